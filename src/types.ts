@@ -1,0 +1,129 @@
+/** Shared data shapes that flow through the pipeline: read → parse → analyse → detect → report. */
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+/** How much a clue matters; `error` is the highest. */
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CLUE_KINDS = ['unexplained-adult', 'relationship', 'contradiction'] as const;
+/** The kinds of clue the tool reports. */
+export type ClueKind = (typeof CLUE_KINDS)[number];
+
+/** Who a speaker is in the interview. */
+export type SpeakerRole = 'interviewer' | 'interviewee';
+
+/** A file's text as read from disk or stdin, before parsing. */
+export interface Source {
+  /** Path as given on the command line (or `<stdin>`), used in every report. */
+  file: string;
+  text: string;
+}
+
+/** Where a run of utterance text starts in the file: `text.slice(offset)` begins at `line`:`column`. */
+export interface Segment {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** One turn of speech: a speaker label and what they said, with its place in the file. */
+export interface Utterance {
+  index: number;
+  /** The label as written in the transcript, e.g. `TRACEY`, `SW`, `Q`. */
+  speaker: string;
+  /** The words spoken; lines of one turn are joined with a single space. Non-speech like `[inaudible]` is kept. */
+  text: string;
+  /** 1-based line and column of the first character of `text`. */
+  line: number;
+  column: number;
+  /** Timestamp as written in the transcript (`00:12:31`), when there is one. */
+  time?: string;
+  /** Map from offsets in `text` back to file positions, one entry per source line (first at offset 0). */
+  segments: Segment[];
+}
+
+/** A speaker label with the role the tool decided on, and why. */
+export interface Speaker {
+  label: string;
+  role: SpeakerRole;
+  /** `option` when --interviewer named it, otherwise `inferred`. */
+  source: 'option' | 'inferred';
+  utterances: number;
+  questions: number;
+}
+
+/** A parsed transcript: utterances in file order and the speakers with roles. */
+export interface Transcript {
+  file: string;
+  utterances: Utterance[];
+  speakers: Speaker[];
+}
+
+/** What a person is to the child or the speaker, as far as the transcript says. */
+export type PersonClass =
+  | 'relative'
+  | 'partner'
+  | 'friend'
+  | 'household'
+  | 'professional'
+  | 'child'
+  | 'unknown';
+
+/** One place a person is mentioned. */
+export interface Mention {
+  utterance: number;
+  line: number;
+  column: number;
+  /** The words as written, e.g. `Steven`, `his brother`, `he`. */
+  text: string;
+  speaker: string;
+  pronoun: boolean;
+}
+
+/** A person the transcript talks about (not a speaker in it). */
+export interface Person {
+  id: number;
+  /** The best name the transcript gives: a proper name when there is one, else the role words (`the lodger`). */
+  name: string;
+  aliases: string[];
+  personClass: PersonClass;
+  /** The role words that established who they are (`friend`, `mum`, `his brother`), if any. */
+  roles: string[];
+  gender?: 'male' | 'female';
+  mentions: Mention[];
+}
+
+/** Quoted words behind a clue, with their place in the file. */
+export interface Evidence {
+  line: number;
+  column: number;
+  text: string;
+}
+
+/** A finding: plain data with a position, made only by `createClue()`. */
+export interface Clue {
+  rule: string;
+  kind: ClueKind;
+  severity: Severity;
+  file: string;
+  line: number;
+  column: number;
+  /** Every line the clue cites, ascending. */
+  lines: number[];
+  /** The person the clue is about (their best name). */
+  who: string;
+  /** The speaker whose words raised the clue. */
+  speaker: string;
+  message: string;
+  evidence: Evidence[];
+}
+
+/** The outcome for one input file: either a report or a fatal input error. */
+export type FileResult =
+  | {
+      file: string;
+      ok: true;
+      speakers: Speaker[];
+      people: Person[];
+      clues: Clue[];
+    }
+  | { file: string; ok: false; error: string };
