@@ -1,0 +1,108 @@
+import nlp from 'compromise';
+import { PATTERNS, type CueType } from './lexicon.js';
+import type { PersonMention, Roster } from './people.js';
+import type { Sentence } from './sentences.js';
+
+type View = ReturnType<typeof nlp>;
+
+/** Words in a sentence that match a lexicon pattern, and the person they are about, if any. */
+export interface Cue {
+  type: CueType;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  personId?: number;
+}
+
+// Compiled once: matching one net per cue type is far cheaper than one pattern at a time.
+const NETS = Object.fromEntries(
+  Object.entries(PATTERNS).map(([type, patterns]) => [type, nlp.buildNet(patterns.map((match) => ({ match })))]),
+) as Record<CueType, ReturnType<typeof nlp.buildNet>>;
+
+// Cue types whose person is named inside the matched words ("haven't seen him since", "I fancy him").
+const PERSON_INSIDE: ReadonlySet<CueType> = new Set(['notSeen', 'romance']);
+// Cue types whose subject is the one present: "I stayed over at Kelly's" places the speaker, not Kelly.
+const SUBJECT_PRESENT: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care']);
+// Cue types that are the speaker's own claim, about nobody in particular.
+const SPEAKER_CLAIM: ReadonlySet<CueType> = new Set(['nobodyElseHome', 'nobodyElseCare']);
+// Cue types whose person may be the topic of the talk when the sentence names nobody ("we're not together").
+const TOPICAL: ReadonlySet<CueType> = new Set(['denial', 'romance', 'visit', 'overnight', 'residence', 'care']);
+// How many utterances back the topic person may have been mentioned.
+const TOPIC_REACH = 4;
+
+/** Finds every cue in the sentences of each utterance and attributes it to the person it is about. */
+export function findCues(sentences: Sentence[], docs: View[], roster: Roster): Cue[] {
+  const cues: Cue[] = [];
+  const byUtterance = new Map<number, Sentence[]>();
+  for (const s of sentences) {
+    const list = byUtterance.get(s.utterance.index) ?? [];
+    list.push(s);
+    byUtterance.set(s.utterance.index, list);
+  }
+  docs.forEach((doc, utteranceIndex) => {
+    const own = byUtterance.get(utteranceIndex) ?? [];
+    if (own.length === 0) return;
+    for (const type of Object.keys(NETS) as CueType[]) {
+      const found = doc.match(NETS[type]).json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
+      for (const { offset } of found) {
+        const sentence = own.find((s) => offset.start >= s.start && offset.start < s.end);
+        if (!sentence) continue;
+        const start = offset.start;
+        const end = trimEnd(sentence.utterance.text, start, offset.start + offset.length);
+        const cue: Cue = { type, sentence: sentence.index, start, end, text: sentence.utterance.text.slice(start, end) };
+        const personId = attribute(cue, sentence, sentences, roster);
+        if (personId !== undefined) cue.personId = personId;
+        cues.push(cue);
+      }
+    }
+  });
+  return cues.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function attribute(cue: Cue, sentence: Sentence, sentences: Sentence[], roster: Roster): number | undefined {
+  if (SPEAKER_CLAIM.has(cue.type)) return undefined;
+  const mentions = roster.bySentence[sentence.index] ?? [];
+  const isChild = (m: PersonMention) => roster.people[m.personId]!.personClass === 'child';
+  const inside = mentions.find((m) => m.start >= cue.start && m.end <= cue.end && !isChild(m));
+  if (PERSON_INSIDE.has(cue.type) && (inside || cue.type === 'notSeen')) return inside?.personId;
+  if (cue.type === 'carerAfter') {
+    const after = mentions.find((m) => m.start >= cue.end);
+    return after && !isChild(after) ? after.personId : undefined;
+  }
+  const before = mentions.filter((m) => m.end <= cue.start).pop();
+  if (before) {
+    // "I stayed over at Kelly's": the speaker did it, not the person named before.
+    const between = sentence.tokens.filter((t) => t.start >= before.end && t.end <= cue.start);
+    if (SUBJECT_PRESENT.has(cue.type) && between.some((t) => t.normal === 'i')) return undefined;
+    return isChild(before) ? undefined : before.personId;
+  }
+  if (cue.type === 'romance') {
+    const after = mentions.find((m) => m.start >= cue.end && !isChild(m));
+    if (after) return after.personId;
+  }
+  const startsWithI = sentence.tokens.some((t) => t.end <= cue.start && t.normal === 'i');
+  if (mentions.length > 0 || (startsWithI && SUBJECT_PRESENT.has(cue.type)) || !TOPICAL.has(cue.type)) return undefined;
+  return topicPerson(sentence, sentences, roster);
+}
+
+// The adult most recently talked about, for sentences like "we're not together" that name nobody.
+function topicPerson(sentence: Sentence, sentences: Sentence[], roster: Roster): number | undefined {
+  for (let i = sentence.index - 1; i >= 0; i--) {
+    const earlier = sentences[i]!;
+    if (sentence.utterance.index - earlier.utterance.index > TOPIC_REACH) return undefined;
+    const mentions = roster.bySentence[i] ?? [];
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const person = roster.people[mentions[k]!.personId]!;
+      if (person.personClass !== 'child' && person.personClass !== 'professional' && person.personClass !== 'relative') {
+        return person.id;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from './errors.js';
+import { evaluate } from './eval/run.js';
+import { formatScores } from './eval/score.js';
+import { FAIL_ON_LEVELS, exitCode, type FailOn } from './exit-code.js';
+import { FORMATS, reporters, type FormatName } from './report/index.js';
+import { checkPaths } from './run.js';
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const { version } = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string };
+/** The bundled seed interview, checked when no path is given. */
+const SEED = relative(process.cwd(), `${packageRoot}seeds/interview.txt`) || 'seeds/interview.txt';
+
+interface ReportFlags {
+  format: FormatName;
+  failOn: FailOn;
+  interviewer?: string;
+  color?: boolean;
+}
+
+/** Decides whether the terminal report is coloured: --color/--no-color, then NO_COLOR/FORCE_COLOR, then whether stdout is a terminal. */
+export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR) return false;
+  return isTTY;
+}
+
+function program(): Command {
+  const cli = new Command('clues')
+    .description('Find the clues in an interview transcript: unexplained adults, relationships and contradictions, with line references.')
+    .version(version, '-V, --version')
+    .argument('[paths...]', 'transcript files, directories of .txt files, or - for stdin', [])
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('terminal'))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a clue is at or above this level').choices(FAIL_ON_LEVELS).default('error'))
+    .option('--interviewer <labels>', 'speaker label(s) of the interviewer, comma-separated (default: inferred)')
+    .option('--color', 'force colour in the terminal report')
+    .option('--no-color', 'no colour in the terminal report')
+    .showHelpAfterError('(run clues --help for usage)')
+    .addHelpText('after', `\nWith no path, checks the bundled seed interview (${SEED}).\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 usage or input error.`)
+    .action(async (paths: string[], flags: ReportFlags) => {
+      const results = await checkPaths(paths.length > 0 ? paths : [SEED], flags.interviewer === undefined ? {} : { interviewer: flags.interviewer });
+      for (const r of results) if (!r.ok) process.stderr.write(`clues: ${r.error}\n`);
+      const color = useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
+      process.stdout.write(reporters[flags.format](results, { color }));
+      process.exitCode = exitCode(results, flags.failOn);
+    });
+
+  cli
+    .command('eval')
+    .description('score the detectors against NAME.expected.json annotations beside each NAME.txt')
+    .argument('[dir]', 'folder of annotated transcripts', 'fixtures')
+    .option('-v, --verbose', 'list every miss and false positive')
+    .action(async (dir: string, flags: { verbose?: boolean }) => {
+      const { scores, cases } = await evaluate(dir, async (file) => (await checkPaths([file]))[0]!);
+      process.stdout.write(`${cases} annotated transcripts in ${dir}\n`);
+      process.stdout.write(formatScores(scores, { verbose: Boolean(flags.verbose) }));
+    });
+  return cli;
+}
+
+/** Runs the command line; sets process.exitCode and never throws. */
+export async function main(argv: string[]): Promise<void> {
+  const cli = program();
+  cli.exitOverride();
+  cli.commands.forEach((c) => c.exitOverride());
+  try {
+    await cli.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other commander complaint is a usage error.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+    } else if (error instanceof InputError) {
+      process.stderr.write(`clues: ${error.message}\n`);
+      process.exitCode = 2;
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`clues: internal error: ${message} (set CLUES_DEBUG=1 for details)\n`);
+      if (process.env.CLUES_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+      process.exitCode = 2;
+    }
+  }
+}

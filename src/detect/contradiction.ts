@@ -1,0 +1,182 @@
+import type { Analysis, Cue, VerbClaim } from '../analyse/index.js';
+import type { Clue, Person, Severity } from '../types.js';
+import { createClue, defineDetector, type Quote } from './detector.js';
+import { PRESENCE, cuesAbout, groupBy, isAdultLayperson, quoteList } from './people.js';
+
+/** Places where the same speaker asserts something and elsewhere undermines it. */
+export const contradiction = defineDetector({
+  meta: {
+    id: 'contradiction',
+    kind: 'contradiction',
+    severity: 'error',
+    description:
+      'The same speaker says two things that cannot both be true: a denied relationship against romantic detail or ' +
+      'co-residence; "no one else lives here" against an adult who stays; "haven\'t seen him since" against a later visit; ' +
+      'or a person who did not do something and then did. Each clue cites both lines.',
+  },
+  detect(analysis: Analysis): Clue[] {
+    const found: Clue[] = [];
+    const seen = new Set<string>();
+    const add = (clue: Clue) => {
+      const key = clue.lines.join(',');
+      if (seen.has(key)) return;
+      seen.add(key);
+      found.push(clue);
+    };
+    for (const person of analysis.roster.people.filter(isAdultLayperson)) {
+      for (const clue of deniedButClose(analysis, person)) add(clue);
+      for (const clue of notSeenButSeen(analysis, person)) add(clue);
+    }
+    for (const clue of nobodyElse(analysis)) add(clue);
+    for (const clue of negationFlips(analysis)) add(clue);
+    return found.sort((a, b) => a.line - b.line || a.column - b.column);
+  },
+});
+
+const CLOSE = ['romance', 'overnight', 'residence'];
+
+function speakerOf(analysis: Analysis, sentence: number): string {
+  return analysis.sentences[sentence]!.utterance.speaker;
+}
+
+function quote(span: { sentence: number; start: number; end: number }): Quote {
+  return { sentence: span.sentence, start: span.start, end: span.end };
+}
+
+/** Builds a two-sided contradiction: `claims` made, `against` undermining them; the clue sits on the later side. */
+function conflict(
+  analysis: Analysis,
+  who: string,
+  claims: Quote[],
+  against: Quote[],
+  message: string,
+  severity?: Severity,
+): Clue {
+  const quotes = [...claims, ...against].sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  const firstClaim = claims[0]!.sentence;
+  // The clue points at the statement that comes second: the first undermining words after the claim, else the claim.
+  const later = against.find((q) => q.sentence > firstClaim) ?? claims[claims.length - 1]!;
+  const at = quotes.indexOf(later);
+  return createClue(analysis, { meta: contradiction.meta, who, message, quotes, at, ...(severity ? { severity } : {}) });
+}
+
+function lineOf(analysis: Analysis, q: Quote): number {
+  return analysis.sentences[q.sentence]!.utterance.line;
+}
+
+function deniedButClose(analysis: Analysis, person: Person): Clue[] {
+  const clues: Clue[] = [];
+  const denials = cuesAbout(analysis, person.id, ['denial']);
+  const bySpeaker = groupBy(denials, (d) => speakerOf(analysis, d.sentence));
+  for (const [speaker, own] of bySpeaker) {
+    const close = cuesAbout(analysis, person.id, CLOSE).filter(
+      (c) => speakerOf(analysis, c.sentence) === speaker && !own.some((d) => d.sentence === c.sentence && overlaps(d, c)),
+    );
+    const partnerWords = analysis.roster.bySentence
+      .flat()
+      .filter(
+        (m) =>
+          m.personId === person.id &&
+          m.role?.nounClass === 'partner' &&
+          speakerOf(analysis, m.sentence) === speaker &&
+          !own.some((d) => d.sentence === m.sentence && overlaps(d, m)),
+      );
+    const against = [...close, ...partnerWords].filter((q) => !own.some((d) => d.sentence === q.sentence));
+    if (against.length === 0) continue;
+    const what = quoteList(against.map((a) => a.text));
+    clues.push(
+      conflict(
+        analysis,
+        person.name,
+        own.map(quote),
+        against.map(quote),
+        `denies a relationship (${quoteList(own.map((d) => d.text), 2)}) but also says ${what}`,
+      ),
+    );
+  }
+  return clues;
+}
+
+function notSeenButSeen(analysis: Analysis, person: Person): Clue[] {
+  const clues: Clue[] = [];
+  for (const claim of cuesAbout(analysis, person.id, ['notSeen'])) {
+    const speaker = speakerOf(analysis, claim.sentence);
+    const contact = cuesAbout(analysis, person.id, [...Object.keys(PRESENCE), 'romance']).filter(
+      (c) => c.sentence !== claim.sentence && speakerOf(analysis, c.sentence) === speaker,
+    );
+    if (contact.length === 0) continue;
+    clues.push(
+      conflict(
+        analysis,
+        person.name,
+        [quote(claim)],
+        contact.map(quote),
+        `says "${claim.text}" but also ${quoteList(contact.map((c) => c.text))}`,
+      ),
+    );
+  }
+  return clues;
+}
+
+function nobodyElse(analysis: Analysis): Clue[] {
+  const clues: Clue[] = [];
+  const claims = analysis.cues.filter(
+    (c) => (c.type === 'nobodyElseHome' || c.type === 'nobodyElseCare') && analysis.sentences[c.sentence]!.role === 'interviewee',
+  );
+  for (const claim of claims) {
+    const speaker = speakerOf(analysis, claim.sentence);
+    const levels = claim.type === 'nobodyElseHome' ? ['overnight', 'residence'] : ['care', 'carerAfter'];
+    const against = analysis.cues.filter(
+      (c) =>
+        levels.includes(c.type) &&
+        c.personId !== undefined &&
+        c.sentence !== claim.sentence &&
+        speakerOf(analysis, c.sentence) === speaker &&
+        isAdultLayperson(analysis.roster.people[c.personId]!),
+    );
+    for (const [personId, cues] of groupBy(against, (c) => c.personId!)) {
+      const who = analysis.roster.people[personId]!.name;
+      clues.push(conflict(analysis, who, [quote(claim)], cues.map(quote), `says "${claim.text}" but ${who} ${quoteList(cues.map((c) => c.text))}`));
+    }
+  }
+  return clues;
+}
+
+function negationFlips(analysis: Analysis): Clue[] {
+  const clues: Clue[] = [];
+  const byKey = new Map<string, VerbClaim[]>();
+  for (const claim of analysis.claims) {
+    const key = [speakerOf(analysis, claim.sentence), claim.subject, claim.verb, claim.object ?? '-'].join('|');
+    const earlier = byKey.get(key) ?? [];
+    const flipped = earlier.find((e) => e.negative !== claim.negative);
+    if (flipped) {
+      const who = personName(analysis, claim.object ?? claim.subject);
+      const [neg, pos] = flipped.negative ? [flipped, claim] : [claim, flipped];
+      clues.push(
+        conflict(
+          analysis,
+          who,
+          [quote(flipped)],
+          [quote(claim)],
+          `says "${analysis.sentences[neg.sentence]!.text}" and also "${analysis.sentences[pos.sentence]!.text}"`,
+          'warning',
+        ),
+      );
+      byKey.set(key, []);
+      continue;
+    }
+    earlier.push(claim);
+    byKey.set(key, earlier);
+  }
+  return clues;
+}
+
+function personName(analysis: Analysis, id: 'speaker' | number): string {
+  return id === 'speaker' ? 'the speaker' : analysis.roster.people[id]!.name;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export type { Cue };

@@ -1,0 +1,59 @@
+import type { Analysis } from '../analyse/index.js';
+import { positionAt } from '../parse/position.js';
+import type { Clue, ClueKind, Evidence, Severity } from '../types.js';
+
+/** What a detector declares about itself: shown by reports and `--help`, and required of every detector. */
+export interface DetectorMeta {
+  id: string;
+  kind: ClueKind;
+  /** The severity of its usual clue; a detector may raise or lower it per clue, and says why in the message. */
+  severity: Severity;
+  description: string;
+}
+
+/** A detector: metadata plus a pure function from the shared analysis to clues. */
+export interface Detector {
+  meta: DetectorMeta;
+  detect(analysis: Analysis): Clue[];
+}
+
+/** Declares a detector; typing it here makes a missing description a compile error. */
+export function defineDetector(detector: Detector): Detector {
+  return detector;
+}
+
+/** A span of an utterance's text quoted as evidence. */
+export interface Quote {
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+/** The only place a Clue is made: positions and `lines` always come from the quoted evidence. */
+export function createClue(
+  analysis: Analysis,
+  fields: { meta: DetectorMeta; severity?: Severity; who: string; message: string; quotes: Quote[]; at?: number },
+): Clue {
+  const evidence: Evidence[] = fields.quotes.map((q) => quoteEvidence(analysis, q));
+  const primary = evidence[fields.at ?? 0] ?? evidence[0]!;
+  const speaker = analysis.sentences[fields.quotes[fields.at ?? 0]!.sentence]!.utterance.speaker;
+  return {
+    rule: fields.meta.id,
+    kind: fields.meta.kind,
+    severity: fields.severity ?? fields.meta.severity,
+    file: analysis.transcript.file,
+    line: primary.line,
+    column: primary.column,
+    lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+    who: fields.who,
+    speaker,
+    message: fields.message,
+    evidence,
+  };
+}
+
+function quoteEvidence(analysis: Analysis, quote: Quote): Evidence {
+  const utterance = analysis.sentences[quote.sentence]!.utterance;
+  const { line, column } = positionAt(utterance, quote.start);
+  return { line, column, text: utterance.text.slice(quote.start, quote.end) };
+}

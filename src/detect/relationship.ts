@@ -1,0 +1,72 @@
+import type { Analysis, PersonMention } from '../analyse/index.js';
+import type { Clue, Person } from '../types.js';
+import { createClue, defineDetector, type Quote } from './detector.js';
+import { cuesAbout, intervieweeMentions, isAdultLayperson, quoteList } from './people.js';
+
+/** Relationships the interviewee states, denies or implies, one clue per person and stance. */
+export const relationship = defineDetector({
+  meta: {
+    id: 'relationship',
+    kind: 'relationship',
+    severity: 'info',
+    description:
+      'A relationship the interviewee states (boyfriend, ex, lodger, "his brother"), denies ("just a friend", ' +
+      '"we\'re not together") or implies through romantic detail. Denials are warnings: they are what later words contradict.',
+  },
+  detect(analysis: Analysis): Clue[] {
+    const clues: Clue[] = [];
+    for (const person of analysis.roster.people) {
+      if (!isAdultLayperson(person)) continue;
+      const denials = cuesAbout(analysis, person.id, ['denial']);
+      const stated = statedRoles(analysis, person, denials.map((d) => [d.sentence, d.start, d.end] as const));
+      const romance = stated.some((m) => m.role?.nounClass === 'partner') ? [] : cuesAbout(analysis, person.id, ['romance']);
+      const add = (severity: Clue['severity'], quotes: Quote[], message: string) =>
+        clues.push(createClue(analysis, { meta: relationship.meta, severity, who: person.name, message, quotes }));
+
+      if (stated.length > 0) {
+        const roles = stated.map((m) => describeRole(analysis, m));
+        add('info', stated.map(quoteOf), `stated: ${quoteList(roles)}`);
+      }
+      if (denials.length > 0) {
+        add('warning', denials.map(quoteOf), `relationship denied: ${quoteList(denials.map((d) => d.text))}`);
+      }
+      if (romance.length > 0) {
+        add('info', romance.map(quoteOf), `romantic relationship implied: ${quoteList(romance.map((r) => r.text))}`);
+      }
+    }
+    return clues.sort((a, b) => a.line - b.line || a.column - b.column);
+  },
+});
+
+function quoteOf(span: { sentence: number; start: number; end: number }): Quote {
+  return { sentence: span.sentence, start: span.start, end: span.end };
+}
+
+// Role words that say what a person is to someone: partner, friend, lodger, or kin of another adult.
+function statedRoles(analysis: Analysis, person: Person, denied: ReadonlyArray<readonly [number, number, number]>): PersonMention[] {
+  const named = person.mentions.some((m) => !m.pronoun && /^\p{Lu}/u.test(m.text));
+  const insideDenial = (m: PersonMention) => denied.some(([s, start, end]) => s === m.sentence && m.start < end && m.end > start);
+  return intervieweeMentions(analysis, person).filter((m) => {
+    if (m.kind !== 'role' || !m.role || insideDenial(m)) return false;
+    switch (m.role.nounClass) {
+      case 'partner':
+      case 'household':
+        return true;
+      case 'friend':
+        return named;
+      case 'relative':
+        return typeof m.possessor === 'number' && analysis.roster.people[m.possessor]!.personClass !== 'child';
+      case 'vague':
+        return m.possessor === 'speaker' && person.personClass === 'partner';
+      default:
+        return false;
+    }
+  });
+}
+
+function describeRole(analysis: Analysis, mention: PersonMention): string {
+  if (typeof mention.possessor === 'number' && mention.role) {
+    return `${analysis.roster.people[mention.possessor]!.name}'s ${mention.role.word}`;
+  }
+  return mention.text.toLowerCase();
+}

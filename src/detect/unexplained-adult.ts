@@ -1,0 +1,61 @@
+import type { Analysis } from '../analyse/index.js';
+import { worse } from '../severity.js';
+import type { Clue, Severity } from '../types.js';
+import { createClue, defineDetector, type Quote } from './detector.js';
+import { PRESENCE, cuesAbout, intervieweeMentions, isAdultLayperson, quoteList } from './people.js';
+
+const PRESENCE_SEVERITY: Record<string, Severity> = {
+  visit: 'warning',
+  overnight: 'error',
+  residence: 'error',
+  care: 'error',
+};
+
+/** Adults in the child's life whose identity or role the interviewee never establishes. */
+export const unexplainedAdult = defineDetector({
+  meta: {
+    id: 'unexplained-adult',
+    kind: 'unexplained-adult',
+    severity: 'warning',
+    description:
+      'An adult the interviewee mentions whose identity or role in the child\'s life is never established, ' +
+      'or who is placed in the home or with the child (stays over, moved in, minds the baby) without that being explained. ' +
+      'Severity rises from info (named, nothing more) to warning (visits) to error (stays, lives there, or cares for the child).',
+  },
+  detect(analysis: Analysis): Clue[] {
+    const clues: Clue[] = [];
+    for (const person of analysis.roster.people) {
+      if (!isAdultLayperson(person) || person.personClass === 'relative' || person.personClass === 'partner') continue;
+      const mentions = intervieweeMentions(analysis, person);
+      if (mentions.length === 0) continue;
+      const presence = cuesAbout(analysis, person.id, Object.keys(PRESENCE));
+      const named = mentions.some((m) => m.kind === 'name') || person.mentions.some((m) => !m.pronoun && /^\p{Lu}/u.test(m.text));
+      const household = person.personClass === 'household';
+      if (presence.length === 0 && !household && (person.personClass === 'friend' || !named)) continue;
+
+      const severity = household
+        ? 'error'
+        : presence.reduce<Severity>((worst, c) => worse(worst, PRESENCE_SEVERITY[PRESENCE[c.type]!]!), 'info');
+      const first = mentions[0]!;
+      const quotes: Quote[] = [{ sentence: first.sentence, start: first.start, end: first.end }];
+      for (const cue of presence) quotes.push({ sentence: cue.sentence, start: cue.start, end: cue.end });
+      clues.push(
+        createClue(analysis, {
+          meta: unexplainedAdult.meta,
+          severity,
+          who: person.name,
+          message: explain(person.roles, presence.map((c) => c.text), household),
+          quotes,
+        }),
+      );
+    }
+    return clues;
+  },
+});
+
+function explain(roles: string[], presence: string[], household: boolean): string {
+  const described = roles.length > 0 ? `only ever described as ${quoteList(roles)}` : 'never said to be anyone in the child\'s life';
+  if (presence.length > 0) return `placed in the home or with the child (${quoteList(presence)}) but ${described}`;
+  if (household) return `lives in the home (${quoteList(roles)}) but who they are is never established`;
+  return `named but ${described}`;
+}

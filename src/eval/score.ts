@@ -1,0 +1,190 @@
+import { CLUE_KINDS, type Clue, type ClueKind } from '../types.js';
+import { visible } from '../report/text.js';
+import type { ExpectedClue } from './expected.js';
+
+/** One fixture: the transcript's path, the clues a reviewer expects, and the clues the tool reported. */
+export interface ScoreCase {
+  file: string;
+  expected: ExpectedClue[];
+  clues: Clue[];
+}
+
+/** Counts and rates for one kind of clue, or for all kinds together. */
+export interface Tally {
+  expected: number;
+  reported: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** An expected clue the tool did not report. */
+export interface Miss {
+  file: string;
+  kind: ClueKind;
+  line: number;
+  otherLine?: number;
+  who?: string;
+  note?: string;
+}
+
+/** A reported clue that matched nothing expected. */
+export interface FalsePositive {
+  file: string;
+  kind: ClueKind;
+  line: number;
+  who: string;
+  message: string;
+}
+
+/** The result of scoring a set of fixtures. */
+export interface Scores {
+  kinds: Record<ClueKind, Tally>;
+  overall: Tally;
+  misses: Miss[];
+  falsePositives: FalsePositive[];
+}
+
+/** Matches reported clues to expected ones one-to-one and tallies precision, recall and F1 per kind and overall. */
+export function score(cases: ScoreCase[]): Scores {
+  const misses: Miss[] = [];
+  const falsePositives: FalsePositive[] = [];
+  const hits: Array<{ kind: ClueKind }> = [];
+  for (const { file, expected, clues } of cases) {
+    const matched = matchCase(expected, clues);
+    expected.forEach((exp, i) => {
+      if (matched.has(i)) hits.push(exp);
+      else misses.push(miss(file, exp));
+    });
+    const used = new Set(matched.values());
+    clues.forEach((clue, j) => {
+      if (!used.has(j)) falsePositives.push(falsePositive(file, clue));
+    });
+  }
+  const kinds = Object.fromEntries(
+    CLUE_KINDS.map((kind) => [kind, tally(count(hits, kind), count(falsePositives, kind), count(misses, kind))]),
+  ) as Record<ClueKind, Tally>;
+  const overall = tally(hits.length, falsePositives.length, misses.length);
+  return { kinds, overall, misses, falsePositives };
+}
+
+/** Greedy in expected order: each expected index maps to at most one reported index, and vice versa. */
+function matchCase(expected: ExpectedClue[], clues: Clue[]): Map<number, number> {
+  const matched = new Map<number, number>();
+  const used = new Set<number>();
+  expected.forEach((exp, i) => {
+    const candidates = clues.flatMap((clue, j) => (!used.has(j) && matches(exp, clue) ? [j] : []));
+    const pick = candidates.find((j) => clues[j]?.line === exp.line) ?? candidates[0];
+    if (pick === undefined) return;
+    matched.set(i, pick);
+    used.add(pick);
+  });
+  return matched;
+}
+
+function matches(expected: ExpectedClue, clue: Clue): boolean {
+  return (
+    clue.kind === expected.kind &&
+    clue.lines.includes(expected.line) &&
+    (expected.otherLine === undefined || clue.lines.includes(expected.otherLine))
+  );
+}
+
+function miss(file: string, expected: ExpectedClue): Miss {
+  const result: Miss = { file, kind: expected.kind, line: expected.line };
+  if (expected.otherLine !== undefined) result.otherLine = expected.otherLine;
+  if (expected.who !== undefined) result.who = expected.who;
+  if (expected.note !== undefined) result.note = expected.note;
+  return result;
+}
+
+function falsePositive(file: string, clue: Clue): FalsePositive {
+  return { file, kind: clue.kind, line: clue.line, who: clue.who, message: clue.message };
+}
+
+function count(items: Array<{ kind: ClueKind }>, kind: ClueKind): number {
+  return items.filter((item) => item.kind === kind).length;
+}
+
+function tally(tp: number, fp: number, fn: number): Tally {
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { expected: tp + fn, reported: tp + fp, tp, fp, fn, precision, recall, f1 };
+}
+
+/** Options for `formatScores`: `baselineLabel` names the baseline table (e.g. a commit or file). */
+export interface FormatScoresOptions {
+  verbose: boolean;
+  baseline?: Scores;
+  baselineLabel?: string;
+}
+
+const COLUMNS = [
+  { title: 'expected', width: 8 },
+  { title: 'reported', width: 8 },
+  { title: 'tp', width: 4 },
+  { title: 'precision', width: 9 },
+  { title: 'recall', width: 6 },
+  { title: 'F1', width: 5 },
+];
+const KIND_WIDTH = Math.max('overall'.length, ...CLUE_KINDS.map((k) => k.length));
+
+/** Plain fixed-width score table, an optional baseline table, and with `verbose` every miss and false positive. */
+export function formatScores(scores: Scores, options: FormatScoresOptions): string {
+  const sections = [table(scores)];
+  if (options.baseline) {
+    sections.push(`baseline: ${options.baselineLabel ?? 'previous run'}\n${table(options.baseline)}`);
+  }
+  if (options.verbose) {
+    sections.push(listing(`misses (${scores.misses.length})`, scores.misses.map(missRow)));
+    sections.push(
+      listing(`false positives (${scores.falsePositives.length})`, scores.falsePositives.map(falsePositiveRow)),
+    );
+  }
+  return `${sections.join('\n\n')}\n`;
+}
+
+function table(scores: Scores): string {
+  const rows = [
+    ...CLUE_KINDS.map((kind) => tableRow(kind, scores.kinds[kind])),
+    tableRow('overall', scores.overall),
+  ];
+  return [row('kind', COLUMNS.map((c) => c.title)), ...rows].join('\n');
+}
+
+function tableRow(name: string, t: Tally): string {
+  const rates = [t.precision, t.recall, t.f1].map((r) => r.toFixed(3));
+  return row(name, [String(t.expected), String(t.reported), String(t.tp), ...rates]);
+}
+
+function row(name: string, cells: string[]): string {
+  return [name.padEnd(KIND_WIDTH), ...cells.map((cell, i) => cell.padStart(COLUMNS[i]?.width ?? 0))]
+    .join('  ')
+    .trimEnd();
+}
+
+function listing(title: string, rows: string[][]): string {
+  if (rows.length === 0) return `${title}: none`;
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
+  const lines = rows.map((r) =>
+    r
+      .map((cell, i) => (i < widths.length ? cell.padEnd(widths[i] ?? 0) : cell))
+      .join('  ')
+      .trimEnd(),
+  );
+  return [`${title}:`, ...lines.map((line) => `  ${line}`)].join('\n');
+}
+
+function missRow(m: Miss): string[] {
+  const other = m.otherLine === undefined ? '' : `(and line ${m.otherLine})`;
+  const message = [other, m.note ?? ''].filter(Boolean).join(' ');
+  return [`${m.file}:${m.line}`, m.kind, m.who || '-', message].map(visible);
+}
+
+function falsePositiveRow(fp: FalsePositive): string[] {
+  return [`${fp.file}:${fp.line}`, fp.kind, fp.who || '-', fp.message].map(visible);
+}

@@ -1,0 +1,17 @@
+import { SEVERITY_RANK as RANK } from './severity.js';
+import type { FileResult, Severity } from './types.js';
+
+/** The lowest severity that fails the run, or `none` to never fail on clues. */
+export type FailOn = Severity | 'none';
+
+/** Every `--fail-on` value, highest severity first. */
+export const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'none'] as const satisfies readonly FailOn[];
+
+/** 2 when any file could not be read, else 1 when a clue is at or above `failOn`, else 0. */
+export function exitCode(results: FileResult[], failOn: FailOn): 0 | 1 | 2 {
+  if (results.some((r) => !r.ok)) return 2;
+  if (failOn === 'none') return 0;
+  const threshold = RANK[failOn];
+  const fails = results.some((r) => r.ok && r.clues.some((clue) => RANK[clue.severity] >= threshold));
+  return fails ? 1 : 0;
+}

@@ -1,0 +1,74 @@
+/** Deciding which speakers are interviewers and which are interviewees. */
+
+import { InputError } from '../errors.js';
+import type { Speaker, Utterance } from '../types.js';
+
+/** One Speaker per label in order of first appearance, with roles from `interviewer` (comma-separated labels) or inferred. */
+export function assignRoles(utterances: Utterance[], interviewer?: string): Speaker[] {
+  const speakers = countSpeakers(utterances);
+  const named = parseInterviewerOption(interviewer);
+  if (named.length > 0) return applyNamedInterviewers(speakers, named);
+  const inferred = inferInterviewer(speakers);
+  return speakers.map((speaker) => ({
+    ...speaker,
+    role: speaker === inferred ? 'interviewer' : 'interviewee',
+    source: 'inferred',
+  }));
+}
+
+/** How many question sentences `text` has: runs of `?` ending a sentence; bracketed notes like `[inaudible?]` don't count. */
+export function countQuestions(text: string): number {
+  const speech = text.replace(/\[[^\]]*\]/g, ' ');
+  return speech.match(/\?[?!]*(?=$|[\s"'”’)\]])/g)?.length ?? 0;
+}
+
+function countSpeakers(utterances: Utterance[]): Speaker[] {
+  const byLabel = new Map<string, Speaker>();
+  for (const utterance of utterances) {
+    let speaker = byLabel.get(utterance.speaker);
+    if (!speaker) {
+      speaker = { label: utterance.speaker, role: 'interviewee', source: 'inferred', utterances: 0, questions: 0 };
+      byLabel.set(utterance.speaker, speaker);
+    }
+    speaker.utterances += 1;
+    speaker.questions += countQuestions(utterance.text);
+  }
+  return [...byLabel.values()];
+}
+
+function parseInterviewerOption(option: string | undefined): string[] {
+  if (option === undefined) return [];
+  return option
+    .split(',')
+    .map((label) => label.trim().replace(/:$/, '').replace(/\s+/g, ' '))
+    .filter((label) => label !== '');
+}
+
+function applyNamedInterviewers(speakers: Speaker[], named: string[]): Speaker[] {
+  const wanted = new Set(named.map((label) => label.toLowerCase()));
+  const found = new Set(speakers.map((speaker) => speaker.label.toLowerCase()));
+  const unknown = named.filter((label) => !found.has(label.toLowerCase()));
+  if (unknown.length > 0) {
+    const list = unknown.map((label) => `"${label}"`).join(', ');
+    const noun = unknown.length === 1 ? 'matches no speaker' : 'match no speaker';
+    const speakersFound = speakers.map((speaker) => speaker.label).join(', ') || '(none)';
+    throw new InputError(`--interviewer ${list} ${noun}; speakers found: ${speakersFound}`);
+  }
+  return speakers.map((speaker) =>
+    wanted.has(speaker.label.toLowerCase())
+      ? { ...speaker, role: 'interviewer', source: 'option' }
+      : { ...speaker, role: 'interviewee', source: 'inferred' },
+  );
+}
+
+/** Q in a Q/A transcript, else the most frequent asker (first speaker wins a tie); none when only one person speaks. */
+function inferInterviewer(speakers: Speaker[]): Speaker | undefined {
+  if (speakers.length < 2) return undefined;
+  const questioner = speakers.find((speaker) => speaker.label.toLowerCase() === 'q');
+  if (questioner) return questioner;
+  let top = speakers[0];
+  for (const speaker of speakers) {
+    if (top && speaker.questions > top.questions) top = speaker;
+  }
+  return top;
+}

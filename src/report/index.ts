@@ -1,0 +1,18 @@
+import type { FileResult } from '../types.js';
+import { json } from './json.js';
+import { terminal } from './terminal.js';
+
+/** What every reporter may be told by the caller. */
+export type ReportOptions = { color: boolean };
+
+/** Turns finished results into the text to print; never analyses. */
+export type Reporter = (results: FileResult[], options: ReportOptions) => string;
+
+/** The reporters by format name. */
+export const reporters = { terminal, json } satisfies Record<string, Reporter>;
+
+/** A format name accepted by `--format`. */
+export type FormatName = keyof typeof reporters;
+
+/** Every format name, in the order to list them. */
+export const FORMATS = Object.keys(reporters) as FormatName[];

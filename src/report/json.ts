@@ -1,0 +1,60 @@
+import type { Clue, FileResult, Person, Speaker } from '../types.js';
+import { byPosition } from './text.js';
+
+type OkResult = Extract<FileResult, { ok: true }>;
+
+// JSON.stringify leaves these raw; escaping them keeps the output valid and harmless when printed.
+const RAW_INVISIBLE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Machine-readable report, `version` 1: readable files with their clues, and the files that failed. */
+export function json(results: FileResult[]): string {
+  const document = {
+    version: 1,
+    files: results.filter((r): r is OkResult => r.ok).map(fileJson),
+    errors: results.flatMap((r) => (r.ok ? [] : [{ file: r.file, message: r.error }])),
+  };
+  const text = JSON.stringify(document, null, 2).replace(
+    RAW_INVISIBLE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${text}\n`;
+}
+
+function fileJson(result: OkResult) {
+  return {
+    file: result.file,
+    speakers: result.speakers.map(speakerJson),
+    people: result.people.map(personJson),
+    clues: [...result.clues].sort(byPosition).map(clueJson),
+  };
+}
+
+function speakerJson(speaker: Speaker) {
+  return { label: speaker.label, role: speaker.role };
+}
+
+function personJson(person: Person) {
+  return {
+    name: person.name,
+    aliases: [...person.aliases],
+    class: person.personClass,
+    roles: [...person.roles],
+    lines: [...new Set(person.mentions.map((m) => m.line))].sort((a, b) => a - b),
+  };
+}
+
+function clueJson(clue: Clue) {
+  return {
+    rule: clue.rule,
+    kind: clue.kind,
+    severity: clue.severity,
+    file: clue.file,
+    line: clue.line,
+    column: clue.column,
+    lines: [...clue.lines],
+    who: clue.who,
+    speaker: clue.speaker,
+    message: clue.message,
+    evidence: clue.evidence.map((e) => ({ line: e.line, column: e.column, text: e.text })),
+  };
+}

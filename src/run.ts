@@ -1,0 +1,33 @@
+import { analyse } from './analyse/index.js';
+import { detect } from './detect/index.js';
+import { InputError } from './errors.js';
+import { parse } from './parse/index.js';
+import { readSources } from './read/read.js';
+import type { FileResult, Source } from './types.js';
+
+/** Options that change what the pipeline finds (not how it is shown). */
+export interface RunOptions {
+  interviewer?: string;
+}
+
+/** Parses, analyses and runs every detector on one source; an input problem becomes a failed result. */
+export function check(source: Source, options: RunOptions = {}): FileResult {
+  try {
+    const transcript = parse(source, options.interviewer === undefined ? {} : { interviewer: options.interviewer });
+    const analysis = analyse(transcript);
+    return { file: source.file, ok: true, speakers: transcript.speakers, people: analysis.roster.people, clues: detect(analysis) };
+  } catch (error) {
+    if (error instanceof InputError) return { file: source.file, ok: false, error: withFile(source.file, error.message) };
+    throw error;
+  }
+}
+
+/** Reads every path and checks each file; unreadable files become failed results, in input order. */
+export async function checkPaths(paths: string[], options: RunOptions = {}): Promise<FileResult[]> {
+  const sources = await readSources(paths);
+  return sources.map((s) => ('error' in s ? { file: s.file, ok: false as const, error: withFile(s.file, s.error) } : check(s, options)));
+}
+
+function withFile(file: string, message: string): string {
+  return message.startsWith(`${file}:`) ? message : `${file}: ${message}`;
+}
