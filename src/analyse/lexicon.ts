@@ -3,6 +3,8 @@ import names from '../lexicon/names.json' with { type: 'json' };
 import presence from '../lexicon/presence.json' with { type: 'json' };
 import relationships from '../lexicon/relationships.json' with { type: 'json' };
 import claims from '../lexicon/claims.json' with { type: 'json' };
+import children from '../lexicon/children.json' with { type: 'json' };
+import nlp from 'compromise';
 import type { PersonClass } from '../types.js';
 
 /** A word class in the people lexicon; `vague` nouns (bloke, someone) say nothing about who a person is. */
@@ -63,3 +65,8 @@ export type CueType = keyof typeof PATTERNS;
 
 /** Verbs too common or too vague to compare for a plain negation flip. */
 export const STOP_VERBS = new Set(claims.stopVerbs);
+
+/** Phrases that mark the person inside them as a child, compiled once. */
+export const CHILD_CUES = nlp.buildNet(children.cues.map((match) => ({ match })));
+/** Relative words that make their owner a child ("Riley's dad"). */
+export const PARENT_WORDS = new Set(children.parents);

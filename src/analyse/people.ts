@@ -1,6 +1,6 @@
 import type { Mention, Person, PersonClass, Speaker } from '../types.js';
 import { positionAt } from '../parse/position.js';
-import { LONGEST_ROLE, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS, type Gender, type RoleNoun } from './lexicon.js';
+import { CHILD_CUES, LONGEST_ROLE, NICKNAMES, NOT_PEOPLE, PARENT_WORDS, ROLE_NOUNS, type Gender, type RoleNoun } from './lexicon.js';
 import type { Sentence, Token } from './sentences.js';
 
 /** A span of a sentence that refers to a person, resolved to that person when it could be. */
@@ -31,20 +31,26 @@ const PRONOUN_GENDER: Record<string, Gender> = {
 };
 // In the interviewer's mouth "your" means the interviewee's own family, as "my" does in hers.
 const SPEAKER_POSSESSIVES = new Set(['my', 'our', 'me', 'your']);
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx', 'pc', 'dc', 'ds', 'sgt']);
+// Titles that make their bearer a professional ("Dr Patel", "PC Jones").
+const PROFESSIONAL_TITLES = new Set(['dr', 'pc', 'dc', 'ds', 'sgt']);
+const TITLE_ROLE: RoleNoun = { word: 'professional title', nounClass: 'professional' };
 const NON_NAME_TAGS = ['Pronoun', 'Date', 'Month', 'WeekDay', 'Place', 'Organization', 'Value', 'Holiday'];
 const COPULA_FILLERS = new Set(['just', 'only', 'like', 'really', 'basically', 'more', 'not', 'never', 'kind', 'of', 'sort', 'a', 'bit']);
 // How far back (in sentences) a pronoun may reach for the person it means.
 const PRONOUN_REACH = 12;
+const EXACT_GENDER_REACH = 2;
 
 const CLASS_PRIORITY: PersonClass[] = ['professional', 'child', 'relative', 'partner', 'household', 'friend', 'unknown'];
 
 /** Finds the people a transcript mentions, merges aliases and resolves pronouns to them. */
 export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster {
-  const speakerNames = new Set(speakers.flatMap((s) => [s.label.toLowerCase(), s.label.toLowerCase().split(/\s+/)[0]!]));
+  // A speaker named in the text ("Thanks, Mr Hall") is a party to the interview, not someone talked about.
+  const speakerNames = new Set(speakers.flatMap((s) => s.label.toLowerCase().replace(/\./g, '').split(/\s+/)).filter((w) => !HONORIFICS.has(w)));
   const people: Person[] = [];
   const byKey = new Map<string, Person>();
-  const classesOf = new Map<number, Set<PersonClass>>();
+  const assertions: RoleAssertion[] = [];
+  const knownNames = nameWords(sentences, speakerNames);
   const recent: PersonMention[] = [];
   const bySentence: PersonMention[][] = [];
 
@@ -52,24 +58,46 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
     const person: Person = { id: people.length, name, aliases: [], personClass: 'unknown', roles: [], mentions: [] };
     if (gender) person.gender = gender;
     people.push(person);
-    classesOf.set(person.id, new Set());
     return person;
   };
 
   for (const sentence of sentences) {
     const { tokens } = sentence;
-    const names = nameSpans(tokens, speakerNames);
+    const names = nameSpans(tokens, speakerNames, knownNames);
     const roles = roleSpans(tokens, names);
     const pronouns = tokens
       .map((t, i) => ({ t, i }))
       .filter(({ t }) => PRONOUN_GENDER[t.normal] !== undefined)
       .map(({ i }) => i);
 
+    const resolvePronoun = (i: number): Person | undefined => {
+      const gender = PRONOUN_GENDER[tokens[i]!.normal]!;
+      // In the same sentence the nearest fitting person wins ("Kai's wary, he's thirteen").
+      for (let k = recent.length - 1; k >= 0 && recent[k]!.sentence === sentence.index; k--) {
+        const p = people[recent[k]!.personId]!;
+        if (p.gender === undefined || p.gender === gender) return p;
+      }
+      // Across sentences, someone just named with the right gender beats a closer person of unknown gender
+      // ("me and Lily, and my boyfriend Ashley's round. He's not moved in").
+      for (let k = recent.length - 1; k >= 0; k--) {
+        const m = recent[k]!;
+        if (sentence.index - m.sentence > EXACT_GENDER_REACH) break;
+        if (people[m.personId]!.gender === gender) return people[m.personId];
+      }
+      for (let k = recent.length - 1; k >= 0; k--) {
+        const m = recent[k]!;
+        if (sentence.index - m.sentence > PRONOUN_REACH) break;
+        const p = people[m.personId]!;
+        if (p.gender === undefined || p.gender === gender) return p;
+      }
+      return undefined;
+    };
+
     // Pass 1: names become people, merged by first name, nickname or surname.
     const namePerson = new Map<number, Person>();
     for (const span of names) {
       const keys = nameKeys(tokens, span);
-      let person = keys.map((k) => byKey.get(k)).find((p) => p !== undefined);
+      let person = keys.map((k) => byKey.get(k)).find((p) => p !== undefined) ?? aliasOf(tokens, span.first, resolvePronoun);
       const text = spanText(sentence, span).replace(/['’]s$/i, '');
       if (!person) person = newPerson(text, nameGender(tokens, span));
       else if (text.length > person.name.length && !HONORIFICS.has(person.name.toLowerCase())) {
@@ -79,6 +107,9 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
       if (text !== person.name && !person.aliases.includes(text)) person.aliases.push(text);
       for (const k of keys) if (!byKey.has(k)) byKey.set(k, person);
       namePerson.set(span.first, person);
+      if (PROFESSIONAL_TITLES.has(bare(tokens[span.first]!).replace(/\.$/, ''))) {
+        assertions.push({ personId: person.id, role: TITLE_ROLE, possessor: undefined, viaPronoun: false });
+      }
     }
 
     // Pass 2: walk mentions in word order so pronouns see only what came before them.
@@ -108,16 +139,6 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
       recent.push(mention);
       return mention;
     };
-    const resolvePronoun = (i: number): Person | undefined => {
-      const gender = PRONOUN_GENDER[tokens[i]!.normal]!;
-      for (let k = recent.length - 1; k >= 0; k--) {
-        const m = recent[k]!;
-        if (sentence.index - m.sentence > PRONOUN_REACH) break;
-        const p = people[m.personId]!;
-        if (p.gender === undefined || p.gender === gender) return p;
-      }
-      return undefined;
-    };
 
     const events = [
       ...names.map((s) => ({ at: s.first, kind: 'name' as const, span: s })),
@@ -145,13 +166,22 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
           } else if (namePerson.has(span.determiner)) {
             owner = namePerson.get(span.determiner)!;
             possessor = owner.id;
+          } else {
+            // "her mum's sister": the owner is the person an earlier role word in this sentence named.
+            const ownerMention = mentions.find((m) => m.kind === 'role' && m.last === span.determiner);
+            if (ownerMention) {
+              owner = people[ownerMention.personId]!;
+              possessor = owner.id;
+            }
           }
         }
         // Apposition ("his brother Jason", "Kelly, my friend") or copula ("he's just a friend") names the person.
         const linkedId = linkedPerson(tokens, span, mentions, names, namePerson);
         const linked = linkedId === undefined ? undefined : people[linkedId];
         if (!linked && possessor === undefined && isGeneric(tokens, span)) continue;
-        const roleText = sentence.utterance.text.slice(tokens[span.determiner ?? span.first]!.start, tokens[span.last]!.end);
+        const roleText = sentence.utterance.text
+          .slice(tokens[span.determiner ?? span.first]!.start, tokens[span.last]!.end)
+          .replace(/['’]s$/i, '');
         const key = `${possessor ?? 'the'}:${role.word}`;
         let person = linked ?? (role.nounClass === 'vague' && possessor === undefined ? byKey.get(`vague:${role.word}`) : byKey.get(key));
         if (!person) {
@@ -163,16 +193,17 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
         if (!person.roles.includes(roleText.toLowerCase()) && !['someone', 'somebody', 'person'].includes(role.word)) {
           person.roles.push(roleText.toLowerCase());
         }
-        classesOf.get(person.id)!.add(classOf(role, possessor, people));
-        const mention = pushMention({ kind: 'role', first: span.determiner ?? span.first, last: span.last, role }, person);
+        assertions.push({ personId: person.id, role, possessor, viaPronoun: owner !== undefined && !namePerson.has(span.determiner!) });
+        const mention = pushMention({ kind: 'role', first: span.first, last: span.last, role }, person);
         if (possessor !== undefined) mention.possessor = possessor;
       }
     }
     bySentence.push(mentions);
   }
 
-  for (const person of people) person.personClass = CLASS_PRIORITY.find((c) => classesOf.get(person.id)!.has(c)) ?? 'unknown';
-  return { people, bySentence };
+  const roster = { people, bySentence };
+  assignClasses(roster, assertions, childrenIn(sentences, roster, assertions));
+  return roster;
 }
 
 interface Span {
@@ -190,28 +221,41 @@ function bare(token: Token): string {
   return token.normal.replace(/['’]s$/, '');
 }
 
-function isNameToken(token: Token, speakerNames: Set<string>): boolean {
-  if (!/^\p{Lu}/u.test(token.text)) return false;
-  if (!token.tags.has('Person') && !token.tags.has('ProperNoun')) return false;
-  if (NON_NAME_TAGS.some((t) => token.tags.has(t)) && !token.tags.has('Person')) return false;
-  if (token.tags.has('Pronoun')) return false;
+function isNameToken(token: Token, next: Token | undefined, speakerNames: Set<string>): boolean {
+  if (!/^\p{Lu}/u.test(token.text) || token.tags.has('Pronoun')) return false;
   const word = bare(token);
   if (NOT_PEOPLE.has(word) || ROLE_NOUNS.has(word) || speakerNames.has(word)) return false;
-  return true;
+  if (token.tags.has('Person')) return true;
+  // An unknown capitalised word is a name only where a name would stand: owning something, or doing something.
+  const capitalisedUnknown = token.tags.has('ProperNoun') && !NON_NAME_TAGS.some((t) => token.tags.has(t));
+  return capitalisedUnknown && (token.tags.has('Possessive') || Boolean(next?.tags.has('Verb') && !/[,.;:!?]/.test(token.post)));
 }
 
-function nameSpans(tokens: Token[], speakerNames: Set<string>): Span[] {
+function nameSpans(tokens: Token[], speakerNames: Set<string>, knownNames: Set<string>): Span[] {
   const spans: Span[] = [];
+  const isName = (i: number) =>
+    isNameToken(tokens[i]!, tokens[i + 1], speakerNames) || (knownNames.has(bare(tokens[i]!)) && /^\p{Lu}/u.test(tokens[i]!.text));
   for (let i = 0; i < tokens.length; i++) {
     const honorific = HONORIFICS.has(tokens[i]!.normal.replace(/\.$/, '')) && /^\p{Lu}/u.test(tokens[i]!.text);
-    if (!honorific && !isNameToken(tokens[i]!, speakerNames)) continue;
+    if (!honorific && !isName(i)) continue;
     let last = i;
-    while (last + 1 < tokens.length && !/[,.;:!?]/.test(tokens[last]!.post) && isNameToken(tokens[last + 1]!, speakerNames)) last++;
+    while (last + 1 < tokens.length && !/[,.;:!?]/.test(tokens[last]!.post) && !tokens[last]!.tags.has('Possessive') && isName(last + 1)) last++;
     if (honorific && last === i) continue;
     spans.push({ first: i, last });
     i = last;
   }
   return spans;
+}
+
+// Words accepted as names anywhere in the transcript, so "Tayla's six" at the start of a sentence is a name too.
+function nameWords(sentences: Sentence[], speakerNames: Set<string>): Set<string> {
+  const words = new Set<string>();
+  for (const { tokens } of sentences) {
+    tokens.forEach((t, i) => {
+      if (i > 0 && isNameToken(t, tokens[i + 1], speakerNames)) words.add(bare(t));
+    });
+  }
+  return words;
 }
 
 function roleSpans(tokens: Token[], names: Span[]): RoleSpan[] {
@@ -226,14 +270,32 @@ function roleSpans(tokens: Token[], names: Span[]): RoleSpan[] {
       const role = ROLE_NOUNS.get(phrase);
       if (!role) continue;
       const span: RoleSpan = { first: i, last: i + n - 1, role };
-      const before = tokens[i - 1];
-      if (before && (DETERMINERS.has(before.normal) || (before.tags.has('Possessive') && inName(i - 1)))) span.determiner = i - 1;
+      const determiner = determinerOf(tokens, i, inName, (k) => names.find((n) => k >= n.first && k <= n.last)?.first ?? k);
+      if (determiner !== undefined) span.determiner = determiner;
       spans.push(span);
       i += n - 1;
       break;
     }
   }
   return spans;
+}
+
+// The word that says whose a role word is, looking past up to two modifiers ("his nursery teacher", "my best mate").
+function determinerOf(
+  tokens: Token[],
+  at: number,
+  inName: (i: number) => boolean,
+  nameStart: (i: number) => number,
+): number | undefined {
+  for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
+    const t = tokens[i]!;
+    if (/[,.;:!?]/.test(t.post)) return undefined;
+    if (DETERMINERS.has(t.normal)) return i;
+    if (t.tags.has('Possessive') && (inName(i) || ROLE_NOUNS.has(bare(t)))) return nameStart(i);
+    const modifier = (t.tags.has('Adjective') || t.tags.has('Noun')) && !t.tags.has('Pronoun') && !ROLE_NOUNS.has(bare(t)) && !inName(i);
+    if (!modifier) return undefined;
+  }
+  return undefined;
 }
 
 function spanText(sentence: Sentence, span: Span): string {
@@ -286,7 +348,7 @@ function linkedPerson(
   // "he's just a friend", "Dave is a mate of mine"
   let i = start - 1;
   while (i >= 0 && COPULA_FILLERS.has(tokens[i]!.normal) && !tokens[i]!.tags.has('Copula')) i--;
-  if (i >= 0 && tokens[i]!.tags.has('Copula')) {
+  if (i >= 0 && isCopula(tokens[i]!)) {
     let j = i - 1;
     while (j >= 0 && (tokens[j]!.tags.has('Adverb') || tokens[j]!.tags.has('Negative'))) j--;
     // A contraction keeps the subject in the token before the hidden copula ("he's" → he + is).
@@ -296,17 +358,95 @@ function linkedPerson(
   return undefined;
 }
 
-function classOf(role: RoleNoun, possessor: 'speaker' | number | undefined, people: Person[]): PersonClass {
+/** A role word said of a person: "his brother" is {brother, possessor: whoever "his" means}. */
+interface RoleAssertion {
+  personId: number;
+  role: RoleNoun;
+  possessor: 'speaker' | number | undefined;
+  viaPronoun: boolean;
+}
+
+/** The people the transcript shows to be children: child words, ages, school and nappies, and owners of parents. */
+function childrenIn(sentences: Sentence[], roster: Roster, assertions: RoleAssertion[]): Set<number> {
+  const children = new Set<number>();
+  for (const a of assertions) if (a.role.nounClass === 'child') children.add(a.personId);
+  const adultRoles = new Set(assertions.filter((a) => a.role.nounClass !== 'child' && a.role.nounClass !== 'vague').map((a) => a.personId));
+  // "Riley's dad": whoever has a parent named this way is a child, unless they have an adult role of their own.
+  for (const a of assertions) {
+    if (typeof a.possessor === 'number' && !a.viaPronoun && PARENT_WORDS.has(a.role.word) && !adultRoles.has(a.possessor)) {
+      children.add(a.possessor);
+    }
+  }
+  const nameIds = new Set(roster.bySentence.flat().filter((m) => m.kind === 'name').map((m) => m.personId));
+  for (const sentence of sentences) {
+    const mentions = roster.bySentence[sentence.index] ?? [];
+    if (mentions.length === 0) continue;
+    // Our name spans are better than compromise's own guesses; tag them so the cue patterns' #Person sees them.
+    const terms = sentence.view.terms();
+    for (const m of mentions) if (m.kind === 'name') for (let i = m.first; i <= m.last; i++) terms.eq(i).tag('Person');
+    const matches = sentence.view.match(CHILD_CUES).json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
+    for (const match of matches) {
+      if (!isChildAge(match.text)) continue;
+      const end = match.offset.start + match.offset.length;
+      for (const m of mentions) {
+        // A pronoun marks a child only when it resolves to a named person: "took her to the GP" about an adult is rare.
+        const named = m.kind === 'name' || nameIds.has(m.personId);
+        if (m.start < end && m.end > match.offset.start && named && !adultRoles.has(m.personId)) {
+          children.add(m.personId);
+        }
+      }
+    }
+  }
+  return children;
+}
+
+// Ages of 18 and over are adults; a cue with no number says nothing about age.
+function isChildAge(text: string): boolean {
+  const digits = text.match(/\b(\d+)\b/);
+  return !digits || Number(digits[1]) < 18 || /months|weeks/i.test(text);
+}
+
+function assignClasses(roster: Roster, assertions: RoleAssertion[], children: Set<number>): void {
+  const { people } = roster;
+  const classes = new Map<number, Set<PersonClass>>(people.map((p) => [p.id, new Set()]));
+  const family = (id: number) => children.has(id) || classes.get(id)!.has('relative');
+  // Two rounds, so a relative of a relative ("my mum's dad") is family too.
+  for (let round = 0; round < 2; round++) {
+    for (const a of assertions) classes.get(a.personId)!.add(classOf(a, family));
+  }
+  for (const person of people) {
+    const own = classes.get(person.id)!;
+    if (children.has(person.id) && !own.has('professional')) own.add('child');
+    if (own.size > 1) own.delete('unknown');
+    person.personClass = CLASS_PRIORITY.find((c) => own.has(c)) ?? 'unknown';
+  }
+}
+
+// "I only knew him as Stu", "he's called Stu", "his name's Stu": the name is another name for the person "him" means.
+function aliasOf(tokens: Token[], at: number, resolve: (i: number) => Person | undefined): Person | undefined {
+  const w = (k: number) => tokens[k]?.normal ?? '';
+  const pronounAt = (k: number) => (PRONOUN_GENDER[w(k)] ? k : undefined);
+  let pronoun: number | undefined;
+  if (w(at - 1) === 'as') pronoun = pronounAt(at - 2);
+  else if (w(at - 1) === 'called' || w(at - 1) === 'named') pronoun = pronounAt(at - 2) ?? pronounAt(at - 3);
+  else if (isCopula(tokens[at - 1] ?? ({ tags: new Set(), normal: '', text: 'x' } as unknown as Token)) && w(at - 2) === 'name') pronoun = pronounAt(at - 3);
+  return pronoun === undefined ? undefined : resolve(pronoun);
+}
+
+// compromise reads "He's my fiancé" as "he has"; a hidden 's before a role word is "is" all the same.
+function isCopula(token: Token): boolean {
+  return token.tags.has('Copula') || (token.text === '' && token.normal === 'has') || ['is', 'was', 'are', 'were'].includes(token.normal);
+}
+
+function classOf(a: RoleAssertion, family: (id: number) => boolean): PersonClass {
+  const { role, possessor } = a;
   if (role.nounClass === 'vague') {
     return possessor === 'speaker' && ['bloke', 'fella', 'man', 'guy'].includes(role.word) ? 'partner' : 'unknown';
   }
   if (role.nounClass === 'relative' && typeof possessor === 'number') {
-    // The child's relative is family; another adult's relative ("his brother") says nothing of their place here.
-    return people[possessor]!.personClass === 'child' || classIsChild(people[possessor]!) ? 'relative' : 'unknown';
+    // The child's or the family's relative is family; another adult's relative ("his brother") says nothing of their place here.
+    if (family(possessor) || (a.viaPronoun && PARENT_WORDS.has(role.word))) return 'relative';
+    return 'unknown';
   }
   return role.nounClass;
-}
-
-function classIsChild(person: Person): boolean {
-  return person.roles.some((r) => ROLE_NOUNS.get(r.split(' ').slice(-1)[0]!)?.nounClass === 'child');
 }

@@ -44,7 +44,7 @@ function quoteOf(span: { sentence: number; start: number; end: number }): Quote 
 
 // Role words that say what a person is to someone: partner, friend, lodger, or kin of another adult.
 function statedRoles(analysis: Analysis, person: Person, denied: ReadonlyArray<readonly [number, number, number]>): PersonMention[] {
-  const named = person.mentions.some((m) => !m.pronoun && /^\p{Lu}/u.test(m.text));
+  const named = analysis.roster.bySentence.some((list) => list.some((m) => m.personId === person.id && m.kind === 'name'));
   const insideDenial = (m: PersonMention) => denied.some(([s, start, end]) => s === m.sentence && m.start < end && m.end > start);
   return intervieweeMentions(analysis, person).filter((m) => {
     if (m.kind !== 'role' || !m.role || insideDenial(m)) return false;

@@ -28,10 +28,13 @@ export const unexplainedAdult = defineDetector({
       if (!isAdultLayperson(person) || person.personClass === 'relative' || person.personClass === 'partner') continue;
       const mentions = intervieweeMentions(analysis, person);
       if (mentions.length === 0) continue;
-      const presence = cuesAbout(analysis, person.id, Object.keys(PRESENCE));
-      const named = mentions.some((m) => m.kind === 'name') || person.mentions.some((m) => !m.pronoun && /^\p{Lu}/u.test(m.text));
+      let presence = cuesAbout(analysis, person.id, Object.keys(PRESENCE));
+      const named = analysis.roster.bySentence.some((list) => list.some((m) => m.personId === person.id && m.kind === 'name'));
       const household = person.personClass === 'household';
-      if (presence.length === 0 && !household && (person.personClass === 'friend' || !named)) continue;
+      // Someone's relative ("Ashley's mum", "his brother Jason") is identified; only their place in the home is in question.
+      const kinOfAdult = person.roles.length > 0 && person.personClass === 'unknown' && kinOnly(analysis, person.id);
+      if (kinOfAdult) presence = presence.filter((c) => PRESENCE[c.type] !== 'visit');
+      if (presence.length === 0 && !household && (person.personClass === 'friend' || kinOfAdult || !named)) continue;
 
       const severity = household
         ? 'error'
@@ -58,4 +61,9 @@ function explain(roles: string[], presence: string[], household: boolean): strin
   if (presence.length > 0) return `placed in the home or with the child (${quoteList(presence)}) but ${described}`;
   if (household) return `lives in the home (${quoteList(roles)}) but who they are is never established`;
   return `named but ${described}`;
+}
+
+function kinOnly(analysis: Analysis, personId: number): boolean {
+  const roles = analysis.roster.bySentence.flat().filter((m) => m.personId === personId && m.kind === 'role');
+  return roles.length > 0 && roles.every((m) => m.role?.nounClass === 'relative');
 }
