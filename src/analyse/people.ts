@@ -39,7 +39,9 @@ const NON_NAME_TAGS = ['Pronoun', 'Date', 'Month', 'WeekDay', 'Place', 'Organiza
 const COPULA_FILLERS = new Set(['just', 'only', 'like', 'really', 'basically', 'more', 'not', 'never', 'kind', 'of', 'sort', 'a', 'bit']);
 // How far back (in sentences) a pronoun may reach for the person it means.
 const PRONOUN_REACH = 12;
-const EXACT_GENDER_REACH = 2;
+const EXACT_GENDER_REACH = 4;
+const OBJECT_PRONOUNS = new Set(['him', 'her']);
+const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 
 const CLASS_PRIORITY: PersonClass[] = ['professional', 'child', 'relative', 'partner', 'household', 'friend', 'unknown'];
 
@@ -72,23 +74,31 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
 
     const resolvePronoun = (i: number): Person | undefined => {
       const gender = PRONOUN_GENDER[tokens[i]!.normal]!;
+      const fits = (p: Person) => p.gender === undefined || p.gender === gender;
+      // "He picks him up": an object pronoun is not the subject of its own clause.
+      const sameClause = (m: PersonMention) =>
+        OBJECT_PRONOUNS.has(tokens[i]!.normal) &&
+        !tokens.slice(m.last, i).some((t, k) => (k > 0 && t.tags.has('Conjunction')) || /[,;:]/.test(t.post));
+      const learn = (p: Person | undefined) => {
+        // Once "he" is found to mean someone of unknown gender, later pronouns can rely on it.
+        if (p && p.gender === undefined) p.gender = gender;
+        return p;
+      };
+      const ownClause = new Set(recent.filter((m) => m.sentence === sentence.index && m.first < i && sameClause(m)).map((m) => m.personId));
       // In the same sentence the nearest fitting person wins ("Kai's wary, he's thirteen").
       for (let k = recent.length - 1; k >= 0 && recent[k]!.sentence === sentence.index; k--) {
-        const p = people[recent[k]!.personId]!;
-        if (p.gender === undefined || p.gender === gender) return p;
-      }
-      // Across sentences, someone just named with the right gender beats a closer person of unknown gender
-      // ("me and Lily, and my boyfriend Ashley's round. He's not moved in").
-      for (let k = recent.length - 1; k >= 0; k--) {
         const m = recent[k]!;
-        if (sentence.index - m.sentence > EXACT_GENDER_REACH) break;
-        if (people[m.personId]!.gender === gender) return people[m.personId];
+        if (m.first < i && fits(people[m.personId]!) && !ownClause.has(m.personId)) return learn(people[m.personId]);
       }
-      for (let k = recent.length - 1; k >= 0; k--) {
-        const m = recent[k]!;
-        if (sentence.index - m.sentence > PRONOUN_REACH) break;
-        const p = people[m.personId]!;
-        if (p.gender === undefined || p.gender === gender) return p;
+      // Across sentences, the first fitting person of the latest sentence that has one, so the subject of a question is
+      // who "he" in the answer means ("has Craig looked after Tyler?" "No, he's never…"); a sure gender match first.
+      const earlier = recent.filter((m) => m.sentence !== sentence.index && sentence.index - m.sentence <= PRONOUN_REACH);
+      for (const test of [(p: Person) => p.gender === gender, fits]) {
+        const reach = test === fits ? PRONOUN_REACH : EXACT_GENDER_REACH;
+        const candidates = earlier.filter((m) => sentence.index - m.sentence <= reach && test(people[m.personId]!) && !ownClause.has(m.personId));
+        const latest = candidates[candidates.length - 1]?.sentence;
+        const first = candidates.find((m) => m.sentence === latest);
+        if (first) return learn(people[first.personId]);
       }
       return undefined;
     };
@@ -176,8 +186,8 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
           }
         }
         // Apposition ("his brother Jason", "Kelly, my friend") or copula ("he's just a friend") names the person.
-        const linkedId = linkedPerson(tokens, span, mentions, names, namePerson);
-        const linked = linkedId === undefined ? undefined : people[linkedId];
+        const link = linkedPerson(tokens, span, mentions, names, namePerson);
+        const linked = link === undefined ? undefined : people[link.id];
         if (!linked && possessor === undefined && isGeneric(tokens, span)) continue;
         const roleText = sentence.utterance.text
           .slice(tokens[span.determiner ?? span.first]!.start, tokens[span.last]!.end)
@@ -189,11 +199,15 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
           if (role.nounClass === 'vague' && possessor === undefined) byKey.set(`vague:${role.word}`, person);
         }
         if (!byKey.has(key) && role.nounClass !== 'vague') byKey.set(key, person);
-        if (person.gender === undefined && role.gender) person.gender = role.gender;
+        // A role word's gender ("boyfriend") is surer than a guess from the name (Ashley).
+        if (role.gender) person.gender = role.gender;
         if (!person.roles.includes(roleText.toLowerCase()) && !['someone', 'somebody', 'person'].includes(role.word)) {
           person.roles.push(roleText.toLowerCase());
         }
-        assertions.push({ personId: person.id, role, possessor, viaPronoun: owner !== undefined && !namePerson.has(span.determiner!) });
+        // "He calls him Uncle Marcus": a courtesy title, not a relation.
+        const courtesy = CALLS.has(tokens[span.first - 2]?.normal ?? '') || CALLS.has(tokens[span.first - 1]?.normal ?? '');
+        // "He's not my fella": the mention is his, the role is denied.
+        if (!courtesy && !link?.negated) assertions.push({ personId: person.id, role, possessor, viaPronoun: owner !== undefined && !namePerson.has(span.determiner!) });
         const mention = pushMention({ kind: 'role', first: span.first, last: span.last, role }, person);
         if (possessor !== undefined) mention.possessor = possessor;
       }
@@ -335,15 +349,19 @@ function linkedPerson(
   earlier: PersonMention[],
   names: Span[],
   namePerson: Map<number, Person>,
-): number | undefined {
+): { id: number; negated: boolean } | undefined {
   const start = span.determiner ?? span.first;
   // "his brother Jason"
   const after = names.find((n) => n.first === span.last + 1);
-  if (after && !/[.;:!?]/.test(tokens[span.last]!.post)) return namePerson.get(after.first)?.id;
-  // "Jason, his brother" / "Jason my brother"
+  const byName = (span: Span | undefined) => {
+    const person = span && namePerson.get(span.first);
+    return person ? { id: person.id, negated: false } : undefined;
+  };
+  if (after && !/[.;:!?]/.test(tokens[span.last]!.post)) return byName(after);
+  // "Jason, his brother" / "Jason my brother" — but not "Jo, her mum's sister", where "mum's" owns the next word.
   const before = names.find((n) => n.last === start - 1);
-  if (before && !/[.;:!?]/.test(tokens[before.last]!.post) && !tokens[before.last]!.tags.has('Possessive')) {
-    return namePerson.get(before.first)?.id;
+  if (before && !tokens[span.last]!.tags.has('Possessive') && !/[.;:!?]/.test(tokens[before.last]!.post) && !tokens[before.last]!.tags.has('Possessive')) {
+    return byName(before);
   }
   // "he's just a friend", "Dave is a mate of mine"
   let i = start - 1;
@@ -353,7 +371,8 @@ function linkedPerson(
     while (j >= 0 && (tokens[j]!.tags.has('Adverb') || tokens[j]!.tags.has('Negative'))) j--;
     // A contraction keeps the subject in the token before the hidden copula ("he's" → he + is).
     const subject = earlier.filter((m) => m.last === j || m.last === i).pop();
-    if (subject) return subject.personId;
+    const negated = tokens.slice(j + 1, start).some((t) => t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never');
+    if (subject) return { id: subject.personId, negated };
   }
   return undefined;
 }
@@ -371,13 +390,13 @@ function childrenIn(sentences: Sentence[], roster: Roster, assertions: RoleAsser
   const children = new Set<number>();
   for (const a of assertions) if (a.role.nounClass === 'child') children.add(a.personId);
   const adultRoles = new Set(assertions.filter((a) => a.role.nounClass !== 'child' && a.role.nounClass !== 'vague').map((a) => a.personId));
-  // "Riley's dad": whoever has a parent named this way is a child, unless they have an adult role of their own.
+  const nameIds = new Set(roster.bySentence.flat().filter((m) => m.kind === 'name').map((m) => m.personId));
+  // "Riley's dad", "does Lily see her dad": whoever has a parent is a child, unless they have an adult role of their own.
   for (const a of assertions) {
-    if (typeof a.possessor === 'number' && !a.viaPronoun && PARENT_WORDS.has(a.role.word) && !adultRoles.has(a.possessor)) {
+    if (typeof a.possessor === 'number' && PARENT_WORDS.has(a.role.word) && nameIds.has(a.possessor) && !adultRoles.has(a.possessor)) {
       children.add(a.possessor);
     }
   }
-  const nameIds = new Set(roster.bySentence.flat().filter((m) => m.kind === 'name').map((m) => m.personId));
   for (const sentence of sentences) {
     const mentions = roster.bySentence[sentence.index] ?? [];
     if (mentions.length === 0) continue;
@@ -395,6 +414,17 @@ function childrenIn(sentences: Sentence[], roster: Roster, assertions: RoleAsser
           children.add(m.personId);
         }
       }
+    }
+  }
+  // "Callum and Mia": a name joined by "and" to a child's name is a child too.
+  for (const sentence of sentences) {
+    const names = (roster.bySentence[sentence.index] ?? []).filter((m) => m.kind === 'name');
+    for (let k = 0; k + 1 < names.length; k++) {
+      const [a, b] = [names[k]!, names[k + 1]!];
+      const between = sentence.tokens.filter((t) => t.start >= a.end && t.end <= b.start);
+      if (between.length !== 1 || between[0]!.normal !== 'and') continue;
+      if (children.has(a.personId) && !adultRoles.has(b.personId)) children.add(b.personId);
+      if (children.has(b.personId) && !adultRoles.has(a.personId)) children.add(a.personId);
     }
   }
   return children;

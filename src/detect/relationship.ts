@@ -55,7 +55,8 @@ function statedRoles(analysis: Analysis, person: Person, denied: ReadonlyArray<r
       case 'friend':
         return named;
       case 'relative':
-        return typeof m.possessor === 'number' && analysis.roster.people[m.possessor]!.personClass !== 'child';
+        // Kin of another adult ("his brother Jason" where "his" is the lodger); family's family is not a clue.
+        return typeof m.possessor === 'number' && person.personClass !== 'relative' && person.personClass !== 'child';
       case 'vague':
         return m.possessor === 'speaker' && person.personClass === 'partner';
       default:
