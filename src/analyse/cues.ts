@@ -13,6 +13,8 @@ export interface Cue {
   end: number;
   text: string;
   personId?: number;
+  /** Said in the negative: "he never stays over", "he's not been round". */
+  negated: boolean;
 }
 
 // Compiled once: matching one net per cue type is far cheaper than one pattern at a time.
@@ -50,7 +52,14 @@ export function findCues(sentences: Sentence[], docs: View[], roster: Roster): C
         if (!sentence) continue;
         const start = offset.start;
         const end = trimEnd(sentence.utterance.text, start, offset.start + offset.length);
-        const cue: Cue = { type, sentence: sentence.index, start, end, text: sentence.utterance.text.slice(start, end) };
+        const cue: Cue = {
+          type,
+          sentence: sentence.index,
+          start,
+          end,
+          text: sentence.utterance.text.slice(start, end),
+          negated: isNegated(sentence, start, end),
+        };
         const personId = attribute(cue, sentence, sentences, roster);
         if (personId !== undefined) cue.personId = personId;
         cues.push(cue);
@@ -58,6 +67,19 @@ export function findCues(sentences: Sentence[], docs: View[], roster: Roster): C
     }
   });
   return cues.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+}
+
+// A negative word in the same clause, just before or inside the cue ("he's never had Tyler on his own").
+function isNegated(sentence: Sentence, start: number, end: number): boolean {
+  const before = sentence.tokens.filter((t) => t.end <= start);
+  const clause: Sentence['tokens'] = [];
+  for (let k = before.length - 1; k >= 0 && clause.length < 4; k--) {
+    const t = before[k]!;
+    if (/[,;:]/.test(t.post) || t.tags.has('Conjunction')) break;
+    clause.push(t);
+  }
+  const inside = sentence.tokens.filter((t) => t.start >= start && t.end <= end);
+  return [...clause, ...inside].some((t) => t.tags.has('Negative') || ['not', 'never', 'no'].includes(t.normal));
 }
 
 function trimEnd(text: string, start: number, end: number): number {
@@ -91,7 +113,8 @@ function attribute(cue: Cue, sentence: Sentence, sentences: Sentence[], roster: 
   return topicPerson(sentence, sentences, roster);
 }
 
-// The adult most recently talked about, for sentences like "we're not together" that name nobody.
+// The person most recently talked about, for sentences like "we're not together" that name nobody. When that is a
+// relative or a professional ("How are things with the girls' dad?" "We're not together"), the words are about them.
 function topicPerson(sentence: Sentence, sentences: Sentence[], roster: Roster): number | undefined {
   for (let i = sentence.index - 1; i >= 0; i--) {
     const earlier = sentences[i]!;
@@ -99,9 +122,8 @@ function topicPerson(sentence: Sentence, sentences: Sentence[], roster: Roster):
     const mentions = roster.bySentence[i] ?? [];
     for (let k = mentions.length - 1; k >= 0; k--) {
       const person = roster.people[mentions[k]!.personId]!;
-      if (person.personClass !== 'child' && person.personClass !== 'professional' && person.personClass !== 'relative') {
-        return person.id;
-      }
+      if (person.personClass === 'child') continue;
+      return person.personClass === 'professional' || person.personClass === 'relative' ? undefined : person.id;
     }
   }
   return undefined;

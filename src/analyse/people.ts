@@ -41,6 +41,7 @@ const COPULA_FILLERS = new Set(['just', 'only', 'like', 'really', 'basically', '
 const PRONOUN_REACH = 12;
 const EXACT_GENDER_REACH = 4;
 const OBJECT_PRONOUNS = new Set(['him', 'her']);
+const INDEFINITE = new Set(['someone', 'somebody', 'person']);
 const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 
 const CLASS_PRIORITY: PersonClass[] = ['professional', 'child', 'relative', 'partner', 'household', 'friend', 'unknown'];
@@ -78,6 +79,8 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
       // "He picks him up": an object pronoun is not the subject of its own clause.
       const sameClause = (m: PersonMention) =>
         OBJECT_PRONOUNS.has(tokens[i]!.normal) &&
+        !tokens[m.last]!.tags.has('Possessive') &&
+        tokens[m.last]!.normal !== 'his' &&
         !tokens.slice(m.last, i).some((t, k) => (k > 0 && t.tags.has('Conjunction')) || /[,;:]/.test(t.post));
       const learn = (p: Person | undefined) => {
         // Once "he" is found to mean someone of unknown gender, later pronouns can rely on it.
@@ -88,7 +91,10 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
       // In the same sentence the nearest fitting person wins ("Kai's wary, he's thirteen").
       for (let k = recent.length - 1; k >= 0 && recent[k]!.sentence === sentence.index; k--) {
         const m = recent[k]!;
-        if (m.first < i && fits(people[m.personId]!) && !ownClause.has(m.personId)) return learn(people[m.personId]);
+        const p = people[m.personId]!;
+        // "my cousin's fortieth… he came back": an owner of unknown gender is a weak antecedent.
+        const weak = p.gender === undefined && tokens[m.last]!.tags.has('Possessive');
+        if (m.first < i && fits(p) && !weak && !ownClause.has(m.personId)) return learn(p);
       }
       // Across sentences, the first fitting person of the latest sentence that has one, so the subject of a question is
       // who "he" in the answer means ("has Craig looked after Tyler?" "No, he's never…"); a sure gender match first.
@@ -189,10 +195,14 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
         const link = linkedPerson(tokens, span, mentions, names, namePerson);
         const linked = link === undefined ? undefined : people[link.id];
         if (!linked && possessor === undefined && isGeneric(tokens, span)) continue;
+        // "Is there someone who helps?": a question's someone is nobody yet.
+        if (INDEFINITE.has(role.word) && sentence.role === 'interviewer') continue;
         const roleText = sentence.utterance.text
           .slice(tokens[span.determiner ?? span.first]!.start, tokens[span.last]!.end)
           .replace(/['’]s$/i, '');
-        const key = `${possessor ?? 'the'}:${role.word}`;
+        // "his dad", "her dad": whoever "his" resolves to, it is nearly always the child's parent, so one person.
+        const parentOfChild = PARENT_WORDS.has(role.word) && owner !== undefined && !namePerson.has(span.determiner!);
+        const key = parentOfChild ? `child:${role.word}` : `${possessor ?? 'the'}:${role.word}`;
         let person = linked ?? (role.nounClass === 'vague' && possessor === undefined ? byKey.get(`vague:${role.word}`) : byKey.get(key));
         if (!person) {
           person = newPerson(roleText.toLowerCase(), role.gender);
@@ -327,11 +337,11 @@ function nameKeys(tokens: Token[], span: Span): string[] {
 
 function nameGender(tokens: Token[], span: Span): Gender | undefined {
   const words = tokens.slice(span.first, span.last + 1);
+  const title = bare(words[0]!).replace(/\.$/, '');
+  if (title === 'mr') return 'male';
+  if (['mrs', 'ms', 'miss'].includes(title)) return 'female';
   if (words.some((t) => t.tags.has('MaleName') && !t.tags.has('FemaleName'))) return 'male';
   if (words.some((t) => t.tags.has('FemaleName') && !t.tags.has('MaleName'))) return 'female';
-  const honorific = bare(words[0]!);
-  if (honorific === 'mr') return 'male';
-  if (['mrs', 'ms', 'miss'].includes(honorific)) return 'female';
   return undefined;
 }
 
@@ -339,6 +349,8 @@ function nameGender(tokens: Token[], span: Span): Gender | undefined {
 function isGeneric(tokens: Token[], span: RoleSpan): boolean {
   const det = span.determiner === undefined ? undefined : tokens[span.determiner]!.normal;
   if (tokens[span.last + 1]?.normal === 'like' || det === 'every' || det === 'any') return true;
+  // "someone who listens", "someone to talk to", "someone else".
+  if (INDEFINITE.has(span.role.word) && ['who', 'that', 'to', 'else', 'like'].includes(tokens[span.last + 1]?.normal ?? '')) return true;
   // A child word needs "the"/"this"/"that" or an owner to mean a particular child.
   return span.role.nounClass === 'child' && !['the', 'this', 'that'].includes(det ?? '');
 }

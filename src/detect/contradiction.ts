@@ -28,6 +28,7 @@ export const contradiction = defineDetector({
       for (const clue of notSeenButSeen(analysis, person)) add(clue);
     }
     for (const clue of nobodyElse(analysis)) add(clue);
+    for (const person of analysis.roster.people.filter(isAdultLayperson)) for (const clue of presenceFlips(analysis, person)) add(clue);
     for (const clue of negationFlips(analysis)) add(clue);
     return found.sort((a, b) => a.line - b.line || a.column - b.column);
   },
@@ -123,20 +124,30 @@ function nobodyElse(analysis: Analysis): Clue[] {
   const claims = analysis.cues.filter(
     (c) => (c.type === 'nobodyElseHome' || c.type === 'nobodyElseCare') && analysis.sentences[c.sentence]!.role === 'interviewee',
   );
-  for (const claim of claims) {
-    const speaker = speakerOf(analysis, claim.sentence);
-    const levels = claim.type === 'nobodyElseHome' ? ['overnight', 'residence'] : ['care', 'carerAfter'];
-    const against = analysis.cues.filter(
+  // "No one else lives here. Nobody else has him." said together is one claim; each adult against it is one clue.
+  for (const group of groupBy(claims, (c) => analysis.sentences[c.sentence]!.utterance.index).values()) {
+    const speaker = speakerOf(analysis, group[0]!.sentence);
+    const types = new Set(group.flatMap((c) => (c.type === 'nobodyElseHome' ? ['overnight', 'residence'] : ['care', 'carerAfter'])));
+    const claimed = new Set(group.map((c) => c.sentence));
+    const against: Array<Quote & { personId: number; text: string }> = analysis.cues
+      .filter((c) => types.has(c.type) && c.personId !== undefined)
+      .map((c) => ({ ...quote(c), personId: c.personId!, text: c.text }));
+    // A lodger lives in the home by definition.
+    if (types.has('residence')) {
+      for (const m of analysis.roster.bySentence.flat()) {
+        if (m.role?.nounClass === 'household') against.push({ ...quote(m), personId: m.personId, text: m.text });
+      }
+    }
+    const relevant = against.filter(
       (c) =>
-        levels.includes(c.type) &&
-        c.personId !== undefined &&
-        c.sentence !== claim.sentence &&
+        !claimed.has(c.sentence) &&
         speakerOf(analysis, c.sentence) === speaker &&
         isAdultLayperson(analysis.roster.people[c.personId]!),
     );
-    for (const [personId, cues] of groupBy(against, (c) => c.personId!)) {
+    for (const [personId, cues] of groupBy(relevant, (c) => c.personId)) {
       const who = analysis.roster.people[personId]!.name;
-      clues.push(conflict(analysis, who, [quote(claim)], cues.map(quote), `says "${claim.text}" but ${who} ${quoteList(cues.map((c) => c.text))}`));
+      const said = quoteList(group.map((c) => c.text), 2);
+      clues.push(conflict(analysis, who, group.map(quote), cues.map(quote), `says ${said} but ${who}: ${quoteList(cues.map((c) => c.text))}`));
     }
   }
   return clues;
@@ -146,7 +157,10 @@ function negationFlips(analysis: Analysis): Clue[] {
   const clues: Clue[] = [];
   const byKey = new Map<string, VerbClaim[]>();
   for (const claim of analysis.claims) {
-    const key = [speakerOf(analysis, claim.sentence), claim.subject, claim.verb, claim.object ?? '-'].join('|');
+    // About another person, the verb alone decides ("her dad's shouted at her" / "her dad's never shouted"): objects are
+    // often pronouns resolved differently. About the speaker, the object must match ("I never left her with Dave").
+    const object = claim.subject === 'speaker' ? (claim.object ?? '-') : '*';
+    const key = [speakerOf(analysis, claim.sentence), claim.subject, claim.verb, object].join('|');
     const earlier = byKey.get(key) ?? [];
     const flipped = earlier.find((e) => e.negative !== claim.negative);
     if (flipped) {
@@ -167,6 +181,28 @@ function negationFlips(analysis: Analysis): Clue[] {
     }
     earlier.push(claim);
     byKey.set(key, earlier);
+  }
+  return clues;
+}
+
+// "He never stays over" against "he stayed over Saturday": the same kind of presence, denied and then described.
+function presenceFlips(analysis: Analysis, person: Person): Clue[] {
+  const clues: Clue[] = [];
+  const cues = cuesAbout(analysis, person.id, Object.keys(PRESENCE));
+  const byKind = groupBy(cues, (c) => `${speakerOf(analysis, c.sentence)}|${PRESENCE[c.type]}`);
+  for (const same of byKind.values()) {
+    const denied = same.filter((c) => c.negated);
+    const described = same.filter((c) => !c.negated && !denied.some((d) => d.sentence === c.sentence));
+    if (denied.length === 0 || described.length === 0) continue;
+    clues.push(
+      conflict(
+        analysis,
+        person.name,
+        denied.map(quote),
+        described.map(quote),
+        `says ${person.name} did not (${quoteList(denied.map((d) => d.text), 2)}) but also ${quoteList(described.map((c) => c.text))}`,
+      ),
+    );
   }
   return clues;
 }

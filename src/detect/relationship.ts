@@ -53,7 +53,8 @@ function statedRoles(analysis: Analysis, person: Person, denied: ReadonlyArray<r
       case 'household':
         return true;
       case 'friend':
-        return named;
+        // A particular friend ("my mate Jordan", "he's a mate of mine"), not "a friend said".
+        return named || person.mentions.length > 1;
       case 'relative':
         // Kin of another adult ("his brother Jason" where "his" is the lodger); family's family is not a clue.
         return typeof m.possessor === 'number' && person.personClass !== 'relative' && person.personClass !== 'child';
