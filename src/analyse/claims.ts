@@ -18,11 +18,16 @@ export interface VerbClaim {
 // Hypotheticals and hedges are not claims ("if he stayed over…").
 const NOT_A_CLAIM = /\b(if|would|could|might|maybe|perhaps|whether|unless|wish)\b/i;
 
+/** Whether a sentence states something as fact: not a question, not a hypothetical or a hedge. */
+export function isAssertion(sentence: Sentence): boolean {
+  return !sentence.question && !NOT_A_CLAIM.test(sentence.text);
+}
+
 /** Extracts subject–verb–object claims with their polarity from the interviewees' plain statements. */
 export function findVerbClaims(sentences: Sentence[], roster: Roster): VerbClaim[] {
   const claims: VerbClaim[] = [];
   for (const sentence of sentences) {
-    if (sentence.role !== 'interviewee' || sentence.question || NOT_A_CLAIM.test(sentence.text)) continue;
+    if (sentence.role !== 'interviewee' || !isAssertion(sentence)) continue;
     const mentions = roster.bySentence[sentence.index] ?? [];
     const verbs = sentence.view.verbs().json({ offset: true }) as Array<{
       text: string;

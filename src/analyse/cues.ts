@@ -89,7 +89,8 @@ function trimEnd(text: string, start: number, end: number): number {
 
 function attribute(cue: Cue, sentence: Sentence, sentences: Sentence[], roster: Roster): number | undefined {
   if (SPEAKER_CLAIM.has(cue.type)) return undefined;
-  const mentions = roster.bySentence[sentence.index] ?? [];
+  // An owner ("my cousin's party") modifies a noun; it is not who did the thing.
+  const mentions = (roster.bySentence[sentence.index] ?? []).filter((m) => !sentence.tokens[m.last]!.tags.has('Possessive') || m.kind === 'name');
   const isChild = (m: PersonMention) => roster.people[m.personId]!.personClass === 'child';
   const inside = mentions.find((m) => m.start >= cue.start && m.end <= cue.end && !isChild(m));
   if (PERSON_INSIDE.has(cue.type) && (inside || cue.type === 'notSeen')) return inside?.personId;

@@ -6,6 +6,7 @@ import { sentencesOf, type Sentence } from './sentences.js';
 
 export type { Cue, VerbClaim, Roster, Sentence };
 export type { PersonMention } from './people.js';
+export { isAssertion } from './claims.js';
 
 /** Everything the detectors read: computed once per transcript and shared by all of them. */
 export interface Analysis {

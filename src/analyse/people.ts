@@ -13,6 +13,8 @@ export interface PersonMention {
   text: string;
   kind: 'name' | 'role' | 'pronoun';
   role?: RoleNoun;
+  /** For role words, the words with their determiner: `my mate`, `the lodger`. */
+  phrase?: string;
   /** For role words: whose they are (`my mum` → speaker; `his brother` → the person `his` means). */
   possessor?: 'speaker' | number;
   personId: number;
@@ -220,6 +222,7 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
         if (!courtesy && !link?.negated) assertions.push({ personId: person.id, role, possessor, viaPronoun: owner !== undefined && !namePerson.has(span.determiner!) });
         const mention = pushMention({ kind: 'role', first: span.first, last: span.last, role }, person);
         if (possessor !== undefined) mention.possessor = possessor;
+        mention.phrase = roleText;
       }
     }
     bySentence.push(mentions);

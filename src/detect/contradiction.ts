@@ -1,4 +1,4 @@
-import type { Analysis, Cue, VerbClaim } from '../analyse/index.js';
+import { isAssertion, type Analysis, type Cue, type VerbClaim } from '../analyse/index.js';
 import type { Clue, Person, Severity } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { PRESENCE, cuesAbout, groupBy, isAdultLayperson, quoteList } from './people.js';
@@ -188,7 +188,7 @@ function negationFlips(analysis: Analysis): Clue[] {
 // "He never stays over" against "he stayed over Saturday": the same kind of presence, denied and then described.
 function presenceFlips(analysis: Analysis, person: Person): Clue[] {
   const clues: Clue[] = [];
-  const cues = cuesAbout(analysis, person.id, Object.keys(PRESENCE));
+  const cues = cuesAbout(analysis, person.id, Object.keys(PRESENCE)).filter((c) => isAssertion(analysis.sentences[c.sentence]!));
   const byKind = groupBy(cues, (c) => `${speakerOf(analysis, c.sentence)}|${PRESENCE[c.type]}`);
   for (const same of byKind.values()) {
     const denied = same.filter((c) => c.negated);

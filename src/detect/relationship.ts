@@ -70,5 +70,5 @@ function describeRole(analysis: Analysis, mention: PersonMention): string {
   if (typeof mention.possessor === 'number' && mention.role) {
     return `${analysis.roster.people[mention.possessor]!.name}'s ${mention.role.word}`;
   }
-  return mention.text.toLowerCase();
+  return (mention.phrase ?? mention.text).toLowerCase();
 }

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { unexplainedAdult } from '../../src/detect/unexplained-adult.js';
+import { analyseLines } from '../transcript.js';
+
+const detect = (lines: string[]) => unexplainedAdult.detect(analyseLines(lines));
+
+describe('unexplained-adult', () => {
+  const fires: Array<{ name: string; lines: string[]; who: string; line: number; severity: string }> = [
+    {
+      name: 'a friend who comes round for dinner',
+      lines: [
+        'SW: Who helps you out?',
+        "MUM: There's Steven. He's just a friend.",
+        'SW: What did you do at the weekend?',
+        'MUM: Steven came round and we had dinner here at mine.',
+      ],
+      who: 'Steven',
+      line: 2,
+      severity: 'warning',
+    },
+    {
+      name: 'a mate who stays over and minds the baby',
+      lines: [
+        'SW: Who else is around?',
+        'MUM: My mate Jordan. He stays over most weekends and he watches the baby when I go shopping.',
+      ],
+      who: 'Jordan',
+      line: 2,
+      severity: 'error',
+    },
+    {
+      name: 'a named adult with no role at all',
+      lines: ['SW: Who collected her from school?', 'MUM: Kayleigh did. Kayleigh said it was fine.', 'SW: Who is Kayleigh?', "MUM: She's just Kayleigh, everyone knows her."],
+      who: 'Kayleigh',
+      line: 2,
+      severity: 'info',
+    },
+    {
+      name: 'an unnamed lodger',
+      lines: ['SW: Does anyone else live with you?', 'DAD: Well, there is the lodger. He pays rent for the back bedroom.'],
+      who: 'the lodger',
+      line: 2,
+      severity: 'error',
+    },
+    {
+      name: 'a bloke known only by a vague noun who looks after the child',
+      lines: ['Q: Who was with him on Saturday?', 'A: This bloke from the pub, he looked after him for an hour while I went to the shop.'],
+      who: 'this bloke',
+      line: 2,
+      severity: 'error',
+    },
+    {
+      name: "another adult's brother who lodges",
+      lines: [
+        'SW: Who lives at the house?',
+        "DAD: Me, the boys, and Gary, he's the lodger. His brother Jason stays in the box room too.",
+      ],
+      who: 'Jason',
+      line: 2,
+      severity: 'error',
+    },
+  ];
+  for (const c of fires) {
+    it(`fires: ${c.name}`, () => {
+      const clues = detect(c.lines).filter((clue) => clue.who === c.who);
+      assert.equal(clues.length, 1, `expected one clue for ${c.who}, got ${JSON.stringify(detect(c.lines).map((x) => x.who))}`);
+      assert.equal(clues[0]!.line, c.line);
+      assert.equal(clues[0]!.severity, c.severity);
+    });
+  }
+
+  const quiet: Array<{ name: string; lines: string[] }> = [
+    {
+      name: 'relatives and professionals who visit',
+      lines: [
+        'HV: Who helps you with him?',
+        'MUM: My mum comes round on Wednesdays and his dad has him on Saturdays.',
+        'HV: And the social worker?',
+        'MUM: Sarah, the social worker, came round last week. Dr Patel, the GP, saw him too.',
+      ],
+    },
+    {
+      name: 'a stated boyfriend who stays over',
+      lines: ['SW: Who stays at the flat?', 'MUM: My boyfriend Ashley stays over most nights.'],
+    },
+    {
+      name: 'a friend who is never in the home',
+      lines: ['SW: Who do you talk to?', "MUM: My friend Hannah. She's never been to the flat, she lives out past Bramley."],
+    },
+    {
+      name: 'the speaker stays at her mum\'s',
+      lines: ['SW: Where were you on Friday?', "MUM: I stayed over at my mum's with the kids."],
+    },
+    {
+      name: 'the children, by name',
+      lines: [
+        'SW: How are Tayla and Brodie?',
+        "MUM: Tayla's six now and Brodie's teething. I pick Tayla up from school at three.",
+      ],
+    },
+    {
+      name: 'a person the interviewer alone mentions',
+      lines: ['SW: Did Dean come round at the weekend?', "MUM: No."],
+    },
+  ];
+  for (const c of quiet) {
+    it(`stays quiet: ${c.name}`, () => {
+      assert.deepEqual(detect(c.lines).map((clue) => `${clue.who}: ${clue.message}`), []);
+    });
+  }
+
+  it('makes a complete clue with evidence at the exact words', () => {
+    const [clue] = detect(['SW: Who helps?', "MUM: There's Steven. He's just a friend.", 'SW: And at the weekend?', 'MUM: Steven came round on Sunday.']);
+    assert.deepEqual(clue, {
+      rule: 'unexplained-adult',
+      kind: 'unexplained-adult',
+      severity: 'warning',
+      file: 't.txt',
+      line: 2,
+      column: 14,
+      lines: [2, 4],
+      who: 'Steven',
+      speaker: 'MUM',
+      message: 'placed in the home or with the child ("came round") but only ever described as "a friend"',
+      evidence: [
+        { line: 2, column: 14, text: 'Steven' },
+        { line: 4, column: 13, text: 'came round' },
+      ],
+    });
+  });
+});
