@@ -13,7 +13,7 @@ export interface Cue {
   end: number;
   text: string;
   personId?: number;
-  /** Said in the negative: "he never stays over", "he's not been round". */
+  /** A presence said in the negative: "he never stays over", "he's not been round". */
   negated: boolean;
 }
 
@@ -28,6 +28,8 @@ const PERSON_INSIDE: ReadonlySet<CueType> = new Set(['notSeen', 'romance']);
 const SUBJECT_PRESENT: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care']);
 // Cue types that are the speaker's own claim, about nobody in particular.
 const SPEAKER_CLAIM: ReadonlySet<CueType> = new Set(['nobodyElseHome', 'nobodyElseCare']);
+// Cue types that place someone in the home; only these carry a polarity of their own.
+const PRESENCE_TYPES: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care', 'carerAfter']);
 // Cue types whose person may be the topic of the talk when the sentence names nobody ("we're not together").
 const TOPICAL: ReadonlySet<CueType> = new Set(['denial', 'romance', 'visit', 'overnight', 'residence', 'care']);
 // How many utterances back the topic person may have been mentioned.
@@ -46,19 +48,23 @@ export function findCues(sentences: Sentence[], docs: View[], roster: Roster): C
     const own = byUtterance.get(utteranceIndex) ?? [];
     if (own.length === 0) return;
     for (const type of Object.keys(NETS) as CueType[]) {
-      const found = doc.match(NETS[type]).json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
-      for (const { offset } of found) {
-        const sentence = own.find((s) => offset.start >= s.start && offset.start < s.end);
+      const found = doc.match(NETS[type]).json({ terms: { offset: true } }) as Array<{ terms: Array<{ offset: { start: number; length: number } }> }>;
+      for (const match of found) {
+        // Measure from the words themselves: a contraction's hidden word ("haven't" → not) has no text of its own.
+        const visible = match.terms.filter((t) => t.offset.length > 0);
+        if (visible.length === 0) continue;
+        const start = visible[0]!.offset.start;
+        const sentence = own.find((s) => start >= s.start && start < s.end);
         if (!sentence) continue;
-        const start = offset.start;
-        const end = trimEnd(sentence.utterance.text, start, offset.start + offset.length);
+        const last = visible[visible.length - 1]!.offset;
+        const end = trimEnd(sentence.utterance.text, start, last.start + last.length);
         const cue: Cue = {
           type,
           sentence: sentence.index,
           start,
           end,
           text: sentence.utterance.text.slice(start, end),
-          negated: isNegated(sentence, start, end),
+          negated: PRESENCE_TYPES.has(type) && isNegated(sentence, start, end),
         };
         const personId = attribute(cue, sentence, sentences, roster);
         if (personId !== undefined) cue.personId = personId;

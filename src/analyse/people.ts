@@ -115,7 +115,10 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
     const namePerson = new Map<number, Person>();
     for (const span of names) {
       const keys = nameKeys(tokens, span);
-      let person = keys.map((k) => byKey.get(k)).find((p) => p !== undefined) ?? aliasOf(tokens, span.first, resolvePronoun);
+      let person =
+        keys.map((k) => byKey.get(k)).find((p) => p !== undefined) ??
+        aliasOf(tokens, span.first, resolvePronoun) ??
+        shortFormOf(keys[0]!, byKey);
       const text = spanText(sentence, span).replace(/['’]s$/i, '');
       if (!person) person = newPerson(text, nameGender(tokens, span));
       else if (text.length > person.name.length && !HONORIFICS.has(person.name.toLowerCase())) {
@@ -274,15 +277,44 @@ function nameSpans(tokens: Token[], speakerNames: Set<string>, knownNames: Set<s
   return spans;
 }
 
-// Words accepted as names anywhere in the transcript, so "Tayla's six" at the start of a sentence is a name too.
+// Words accepted as names anywhere in the transcript, so "Tayla's six" at the start of a sentence is a name too. An
+// unknown capitalised word (Dean, Tayla) counts once it recurs mid-sentence; one-off brands (Calpol, Xbox) do not.
 function nameWords(sentences: Sentence[], speakerNames: Set<string>): Set<string> {
   const words = new Set<string>();
+  const seen = new Map<string, number>();
   for (const { tokens } of sentences) {
     tokens.forEach((t, i) => {
-      if (i > 0 && isNameToken(t, tokens[i + 1], speakerNames)) words.add(bare(t));
+      if (i === 0) return;
+      if (isNameToken(t, tokens[i + 1], speakerNames)) words.add(bare(t));
+      else if (isCapitalisedUnknown(t, speakerNames) && !DETERMINERS.has(tokens[i - 1]!.normal)) {
+        seen.set(bare(t), (seen.get(bare(t)) ?? 0) + 1);
+      }
+    });
+  }
+  for (const [word, count] of seen) if (count >= 2) words.add(word);
+  // "Tayla and Brodie": an unknown capitalised word joined to a name is a name.
+  for (const { tokens } of sentences) {
+    tokens.forEach((t, i) => {
+      const partner = tokens[i + 2];
+      const joined = tokens[i + 1]?.normal === 'and' || tokens[i + 1]?.normal === 'or';
+      if (i > 0 && joined && partner && isCapitalisedUnknown(t, speakerNames) && (words.has(bare(partner)) || partner.tags.has('Person'))) {
+        words.add(bare(t));
+      }
     });
   }
   return words;
+}
+
+function isCapitalisedUnknown(token: Token, speakerNames: Set<string>): boolean {
+  const word = bare(token);
+  return (
+    /^\p{Lu}\p{Ll}/u.test(token.text) &&
+    token.tags.has('ProperNoun') &&
+    !NON_NAME_TAGS.some((t) => token.tags.has(t)) &&
+    !NOT_PEOPLE.has(word) &&
+    !ROLE_NOUNS.has(word) &&
+    !speakerNames.has(word)
+  );
 }
 
 function roleSpans(tokens: Token[], names: Span[]): RoleSpan[] {
@@ -465,6 +497,15 @@ function assignClasses(roster: Roster, assertions: RoleAssertion[], children: Se
     if (own.size > 1) own.delete('unknown');
     person.personClass = CLASS_PRIORITY.find((c) => own.has(c)) ?? 'unknown';
   }
+}
+
+// "Ash" for Ashley, "Steve" for Steven: a short first name that begins a longer one already met.
+function shortFormOf(key: string, byKey: Map<string, Person>): Person | undefined {
+  if (!key.startsWith('name:')) return undefined;
+  const short = key.slice('name:'.length);
+  if (short.length < 3) return undefined;
+  for (const [k, person] of byKey) if (k.startsWith('name:') && k.length > key.length && k.startsWith(key)) return person;
+  return undefined;
 }
 
 // "I only knew him as Stu", "he's called Stu", "his name's Stu": the name is another name for the person "him" means.
