@@ -8,8 +8,8 @@ export const CLUE_KINDS = ['unexplained-adult', 'relationship', 'contradiction']
 /** The kinds of clue the tool reports. */
 export type ClueKind = (typeof CLUE_KINDS)[number];
 
-/** Who a speaker is in the interview. */
-export type SpeakerRole = 'interviewer' | 'interviewee';
+/** Who a speaker is in the interview; `other` speakers (the court, counsel, a clerk in a Q/A record) are context only. */
+export type SpeakerRole = 'interviewer' | 'interviewee' | 'other';
 
 /** A file's text as read from disk or stdin, before parsing. */
 export interface Source {

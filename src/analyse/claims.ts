@@ -1,6 +1,7 @@
 import type { Roster } from './people.js';
 import { STOP_VERBS } from './lexicon.js';
-import type { Sentence } from './sentences.js';
+import nlp from 'compromise';
+import type { Sentence, Token } from './sentences.js';
 
 /** "Who did what to whom, or did not": one verb of an interviewee's sentence. */
 export interface VerbClaim {
@@ -28,38 +29,85 @@ export function findVerbClaims(sentences: Sentence[], roster: Roster): VerbClaim
   const claims: VerbClaim[] = [];
   for (const sentence of sentences) {
     if (sentence.role !== 'interviewee' || !isAssertion(sentence)) continue;
-    const mentions = roster.bySentence[sentence.index] ?? [];
-    const verbs = sentence.view.verbs().json({ offset: true }) as Array<{
-      text: string;
-      offset: { start: number; length: number };
-      verb?: { infinitive?: string; negative?: boolean; grammar?: { copula?: boolean } };
-    }>;
-    verbs.forEach((v, k) => {
-      const verb = v.verb?.infinitive?.toLowerCase();
-      if (!verb || v.verb?.grammar?.copula || STOP_VERBS.has(verb.split(' ')[0]!)) return;
-      const start = v.offset.start;
-      const end = start + v.offset.length;
-      const nextStart = verbs[k + 1]?.offset.start ?? Infinity;
-      const subjectMention = mentions.filter((m) => m.end <= start).pop();
-      const iToken = sentence.tokens.filter((t) => t.end <= start && (t.normal === 'i' || t.normal === 'we')).pop();
-      let subject: 'speaker' | number | undefined;
-      if (iToken && (!subjectMention || iToken.start > subjectMention.start)) subject = 'speaker';
-      else subject = subjectMention?.personId;
-      if (subject === undefined) return;
-      const object = mentions.find((m) => m.start >= end && m.start < nextStart)?.personId;
-      if (subject === 'speaker' && object === undefined) return;
-      const claim: VerbClaim = {
-        sentence: sentence.index,
-        verb,
-        negative: Boolean(v.verb?.negative),
-        subject,
-        start,
-        end,
-        text: sentence.utterance.text.slice(sentence.start, sentence.end),
-      };
-      if (object !== undefined) claim.object = object;
-      claims.push(claim);
-    });
+    claims.push(...sentenceClaims(sentence, roster));
   }
   return claims;
+}
+
+// Main verbs by token: compromise's verbs() phrase analysis costs far more than the tags it already gave us.
+function sentenceClaims(sentence: Sentence, roster: Roster): VerbClaim[] {
+  const claims: VerbClaim[] = [];
+  const mentions = roster.bySentence[sentence.index] ?? [];
+  const { tokens } = sentence;
+  const verbAt = tokens.flatMap((t, i) => (isMainVerb(t) ? [i] : []));
+  verbAt.forEach((i, k) => {
+    const token = tokens[i]!;
+    const verb = infinitive(token);
+    if (STOP_VERBS.has(verb)) return;
+    const nextStart = verbAt[k + 1] === undefined ? Infinity : tokens[verbAt[k + 1]!]!.start;
+    const subjectMention = mentions.filter((m) => m.end <= token.start).pop();
+    const iToken = tokens.filter((t) => t.end <= token.start && (t.normal === 'i' || t.normal === 'we')).pop();
+    let subject: 'speaker' | number | undefined;
+    if (iToken && (!subjectMention || iToken.start > subjectMention.start)) subject = 'speaker';
+    else subject = subjectMention?.personId;
+    if (subject === undefined) return;
+    const object = mentions.find((m) => m.start >= token.end && m.start < nextStart)?.personId;
+    if (subject === 'speaker' && object === undefined) return;
+    const claim: VerbClaim = {
+      sentence: sentence.index,
+      verb,
+      negative: negatedAt(tokens, i),
+      subject,
+      start: token.start,
+      end: token.end,
+      text: sentence.text,
+    };
+    if (object !== undefined) claim.object = object;
+    claims.push(claim);
+  });
+  return claims;
+}
+
+function isMainVerb(token: Token): boolean {
+  return (
+    token.tags.has('Verb') &&
+    token.text !== '' &&
+    !['Auxiliary', 'Copula', 'Modal', 'Particle'].some((tag) => token.tags.has(tag))
+  );
+}
+
+// "didn't leave", "has never met", "hasn't been round": a negative word just before, in the same clause.
+function negatedAt(tokens: Token[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+    const t = tokens[i]!;
+    if (/[,;:]/.test(t.post) || t.tags.has('Conjunction')) return false;
+    if (t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never') return true;
+  }
+  return false;
+}
+
+const lemmas = new Map<string, string>();
+const world = nlp.world() as unknown as {
+  model: unknown;
+  methods: { two: { transform: { verb: { toInfinitive: (word: string, model: unknown, tense: string) => string } } } };
+};
+
+/** A verb's dictionary form ("left" → leave, "seen" → see), cached per word and tense. */
+function infinitive(token: Token): string {
+  const tense = ['Participle', 'Gerund', 'PastTense', 'PresentTense'].find((t) => token.tags.has(t)) ?? 'PresentTense';
+  const word = token.normal;
+  const key = `${word}|${tense}`;
+  let lemma = lemmas.get(key);
+  if (lemma === undefined) {
+    lemma = word;
+    if (!token.tags.has('Infinitive')) {
+      try {
+        lemma = world.methods.two.transform.verb.toInfinitive(word, world.model, tense) || word;
+      } catch {
+        lemma = word;
+      }
+    }
+    lemmas.set(key, lemma);
+  }
+  return lemma;
 }

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { PATTERNS, type CueType } from './lexicon.js';
 import type { PersonMention, Roster } from './people.js';
-import type { Sentence } from './sentences.js';
+import { groupByUtterance, sentenceAt, type Sentence } from './sentences.js';
 
 type View = ReturnType<typeof nlp>;
 
@@ -38,12 +38,7 @@ const TOPIC_REACH = 4;
 /** Finds every cue in the sentences of each utterance and attributes it to the person it is about. */
 export function findCues(sentences: Sentence[], docs: View[], roster: Roster): Cue[] {
   const cues: Cue[] = [];
-  const byUtterance = new Map<number, Sentence[]>();
-  for (const s of sentences) {
-    const list = byUtterance.get(s.utterance.index) ?? [];
-    list.push(s);
-    byUtterance.set(s.utterance.index, list);
-  }
+  const byUtterance = groupByUtterance(sentences);
   docs.forEach((doc, utteranceIndex) => {
     const own = byUtterance.get(utteranceIndex) ?? [];
     if (own.length === 0) return;
@@ -54,7 +49,7 @@ export function findCues(sentences: Sentence[], docs: View[], roster: Roster): C
         const visible = match.terms.filter((t) => t.offset.length > 0);
         if (visible.length === 0) continue;
         const start = visible[0]!.offset.start;
-        const sentence = own.find((s) => start >= s.start && start < s.end);
+        const sentence = sentenceAt(own, start);
         if (!sentence) continue;
         const last = visible[visible.length - 1]!.offset;
         const end = trimEnd(sentence.utterance.text, start, last.start + last.length);

@@ -22,7 +22,7 @@ export function analyse(transcript: Transcript): Analysis {
   const roles = new Map(transcript.speakers.map((s) => [s.label, s.role]));
   const roleOf = (speaker: string): SpeakerRole => roles.get(speaker) ?? 'interviewee';
   const { sentences, docs } = sentencesOf(transcript.utterances, roleOf);
-  const roster = buildRoster(sentences, transcript.speakers);
+  const roster = buildRoster(sentences, docs, transcript.speakers);
   const cues = findCues(sentences, docs, roster);
   const claims = findVerbClaims(sentences, roster);
   return { transcript, sentences, roster, cues, claims };

@@ -1,7 +1,10 @@
 import type { Mention, Person, PersonClass, Speaker } from '../types.js';
 import { positionAt } from '../parse/position.js';
 import { CHILD_CUES, LONGEST_ROLE, NICKNAMES, NOT_PEOPLE, PARENT_WORDS, ROLE_NOUNS, type Gender, type RoleNoun } from './lexicon.js';
-import type { Sentence, Token } from './sentences.js';
+import { groupByUtterance, type Sentence, type Token } from './sentences.js';
+import type nlp from 'compromise';
+
+type View = ReturnType<typeof nlp>;
 
 /** A span of a sentence that refers to a person, resolved to that person when it could be. */
 export interface PersonMention {
@@ -49,7 +52,7 @@ const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 const CLASS_PRIORITY: PersonClass[] = ['professional', 'child', 'relative', 'partner', 'household', 'friend', 'unknown'];
 
 /** Finds the people a transcript mentions, merges aliases and resolves pronouns to them. */
-export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster {
+export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speaker[]): Roster {
   // A speaker named in the text ("Thanks, Mr Hall") is a party to the interview, not someone talked about.
   const speakerNames = new Set(speakers.flatMap((s) => s.label.toLowerCase().replace(/\./g, '').split(/\s+/)).filter((w) => !HONORIFICS.has(w)));
   const people: Person[] = [];
@@ -232,7 +235,7 @@ export function buildRoster(sentences: Sentence[], speakers: Speaker[]): Roster 
   }
 
   const roster = { people, bySentence };
-  assignClasses(roster, assertions, childrenIn(sentences, roster, assertions));
+  assignClasses(roster, assertions, childrenIn(sentences, docs, roster, assertions));
   return roster;
 }
 
@@ -433,7 +436,7 @@ interface RoleAssertion {
 }
 
 /** The people the transcript shows to be children: child words, ages, school and nappies, and owners of parents. */
-function childrenIn(sentences: Sentence[], roster: Roster, assertions: RoleAssertion[]): Set<number> {
+function childrenIn(sentences: Sentence[], docs: View[], roster: Roster, assertions: RoleAssertion[]): Set<number> {
   const children = new Set<number>();
   for (const a of assertions) if (a.role.nounClass === 'child') children.add(a.personId);
   const adultRoles = new Set(assertions.filter((a) => a.role.nounClass !== 'child' && a.role.nounClass !== 'vague').map((a) => a.personId));
@@ -444,13 +447,17 @@ function childrenIn(sentences: Sentence[], roster: Roster, assertions: RoleAsser
       children.add(a.possessor);
     }
   }
-  for (const sentence of sentences) {
-    const mentions = roster.bySentence[sentence.index] ?? [];
+  for (const [utterance, own] of groupByUtterance(sentences)) {
+    const mentions = own.flatMap((s) => roster.bySentence[s.index] ?? []);
     if (mentions.length === 0) continue;
     // Our name spans are better than compromise's own guesses; tag them so the cue patterns' #Person sees them.
-    const terms = sentence.view.terms();
-    for (const m of mentions) if (m.kind === 'name') for (let i = m.first; i <= m.last; i++) terms.eq(i).tag('Person');
-    const matches = sentence.view.match(CHILD_CUES).json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
+    const terms = docs[utterance]!.termList() as Array<{ tags: Set<string> }>;
+    for (const m of mentions) {
+      if (m.kind !== 'name') continue;
+      const firstTerm = sentences[m.sentence]!.firstTerm;
+      for (let i = m.first; i <= m.last; i++) terms[firstTerm + i]?.tags.add('Person');
+    }
+    const matches = docs[utterance]!.match(CHILD_CUES).json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
     for (const match of matches) {
       if (!isChildAge(match.text)) continue;
       const end = match.offset.start + match.offset.length;

@@ -25,8 +25,8 @@ export interface Sentence {
   text: string;
   tokens: Token[];
   question: boolean;
-  /** The compromise view of this sentence, for verb analysis. */
-  view: View;
+  /** Where this sentence's first word sits in its utterance's compromise document (its flat term index). */
+  firstTerm: number;
 }
 
 // Non-speech such as [inaudible] or (laughs) is blanked, not removed, so offsets still map to the file.
@@ -46,7 +46,7 @@ interface TermJson {
   offset: { start: number; length: number };
 }
 
-/** Splits every utterance into tagged sentences, running compromise once per utterance. */
+/** Splits every utterance into tagged sentences, running compromise once per utterance; `docs[i]` is utterance i's. */
 export function sentencesOf(utterances: Utterance[], roleOf: (speaker: string) => SpeakerRole): {
   sentences: Sentence[];
   docs: View[];
@@ -57,10 +57,14 @@ export function sentencesOf(utterances: Utterance[], roleOf: (speaker: string) =
     const doc = nlp(maskNonSpeech(utterance.text));
     docs.push(doc);
     const role = roleOf(utterance.speaker);
-    doc.sentences().forEach((view) => {
-      const [json] = view.json({ offset: true, terms: { offset: true } }) as Array<{ terms: TermJson[] }>;
-      if (!json || json.terms.length === 0) return;
-      const tokens = json.terms.map(toToken);
+    // One serialisation of the whole document: per-sentence views cost far more on long transcripts.
+    const json = doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: TermJson[] }>;
+    let firstTerm = 0;
+    for (const { terms } of json) {
+      const start = firstTerm;
+      firstTerm += terms.length;
+      if (terms.length === 0) continue;
+      const tokens = terms.map(toToken);
       const first = tokens[0]!;
       const last = tokens[tokens.length - 1]!;
       sentences.push({
@@ -72,12 +76,27 @@ export function sentencesOf(utterances: Utterance[], roleOf: (speaker: string) =
         text: utterance.text.slice(first.start, last.end),
         tokens,
         question: last.post.includes('?'),
-        // compromise types a sentence as a bare View, but it carries the full plugin API of its document.
-        view: view as unknown as View,
+        firstTerm: start,
       });
-    });
+    }
   }
   return { sentences, docs };
+}
+
+/** The sentences of each utterance, keyed by utterance index, in order. */
+export function groupByUtterance(sentences: Sentence[]): Map<number, Sentence[]> {
+  const groups = new Map<number, Sentence[]>();
+  for (const s of sentences) {
+    const list = groups.get(s.utterance.index);
+    if (list) list.push(s);
+    else groups.set(s.utterance.index, [s]);
+  }
+  return groups;
+}
+
+/** Finds the sentence of an utterance that holds an offset. */
+export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
+  return sentences.find((s) => offset >= s.start && offset < s.end);
 }
 
 function toToken(term: TermJson): Token {

@@ -18,12 +18,13 @@ export function intervieweeMentions(analysis: Analysis, person: Person): PersonM
     .filter((m) => m.personId === person.id && analysis.sentences[m.sentence]!.role === 'interviewee');
 }
 
-/** The cues an interviewee raised about a person, optionally only of some types. */
+/** The cues an interviewee stated (not asked) about a person, optionally only of some types. */
 export function cuesAbout(analysis: Analysis, personId: number, types?: readonly string[]): Cue[] {
   return analysis.cues.filter(
     (c) =>
       c.personId === personId &&
       analysis.sentences[c.sentence]!.role === 'interviewee' &&
+      !analysis.sentences[c.sentence]!.question &&
       (types === undefined || types.includes(c.type)),
   );
 }

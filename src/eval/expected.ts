@@ -24,8 +24,9 @@ export function parseExpected(file: string, text: string): ExpectedClue[] {
     return fail(`invalid JSON: ${(error as Error).message}`);
   }
   if (!isObject(data)) return fail('must be an object like { "clues": [...] }');
-  const extra = Object.keys(data).filter((key) => key !== 'clues');
-  if (extra.length > 0) fail(`unknown key "${extra[0]}" (allowed: clues)`);
+  // `source` names the transcript an annotation was written from (the shared corpus uses it).
+  const extra = Object.keys(data).filter((key) => key !== 'clues' && key !== 'source');
+  if (extra.length > 0) fail(`unknown key "${extra[0]}" (allowed: clues, source)`);
   if (!Array.isArray(data.clues)) return fail('"clues" must be an array');
   return data.clues.map((item: unknown, i: number) => expectedClue(item, `clues[${i}]`, fail));
 }

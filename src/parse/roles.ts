@@ -1,7 +1,7 @@
 /** Deciding which speakers are interviewers and which are interviewees. */
 
 import { InputError } from '../errors.js';
-import type { Speaker, Utterance } from '../types.js';
+import type { Speaker, SpeakerRole, Utterance } from '../types.js';
 
 /** One Speaker per label in order of first appearance, with roles from `interviewer` (comma-separated labels) or inferred. */
 export function assignRoles(utterances: Utterance[], interviewer?: string): Speaker[] {
@@ -9,11 +9,25 @@ export function assignRoles(utterances: Utterance[], interviewer?: string): Spea
   const named = parseInterviewerOption(interviewer);
   if (named.length > 0) return applyNamedInterviewers(speakers, named);
   const inferred = inferInterviewer(speakers);
+  const questionAndAnswer = inferred?.label.toLowerCase() === 'q' && speakers.some((s) => ANSWERERS.has(s.label.toLowerCase()));
   return speakers.map((speaker) => ({
     ...speaker,
-    role: speaker === inferred ? 'interviewer' : 'interviewee',
+    role: roleOf(speaker, inferred, speakers, questionAndAnswer),
     source: 'inferred',
   }));
+}
+
+// In a Q/A record the answers are the witness's; everyone else (the court, counsel, a clerk) is context.
+const ANSWERERS = new Set(['a', 'the witness', 'witness']);
+
+function roleOf(speaker: Speaker, interviewer: Speaker | undefined, all: Speaker[], questionAndAnswer: boolean): SpeakerRole {
+  if (speaker === interviewer) return 'interviewer';
+  if (questionAndAnswer) return ANSWERERS.has(speaker.label.toLowerCase()) ? 'interviewee' : 'other';
+  // A second interviewer ("JB" and "DC Hale") asks in most of their turns; the person answering rarely does.
+  const asksMostly = speaker.questions >= 2 && speaker.questions >= speaker.utterances * 0.6;
+  const others = all.filter((s) => s !== speaker && s !== interviewer);
+  const answererLeft = others.some((s) => s.questions < s.utterances * 0.6);
+  return asksMostly && answererLeft ? 'interviewer' : 'interviewee';
 }
 
 /** How many question sentences `text` has: runs of `?` ending a sentence; bracketed notes like `[inaudible?]` don't count. */

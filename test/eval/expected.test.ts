@@ -41,7 +41,7 @@ describe('parseExpected', () => {
     ['null', 'null', `${FILE}: must be an object like { "clues": [...] }`],
     ['no clues key', '{}', `${FILE}: "clues" must be an array`],
     ['clues not an array', '{ "clues": {} }', `${FILE}: "clues" must be an array`],
-    ['an unknown top-level key', '{ "clues": [], "clue": [] }', `${FILE}: unknown key "clue" (allowed: clues)`],
+    ['an unknown top-level key', '{ "clues": [], "clue": [] }', `${FILE}: unknown key "clue" (allowed: clues, source)`],
     ['a clue that is not an object', '{ "clues": [1, 2] }', `${FILE}: clues[0] must be an object`],
     [
       'an unknown kind',
