@@ -10,14 +10,16 @@ export interface VerbClaim {
   negative: boolean;
   /** `speaker` for I/we, otherwise the person the subject refers to. */
   subject: 'speaker' | number;
-  object?: number;
+  /** The person acted on, or the pronoun itself (`him`) when the object is a pronoun. */
+  object?: number | string;
   start: number;
   end: number;
   text: string;
 }
 
 // Hypotheticals and hedges are not claims ("if he stayed over…").
-const NOT_A_CLAIM = /\b(if|would|could|might|maybe|perhaps|whether|unless|wish)\b/i;
+// Reported speech ("Sian said he couldn't come in") is someone else's claim.
+const NOT_A_CLAIM = /\b(if|would(n't)?|could(n't)?|might|maybe|perhaps|whether|unless|wish|said|says|told me|reckons)\b/i;
 
 /** Whether a sentence states something as fact: not a question, not a hypothetical or a hedge. */
 export function isAssertion(sentence: Sentence): boolean {
@@ -43,7 +45,8 @@ function sentenceClaims(sentence: Sentence, roster: Roster): VerbClaim[] {
   verbAt.forEach((i, k) => {
     const token = tokens[i]!;
     const verb = infinitive(token);
-    if (STOP_VERBS.has(verb)) return;
+    // "not meant to come round": an infinitive names an act, it does not report one.
+    if (STOP_VERBS.has(verb) || tokens[i - 1]?.normal === 'to') return;
     const nextStart = verbAt[k + 1] === undefined ? Infinity : tokens[verbAt[k + 1]!]!.start;
     const subjectMention = mentions.filter((m) => m.end <= token.start).pop();
     const iToken = tokens.filter((t) => t.end <= token.start && (t.normal === 'i' || t.normal === 'we')).pop();
@@ -51,7 +54,9 @@ function sentenceClaims(sentence: Sentence, roster: Roster): VerbClaim[] {
     if (iToken && (!subjectMention || iToken.start > subjectMention.start)) subject = 'speaker';
     else subject = subjectMention?.personId;
     if (subject === undefined) return;
-    const object = mentions.find((m) => m.start >= token.end && m.start < nextStart)?.personId;
+    const objectMention = mentions.find((m) => m.start >= token.end && m.start < nextStart);
+    // Two "him"s after the same verb are one person in the talk, even where the resolver chose differently.
+    const object = objectMention?.kind === 'pronoun' ? `${sentence.tokens[objectMention.first]!.normal}` : objectMention?.personId;
     if (subject === 'speaker' && object === undefined) return;
     const claim: VerbClaim = {
       sentence: sentence.index,

@@ -23,13 +23,13 @@ const NETS = Object.fromEntries(
 ) as Record<CueType, ReturnType<typeof nlp.buildNet>>;
 
 // Cue types whose person is named inside the matched words ("haven't seen him since", "I fancy him").
-const PERSON_INSIDE: ReadonlySet<CueType> = new Set(['notSeen', 'romance']);
+const PERSON_INSIDE: ReadonlySet<CueType> = new Set(['notSeen', 'romance', 'carerInside']);
 // Cue types whose subject is the one present: "I stayed over at Kelly's" places the speaker, not Kelly.
 const SUBJECT_PRESENT: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care']);
 // Cue types that are the speaker's own claim, about nobody in particular.
 const SPEAKER_CLAIM: ReadonlySet<CueType> = new Set(['nobodyElseHome', 'nobodyElseCare']);
 // Cue types that place someone in the home; only these carry a polarity of their own.
-const PRESENCE_TYPES: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care', 'carerAfter']);
+const PRESENCE_TYPES: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care', 'carerAfter', 'carerInside']);
 // Cue types whose person may be the topic of the talk when the sentence names nobody ("we're not together").
 const TOPICAL: ReadonlySet<CueType> = new Set(['denial', 'romance', 'visit', 'overnight', 'residence', 'care']);
 // How many utterances back the topic person may have been mentioned.
@@ -94,7 +94,7 @@ function attribute(cue: Cue, sentence: Sentence, sentences: Sentence[], roster: 
   const mentions = (roster.bySentence[sentence.index] ?? []).filter((m) => !sentence.tokens[m.last]!.tags.has('Possessive') || m.kind === 'name');
   const isChild = (m: PersonMention) => roster.people[m.personId]!.personClass === 'child';
   const inside = mentions.find((m) => m.start >= cue.start && m.end <= cue.end && !isChild(m));
-  if (PERSON_INSIDE.has(cue.type) && (inside || cue.type === 'notSeen')) return inside?.personId;
+  if (PERSON_INSIDE.has(cue.type) && (inside || cue.type !== 'romance')) return inside?.personId;
   if (cue.type === 'carerAfter') {
     const after = mentions.find((m) => m.start >= cue.end);
     return after && !isChild(after) ? after.personId : undefined;

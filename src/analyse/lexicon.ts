@@ -37,6 +37,8 @@ export const LONGEST_ROLE = Math.max(...[...ROLE_NOUNS.keys()].map((w) => w.spli
 
 /** Capitalised words that are never people (days, months, fillers, brands). */
 export const NOT_PEOPLE = new Set(names.notPeople.map((w) => w.toLowerCase()));
+/** Words that open a nickname: "Big Mick" is Mick. */
+export const NICKNAME_PREFIXES = new Set(names.nicknamePrefixes);
 /** Short forms mapped to the name they stand for (`steve` → `steven`). */
 export const NICKNAMES: Record<string, string> = Object.fromEntries(
   Object.entries(names.nicknames).map(([k, v]) => [k.trim(), v]),
@@ -53,6 +55,7 @@ export const PATTERNS = {
   residence: presence.residence,
   care: presence.care,
   carerAfter: presence.carerAfter,
+  carerInside: presence.carerInside,
   denial: relationships.denial,
   romance: relationships.romance,
   lodging: relationships.household,

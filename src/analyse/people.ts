@@ -1,6 +1,6 @@
 import type { Mention, Person, PersonClass, Speaker } from '../types.js';
 import { positionAt } from '../parse/position.js';
-import { CHILD_CUES, LONGEST_ROLE, NICKNAMES, NOT_PEOPLE, PARENT_WORDS, ROLE_NOUNS, type Gender, type RoleNoun } from './lexicon.js';
+import { CHILD_CUES, LONGEST_ROLE, NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, PARENT_WORDS, ROLE_NOUNS, type Gender, type RoleNoun } from './lexicon.js';
 import { groupByUtterance, type Sentence, type Token } from './sentences.js';
 import type nlp from 'compromise';
 
@@ -49,7 +49,8 @@ const OBJECT_PRONOUNS = new Set(['him', 'her']);
 const INDEFINITE = new Set(['someone', 'somebody', 'person']);
 const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 
-const CLASS_PRIORITY: PersonClass[] = ['professional', 'child', 'relative', 'partner', 'household', 'friend', 'unknown'];
+// An adult role someone was given in words ("my mate Deano") outweighs a child word a stray pronoun linked to them.
+const CLASS_PRIORITY: PersonClass[] = ['professional', 'partner', 'household', 'friend', 'child', 'relative', 'unknown'];
 
 /** Finds the people a transcript mentions, merges aliases and resolves pronouns to them. */
 export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speaker[]): Roster {
@@ -367,7 +368,7 @@ function spanText(sentence: Sentence, span: Span): string {
 function nameKeys(tokens: Token[], span: Span): string[] {
   const words = tokens.slice(span.first, span.last + 1).map((t) => bare(t).replace(/\.$/, ''));
   if (HONORIFICS.has(words[0]!)) return [`surname:${words[words.length - 1]}`];
-  const first = words[0]!;
+  const first = NICKNAME_PREFIXES.has(words[0]!) && words.length > 1 ? words[1]! : words[0]!;
   const keys = [`name:${NICKNAMES[first] ?? first}`];
   if (words.length > 1) keys.push(`surname:${words[words.length - 1]}`);
   return keys;
@@ -462,8 +463,9 @@ function childrenIn(sentences: Sentence[], docs: View[], roster: Roster, asserti
       if (!isChildAge(match.text)) continue;
       const end = match.offset.start + match.offset.length;
       for (const m of mentions) {
-        // A pronoun marks a child only when it resolves to a named person: "took her to the GP" about an adult is rare.
-        const named = m.kind === 'name' || nameIds.has(m.personId);
+        // A pronoun marks a child only by an age ("he's thirteen"): "I took him to nursery" may resolve to the wrong "him".
+        const byAge = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b/i.test(match.text);
+        const named = m.kind === 'name' || (byAge && nameIds.has(m.personId));
         if (m.start < end && m.end > match.offset.start && named && !adultRoles.has(m.personId)) {
           children.add(m.personId);
         }
@@ -536,6 +538,8 @@ function classOf(a: RoleAssertion, family: (id: number) => boolean): PersonClass
   if (role.nounClass === 'vague') {
     return possessor === 'speaker' && ['bloke', 'fella', 'man', 'guy'].includes(role.word) ? 'partner' : 'unknown';
   }
+  // "Tayla's friend Poppy": a child's friend is a child.
+  if (role.nounClass === 'friend' && typeof possessor === 'number' && family(possessor) && !a.viaPronoun) return 'child';
   if (role.nounClass === 'relative' && typeof possessor === 'number') {
     // The child's or the family's relative is family; another adult's relative ("his brother") says nothing of their place here.
     if (family(possessor) || (a.viaPronoun && PARENT_WORDS.has(role.word))) return 'relative';

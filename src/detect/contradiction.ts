@@ -127,7 +127,7 @@ function nobodyElse(analysis: Analysis): Clue[] {
   // "No one else lives here. Nobody else has him." said together is one claim; each adult against it is one clue.
   for (const group of groupBy(claims, (c) => analysis.sentences[c.sentence]!.utterance.index).values()) {
     const speaker = speakerOf(analysis, group[0]!.sentence);
-    const types = new Set(group.flatMap((c) => (c.type === 'nobodyElseHome' ? ['overnight', 'residence'] : ['care', 'carerAfter'])));
+    const types = new Set(group.flatMap((c) => (c.type === 'nobodyElseHome' ? ['overnight', 'residence'] : ['care', 'carerAfter', 'carerInside'])));
     const claimed = new Set(group.map((c) => c.sentence));
     const against: Array<Quote & { personId: number; text: string }> = analysis.cues
       .filter((c) => types.has(c.type) && c.personId !== undefined)
@@ -164,7 +164,7 @@ function negationFlips(analysis: Analysis): Clue[] {
     const earlier = byKey.get(key) ?? [];
     const flipped = earlier.find((e) => e.negative !== claim.negative);
     if (flipped) {
-      const who = personName(analysis, claim.object ?? claim.subject);
+      const who = personName(analysis, typeof claim.object === 'number' ? claim.object : claim.subject);
       const [neg, pos] = flipped.negative ? [flipped, claim] : [claim, flipped];
       clues.push(
         conflict(

@@ -2,13 +2,14 @@ import type { Analysis, Cue, PersonMention } from '../analyse/index.js';
 import type { PresenceLevel } from '../analyse/lexicon.js';
 import type { Person } from '../types.js';
 
-/** Presence cue types, weakest first; `carerAfter` ("left him with Dave") counts as care. */
+/** Presence cue types, weakest first; `carerAfter` ("left him with Dave") and `carerInside` ("asked Kerry to have her") count as care. */
 export const PRESENCE: Record<string, PresenceLevel> = {
   visit: 'visit',
   overnight: 'overnight',
   residence: 'residence',
   care: 'care',
   carerAfter: 'care',
+  carerInside: 'care',
 };
 
 /** The mentions of a person in the interviewees' own words, in transcript order. */

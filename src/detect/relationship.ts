@@ -16,7 +16,8 @@ export const relationship = defineDetector({
   detect(analysis: Analysis): Clue[] {
     const clues: Clue[] = [];
     for (const person of analysis.roster.people) {
-      if (!isAdultLayperson(person)) continue;
+      // The speaker's and the child's own family are not relationship clues ("we're not together" about his dad).
+      if (!isAdultLayperson(person) || person.personClass === 'relative') continue;
       const denials = cuesAbout(analysis, person.id, ['denial']);
       const stated = statedRoles(analysis, person, denials.map((d) => [d.sentence, d.start, d.end] as const));
       const romance = stated.some((m) => m.role?.nounClass === 'partner') ? [] : cuesAbout(analysis, person.id, ['romance']);

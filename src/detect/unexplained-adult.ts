@@ -34,7 +34,10 @@ export const unexplainedAdult = defineDetector({
       // Someone's relative ("Ashley's mum", "his brother Jason") is identified; only their place in the home is in question.
       const kinOfAdult = person.roles.length > 0 && person.personClass === 'unknown' && kinOnly(analysis, person.id);
       if (kinOfAdult) presence = presence.filter((c) => PRESENCE[c.type] !== 'visit');
-      if (presence.length === 0 && !household && (person.personClass === 'friend' || kinOfAdult || !named)) continue;
+      // Named with nothing more is a clue only when the interviewer asked who they are and got no role for an answer:
+      // most names in an interview are children and family whose place is plain from the talk.
+      const askedWho = named && person.personClass === 'unknown' && !kinOfAdult && wasAskedWho(analysis, person.id);
+      if (presence.length === 0 && !household && !askedWho) continue;
 
       const severity = household
         ? 'error'
@@ -66,4 +69,16 @@ function explain(roles: string[], presence: string[], household: boolean): strin
 function kinOnly(analysis: Analysis, personId: number): boolean {
   const roles = analysis.roster.bySentence.flat().filter((m) => m.personId === personId && m.kind === 'role');
   return roles.length > 0 && roles.every((m) => m.role?.nounClass === 'relative');
+}
+
+// "Who is Kayleigh?", "How do you know Dean?", "What is he to you?": the interviewer asked who someone is.
+function wasAskedWho(analysis: Analysis, personId: number): boolean {
+  return analysis.sentences.some((s) => {
+    if (s.role !== 'interviewer' || !s.question) return false;
+    if (!(analysis.roster.bySentence[s.index] ?? []).some((m) => m.personId === personId)) return false;
+    const words = s.tokens.map((t) => t.normal);
+    const knowAsked = words.includes('how') && words.includes('know');
+    const whatTo = words.includes('what') && words.includes('to') && words.includes('you');
+    return words.includes('who') || knowAsked || whatTo;
+  });
 }
