@@ -139,8 +139,13 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
 
     // Pass 2: walk mentions in word order so pronouns see only what came before them.
     const mentions: PersonMention[] = [];
-    const pushMention = (m: Omit<PersonMention, 'sentence' | 'start' | 'end' | 'text' | 'personId'>, person: Person): PersonMention => {
-      const first = tokens[m.first]!;
+    // `from` widens the quoted words to a role's determiner ("his mate") without moving the mention's first word.
+    const pushMention = (
+      m: Omit<PersonMention, 'sentence' | 'start' | 'end' | 'text' | 'personId'>,
+      person: Person,
+      from = m.first,
+    ): PersonMention => {
+      const first = tokens[from]!;
       const last = tokens[m.last]!;
       const mention: PersonMention = {
         ...m,
@@ -227,7 +232,7 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
         const courtesy = CALLS.has(tokens[span.first - 2]?.normal ?? '') || CALLS.has(tokens[span.first - 1]?.normal ?? '');
         // "He's not my fella": the mention is his, the role is denied.
         if (!courtesy && !link?.negated) assertions.push({ personId: person.id, role, possessor, viaPronoun: owner !== undefined && !namePerson.has(span.determiner!) });
-        const mention = pushMention({ kind: 'role', first: span.first, last: span.last, role }, person);
+        const mention = pushMention({ kind: 'role', first: span.first, last: span.last, role }, person, span.determiner ?? span.first);
         if (possessor !== undefined) mention.possessor = possessor;
         mention.phrase = roleText;
       }

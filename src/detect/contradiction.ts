@@ -170,8 +170,8 @@ function negationFlips(analysis: Analysis): Clue[] {
         conflict(
           analysis,
           who,
-          [quote(flipped)],
-          [quote(claim)],
+          [sentenceQuote(analysis, flipped.sentence)],
+          [sentenceQuote(analysis, claim.sentence)],
           `says "${analysis.sentences[neg.sentence]!.text}" and also "${analysis.sentences[pos.sentence]!.text}"`,
           'warning',
         ),
@@ -205,6 +205,11 @@ function presenceFlips(analysis: Analysis, person: Person): Clue[] {
     );
   }
   return clues;
+}
+
+function sentenceQuote(analysis: Analysis, index: number): Quote {
+  const sentence = analysis.sentences[index]!;
+  return { sentence: index, start: sentence.start, end: sentence.end };
 }
 
 function personName(analysis: Analysis, id: 'speaker' | number): string {
