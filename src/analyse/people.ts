@@ -28,6 +28,8 @@ export interface Roster {
   people: Person[];
   /** Mentions per sentence index, in word order. */
   bySentence: PersonMention[][];
+  /** Mentions per person id, in transcript order. */
+  byPerson: PersonMention[][];
 }
 
 const PRONOUN_GENDER: Record<string, Gender> = {
@@ -240,7 +242,9 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
     bySentence.push(mentions);
   }
 
-  const roster = { people, bySentence };
+  const byPerson: PersonMention[][] = people.map(() => []);
+  for (const m of bySentence.flat()) byPerson[m.personId]!.push(m);
+  const roster = { people, bySentence, byPerson };
   assignClasses(roster, assertions, childrenIn(sentences, docs, roster, assertions));
   return roster;
 }
@@ -446,7 +450,7 @@ function childrenIn(sentences: Sentence[], docs: View[], roster: Roster, asserti
   const children = new Set<number>();
   for (const a of assertions) if (a.role.nounClass === 'child') children.add(a.personId);
   const adultRoles = new Set(assertions.filter((a) => a.role.nounClass !== 'child' && a.role.nounClass !== 'vague').map((a) => a.personId));
-  const nameIds = new Set(roster.bySentence.flat().filter((m) => m.kind === 'name').map((m) => m.personId));
+  const nameIds = new Set(roster.people.filter((p) => roster.byPerson[p.id]!.some((m) => m.kind === 'name')).map((p) => p.id));
   // "Riley's dad", "does Lily see her dad": whoever has a parent is a child, unless they have an adult role of their own.
   for (const a of assertions) {
     if (typeof a.possessor === 'number' && PARENT_WORDS.has(a.role.word) && nameIds.has(a.possessor) && !adultRoles.has(a.possessor)) {

@@ -73,15 +73,12 @@ function deniedButClose(analysis: Analysis, person: Person): Clue[] {
     const close = cuesAbout(analysis, person.id, CLOSE).filter(
       (c) => speakerOf(analysis, c.sentence) === speaker && !own.some((d) => d.sentence === c.sentence && overlaps(d, c)),
     );
-    const partnerWords = analysis.roster.bySentence
-      .flat()
-      .filter(
-        (m) =>
-          m.personId === person.id &&
-          m.role?.nounClass === 'partner' &&
-          speakerOf(analysis, m.sentence) === speaker &&
-          !own.some((d) => d.sentence === m.sentence && overlaps(d, m)),
-      );
+    const partnerWords = analysis.roster.byPerson[person.id]!.filter(
+      (m) =>
+        m.role?.nounClass === 'partner' &&
+        speakerOf(analysis, m.sentence) === speaker &&
+        !own.some((d) => d.sentence === m.sentence && overlaps(d, m)),
+    );
     const against = [...close, ...partnerWords].filter((q) => !own.some((d) => d.sentence === q.sentence));
     if (against.length === 0) continue;
     const what = quoteList(against.map((a) => a.text));
@@ -134,7 +131,7 @@ function nobodyElse(analysis: Analysis): Clue[] {
       .map((c) => ({ ...quote(c), personId: c.personId!, text: c.text }));
     // A lodger lives in the home by definition.
     if (types.has('residence')) {
-      for (const m of analysis.roster.bySentence.flat()) {
+      for (const m of analysis.roster.byPerson.flat()) {
         if (m.role?.nounClass === 'household') against.push({ ...quote(m), personId: m.personId, text: m.text });
       }
     }

@@ -14,9 +14,12 @@ export const PRESENCE: Record<string, PresenceLevel> = {
 
 /** The mentions of a person in the interviewees' own words, in transcript order. */
 export function intervieweeMentions(analysis: Analysis, person: Person): PersonMention[] {
-  return analysis.roster.bySentence
-    .flat()
-    .filter((m) => m.personId === person.id && analysis.sentences[m.sentence]!.role === 'interviewee');
+  return analysis.roster.byPerson[person.id]!.filter((m) => analysis.sentences[m.sentence]!.role === 'interviewee');
+}
+
+/** Whether anyone in the transcript calls the person by a name (not only "the lodger" or "he"). */
+export function isNamed(analysis: Analysis, person: Person): boolean {
+  return analysis.roster.byPerson[person.id]!.some((m) => m.kind === 'name');
 }
 
 /** The cues an interviewee stated (not asked) about a person, optionally only of some types. */

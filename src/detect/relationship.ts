@@ -1,7 +1,7 @@
 import type { Analysis, PersonMention } from '../analyse/index.js';
 import type { Clue, Person } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
-import { cuesAbout, intervieweeMentions, isAdultLayperson, quoteList } from './people.js';
+import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, quoteList } from './people.js';
 
 /** Relationships the interviewee states, denies or implies, one clue per person and stance. */
 export const relationship = defineDetector({
@@ -45,7 +45,7 @@ function quoteOf(span: { sentence: number; start: number; end: number }): Quote 
 
 // Role words that say what a person is to someone: partner, friend, lodger, or kin of another adult.
 function statedRoles(analysis: Analysis, person: Person, denied: ReadonlyArray<readonly [number, number, number]>): PersonMention[] {
-  const named = analysis.roster.bySentence.some((list) => list.some((m) => m.personId === person.id && m.kind === 'name'));
+  const named = isNamed(analysis, person);
   const insideDenial = (m: PersonMention) => denied.some(([s, start, end]) => s === m.sentence && m.start < end && m.end > start);
   return intervieweeMentions(analysis, person).filter((m) => {
     if (m.kind !== 'role' || !m.role || insideDenial(m)) return false;

@@ -2,7 +2,7 @@ import type { Analysis } from '../analyse/index.js';
 import { worse } from '../severity.js';
 import type { Clue, Severity } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
-import { PRESENCE, cuesAbout, intervieweeMentions, isAdultLayperson, quoteList } from './people.js';
+import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, PRESENCE, quoteList } from './people.js';
 
 const PRESENCE_SEVERITY: Record<string, Severity> = {
   visit: 'warning',
@@ -29,7 +29,7 @@ export const unexplainedAdult = defineDetector({
       const mentions = intervieweeMentions(analysis, person);
       if (mentions.length === 0) continue;
       let presence = cuesAbout(analysis, person.id, Object.keys(PRESENCE));
-      const named = analysis.roster.bySentence.some((list) => list.some((m) => m.personId === person.id && m.kind === 'name'));
+      const named = isNamed(analysis, person);
       const household = person.personClass === 'household';
       // Someone's relative ("Ashley's mum", "his brother Jason") is identified; only their place in the home is in question.
       const kinOfAdult = person.roles.length > 0 && person.personClass === 'unknown' && kinOnly(analysis, person.id);
@@ -67,7 +67,7 @@ function explain(roles: string[], presence: string[], household: boolean): strin
 }
 
 function kinOnly(analysis: Analysis, personId: number): boolean {
-  const roles = analysis.roster.bySentence.flat().filter((m) => m.personId === personId && m.kind === 'role');
+  const roles = analysis.roster.byPerson[personId]!.filter((m) => m.kind === 'role');
   return roles.length > 0 && roles.every((m) => m.role?.nounClass === 'relative');
 }
 
