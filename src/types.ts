@@ -4,7 +4,15 @@ export const SEVERITIES = ['error', 'warning', 'info'] as const;
 /** How much a clue matters; `error` is the highest. */
 export type Severity = (typeof SEVERITIES)[number];
 
-export const CLUE_KINDS = ['unexplained-adult', 'relationship', 'contradiction'] as const;
+export const CLUE_KINDS = [
+  'unexplained-adult',
+  'relationship',
+  'contradiction',
+  'missed-follow-up',
+  'unexplained-injury',
+  'child-wellbeing',
+  'minimisation',
+] as const;
 /** The kinds of clue the tool reports. */
 export type ClueKind = (typeof CLUE_KINDS)[number];
 
@@ -90,6 +98,8 @@ export interface Person {
   roles: string[];
   gender?: 'male' | 'female';
   mentions: Mention[];
+  /** Who first brought the person up. */
+  introducedBy?: SpeakerRole;
 }
 
 /** Quoted words behind a clue, with their place in the file. */
@@ -115,6 +125,8 @@ export interface Clue {
   speaker: string;
   message: string;
   evidence: Evidence[];
+  /** How sure the detector is, 0–1, where that varies (contradictions); absent otherwise. */
+  confidence?: number;
 }
 
 /** The outcome for one input file: either a report or a fatal input error. */

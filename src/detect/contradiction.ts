@@ -13,6 +13,18 @@ export const contradiction = defineDetector({
       'The same speaker says two things that cannot both be true: a denied relationship against romantic detail or ' +
       'co-residence; "no one else lives here" against an adult who stays; "haven\'t seen him since" against a later visit; ' +
       'or a person who did not do something and then did. Each clue cites both lines.',
+    examples: {
+      fires: [
+        "SW: Tell me about Steven.\nTRACEY: He's just a friend.\nSW: What did you do on Valentine's Day?\nTRACEY: Steven came round and we had a Valentine's dinner here at mine.",
+        "SW: Who lives at the house?\nSHELLEY: It's just me and the kids.\nSW: And Jordan?\nSHELLEY: He stays over three or four nights a week.",
+        "SW: When did you last see Lee?\nMUM: I haven't seen him since Christmas.\nSW: Has he been round?\nMUM: Well, Lee popped round last week.",
+      ],
+      quiet: [
+        'SW: Who comes round?\nMUM: My friend Kelly comes round on Fridays. She stayed over once.',
+        'SW: Who lives there?\nMUM: Just me and the baby.\nSW: Anyone stay over?\nMUM: No, nobody stays.',
+        "SW: Does Dave come round?\nMUM: He doesn't come round. If he came round I'd tell you.",
+      ],
+    },
   },
   detect(analysis: Analysis): Clue[] {
     const found: Clue[] = [];

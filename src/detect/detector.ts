@@ -9,6 +9,8 @@ export interface DetectorMeta {
   /** The severity of its usual clue; a detector may raise or lower it per clue, and says why in the message. */
   severity: Severity;
   description: string;
+  /** Short transcripts (lines joined by \n) on which the detector fires, and look-alikes on which it stays quiet. */
+  examples: { fires: string[]; quiet: string[] };
 }
 
 /** A detector: metadata plus a pure function from the shared analysis to clues. */
@@ -32,7 +34,15 @@ export interface Quote {
 /** The only place a Clue is made: positions and `lines` always come from the quoted evidence. */
 export function createClue(
   analysis: Analysis,
-  fields: { meta: DetectorMeta; severity?: Severity; who: string; message: string; quotes: Quote[]; at?: number },
+  fields: {
+    meta: DetectorMeta;
+    severity?: Severity;
+    who: string;
+    message: string;
+    quotes: Quote[];
+    at?: number;
+    confidence?: number;
+  },
 ): Clue {
   const evidence: Evidence[] = fields.quotes.map((q) => quoteEvidence(analysis, q));
   const primary = evidence[fields.at ?? 0] ?? evidence[0]!;
@@ -49,6 +59,7 @@ export function createClue(
     speaker,
     message: fields.message,
     evidence,
+    ...(fields.confidence === undefined ? {} : { confidence: Math.round(fields.confidence * 100) / 100 }),
   };
 }
 

@@ -12,6 +12,18 @@ export const relationship = defineDetector({
     description:
       'A relationship the interviewee states (boyfriend, ex, lodger, "his brother"), denies ("just a friend", ' +
       '"we\'re not together") or implies through romantic detail. Denials are warnings: they are what later words contradict.',
+    examples: {
+      fires: [
+        "SW: Who is Steven?\nTRACEY: He's just a friend. We're not in a relationship.",
+        "SW: Who lives with you?\nGEMMA: Me and Lily, and my boyfriend Ashley's round most nights.",
+        "SW: Who lives there?\nDAD: Gary, he's the lodger. His brother Jason stays in the box room.",
+      ],
+      quiet: [
+        'HV: Who helps?\nMUM: My mum, my sister Kelly, and his dad has him on Saturdays.',
+        "SW: How are things with the girls' dad?\nMUM: Fine. We're not together, obviously, but we get on.",
+        "SW: Anything nice this month?\nMUM: The kids made me a Valentine's card at nursery.",
+      ],
+    },
   },
   detect(analysis: Analysis): Clue[] {
     const clues: Clue[] = [];

@@ -21,6 +21,18 @@ export const unexplainedAdult = defineDetector({
       'An adult the interviewee mentions whose identity or role in the child\'s life is never established, ' +
       'or who is placed in the home or with the child (stays over, moved in, minds the baby) without that being explained. ' +
       'Severity rises from info (named, nothing more) to warning (visits) to error (stays, lives there, or cares for the child).',
+    examples: {
+      fires: [
+        "SW: Who helps you out?\nMUM: There's Steven. He's just a friend.\nSW: And at the weekend?\nMUM: Steven came round and we had dinner here at mine.",
+        'SW: Who else is around?\nMUM: My mate Jordan. He stays over most weekends and he watches the baby.',
+        'SW: Does anyone else live with you?\nDAD: Well, there is the lodger. He pays rent for the back bedroom.',
+      ],
+      quiet: [
+        'HV: Who helps you with him?\nMUM: My mum comes round on Wednesdays and his dad has him on Saturdays.',
+        'SW: Who stays at the flat?\nMUM: My boyfriend Ashley stays over most nights.',
+        "SW: Who do you talk to?\nMUM: My friend Hannah. She's never been to the flat.",
+      ],
+    },
   },
   detect(analysis: Analysis): Clue[] {
     const clues: Clue[] = [];

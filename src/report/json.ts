@@ -56,5 +56,6 @@ function clueJson(clue: Clue) {
     speaker: clue.speaker,
     message: clue.message,
     evidence: clue.evidence.map((e) => ({ line: e.line, column: e.column, text: e.text })),
+    ...(clue.confidence === undefined ? {} : { confidence: clue.confidence }),
   };
 }
