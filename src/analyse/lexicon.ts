@@ -3,10 +3,12 @@ import names from '../lexicon/names.json' with { type: 'json' };
 import presence from '../lexicon/presence.json' with { type: 'json' };
 import relationships from '../lexicon/relationships.json' with { type: 'json' };
 import claims from '../lexicon/claims.json' with { type: 'json' };
+import accounts from '../lexicon/accounts.json' with { type: 'json' };
 import children from '../lexicon/children.json' with { type: 'json' };
 import injury from '../lexicon/injury.json' with { type: 'json' };
 import wellbeing from '../lexicon/wellbeing.json' with { type: 'json' };
 import minimisers from '../lexicon/minimisers.json' with { type: 'json' };
+import safety from '../lexicon/safety.json' with { type: 'json' };
 import nlp from 'compromise';
 import type { PersonClass } from '../types.js';
 
@@ -65,11 +67,14 @@ export const PATTERNS = {
   nobodyElseHome: claims.nobodyElseHome,
   nobodyElseCare: claims.nobodyElseCare,
   notSeen: claims.notSeen,
+  neverSaid: claims.neverSaid,
+  whereabouts: accounts.whereabouts,
   injury: injury.injury,
   injuryVague: injury.vague,
   wellbeing: wellbeing.signs,
   minimiser: minimisers.minimisers,
   servicesOut: minimisers.servicesOut,
+  safety: safety.concerns,
 } satisfies Record<string, string[]>;
 
 export type CueType = keyof typeof PATTERNS;

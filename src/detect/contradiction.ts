@@ -1,5 +1,7 @@
-import { isAssertion, type Analysis, type Cue, type VerbClaim } from '../analyse/index.js';
-import type { Clue, Person, Severity } from '../types.js';
+import { isAssertion, type Analysis, type VerbClaim } from '../analyse/index.js';
+import type { Clue, Person } from '../types.js';
+import { answerFlips, changedInjuryAccounts, changedWhereabouts, takenBack } from './accounts.js';
+import { overlaps, quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { PRESENCE, cuesAbout, groupBy, isAdultLayperson, quoteList } from './people.js';
 
@@ -27,58 +29,52 @@ export const contradiction = defineDetector({
     },
   },
   detect(analysis: Analysis): Clue[] {
-    const found: Clue[] = [];
+    const people = analysis.roster.people.filter(isAdultLayperson);
+    const conflicts: Conflict[] = [
+      ...people.flatMap((person) => deniedButClose(analysis, person)),
+      ...people.flatMap((person) => notSeenButSeen(analysis, person)),
+      ...nobodyElse(analysis),
+      ...people.flatMap((person) => presenceFlips(analysis, person)),
+      ...answerFlips(analysis),
+      ...takenBack(analysis),
+      ...changedWhereabouts(analysis),
+      ...changedInjuryAccounts(analysis),
+      ...negationFlips(analysis),
+    ];
+    // Checks overlap ("he doesn't stay" is a presence flip and a negation flip): the first, surest, wins.
     const seen = new Set<string>();
-    const add = (clue: Clue) => {
+    const clues: Clue[] = [];
+    for (const c of conflicts) {
+      const clue = toClue(analysis, c);
       const key = clue.lines.join(',');
-      if (seen.has(key)) return;
+      if (seen.has(key)) continue;
       seen.add(key);
-      found.push(clue);
-    };
-    for (const person of analysis.roster.people.filter(isAdultLayperson)) {
-      for (const clue of deniedButClose(analysis, person)) add(clue);
-      for (const clue of notSeenButSeen(analysis, person)) add(clue);
+      clues.push(clue);
     }
-    for (const clue of nobodyElse(analysis)) add(clue);
-    for (const person of analysis.roster.people.filter(isAdultLayperson)) for (const clue of presenceFlips(analysis, person)) add(clue);
-    for (const clue of negationFlips(analysis)) add(clue);
-    return found.sort((a, b) => a.line - b.line || a.column - b.column);
+    return clues.sort((a, b) => a.line - b.line || a.column - b.column);
   },
 });
 
 const CLOSE = ['romance', 'overnight', 'residence'];
 
-function speakerOf(analysis: Analysis, sentence: number): string {
-  return analysis.sentences[sentence]!.utterance.speaker;
+/** A conflict as a clue that sits on the later side: the first undermining words after the claim, else the claim. */
+function toClue(analysis: Analysis, c: Conflict): Clue {
+  const quotes = [...c.claims, ...c.against].sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  const firstClaim = c.claims[0]!.sentence;
+  const later = c.against.find((q) => q.sentence > firstClaim) ?? c.claims[c.claims.length - 1]!;
+  return createClue(analysis, {
+    meta: contradiction.meta,
+    who: c.who,
+    message: c.message,
+    quotes,
+    at: quotes.indexOf(later),
+    confidence: c.confidence,
+    ...(c.severity ? { severity: c.severity } : {}),
+  });
 }
 
-function quote(span: { sentence: number; start: number; end: number }): Quote {
-  return { sentence: span.sentence, start: span.start, end: span.end };
-}
-
-/** Builds a two-sided contradiction: `claims` made, `against` undermining them; the clue sits on the later side. */
-function conflict(
-  analysis: Analysis,
-  who: string,
-  claims: Quote[],
-  against: Quote[],
-  message: string,
-  severity?: Severity,
-): Clue {
-  const quotes = [...claims, ...against].sort((a, b) => a.sentence - b.sentence || a.start - b.start);
-  const firstClaim = claims[0]!.sentence;
-  // The clue points at the statement that comes second: the first undermining words after the claim, else the claim.
-  const later = against.find((q) => q.sentence > firstClaim) ?? claims[claims.length - 1]!;
-  const at = quotes.indexOf(later);
-  return createClue(analysis, { meta: contradiction.meta, who, message, quotes, at, ...(severity ? { severity } : {}) });
-}
-
-function lineOf(analysis: Analysis, q: Quote): number {
-  return analysis.sentences[q.sentence]!.utterance.line;
-}
-
-function deniedButClose(analysis: Analysis, person: Person): Clue[] {
-  const clues: Clue[] = [];
+function deniedButClose(analysis: Analysis, person: Person): Conflict[] {
+  const clues: Conflict[] = [];
   const denials = cuesAbout(analysis, person.id, ['denial']);
   const bySpeaker = groupBy(denials, (d) => speakerOf(analysis, d.sentence));
   for (const [speaker, own] of bySpeaker) {
@@ -94,42 +90,38 @@ function deniedButClose(analysis: Analysis, person: Person): Clue[] {
     const against = [...close, ...partnerWords].filter((q) => !own.some((d) => d.sentence === q.sentence));
     if (against.length === 0) continue;
     const what = quoteList(against.map((a) => a.text));
-    clues.push(
-      conflict(
-        analysis,
-        person.name,
-        own.map(quote),
-        against.map(quote),
-        `denies a relationship (${quoteList(own.map((d) => d.text), 2)}) but also says ${what}`,
-      ),
-    );
+    clues.push({
+      who: person.name,
+      claims: own.map(quote),
+      against: against.map(quote),
+      message: `denies a relationship (${quoteList(own.map((d) => d.text), 2)}) but also says ${what}`,
+      confidence: 0.9,
+    });
   }
   return clues;
 }
 
-function notSeenButSeen(analysis: Analysis, person: Person): Clue[] {
-  const clues: Clue[] = [];
+function notSeenButSeen(analysis: Analysis, person: Person): Conflict[] {
+  const clues: Conflict[] = [];
   for (const claim of cuesAbout(analysis, person.id, ['notSeen'])) {
     const speaker = speakerOf(analysis, claim.sentence);
     const contact = cuesAbout(analysis, person.id, [...Object.keys(PRESENCE), 'romance']).filter(
       (c) => c.sentence !== claim.sentence && speakerOf(analysis, c.sentence) === speaker,
     );
     if (contact.length === 0) continue;
-    clues.push(
-      conflict(
-        analysis,
-        person.name,
-        [quote(claim)],
-        contact.map(quote),
-        `says "${claim.text}" but also ${quoteList(contact.map((c) => c.text))}`,
-      ),
-    );
+    clues.push({
+      who: person.name,
+      claims: [quote(claim)],
+      against: contact.map(quote),
+      message: `says "${claim.text}" but also ${quoteList(contact.map((c) => c.text))}`,
+      confidence: 0.8,
+    });
   }
   return clues;
 }
 
-function nobodyElse(analysis: Analysis): Clue[] {
-  const clues: Clue[] = [];
+function nobodyElse(analysis: Analysis): Conflict[] {
+  const clues: Conflict[] = [];
   const claims = analysis.cues.filter(
     (c) => (c.type === 'nobodyElseHome' || c.type === 'nobodyElseCare') && analysis.sentences[c.sentence]!.role === 'interviewee',
   );
@@ -156,14 +148,20 @@ function nobodyElse(analysis: Analysis): Clue[] {
     for (const [personId, cues] of groupBy(relevant, (c) => c.personId)) {
       const who = analysis.roster.people[personId]!.name;
       const said = quoteList(group.map((c) => c.text), 2);
-      clues.push(conflict(analysis, who, group.map(quote), cues.map(quote), `says ${said} but ${who}: ${quoteList(cues.map((c) => c.text))}`));
+      clues.push({
+        who,
+        claims: group.map(quote),
+        against: cues.map(quote),
+        message: `says ${said} but ${who}: ${quoteList(cues.map((c) => c.text))}`,
+        confidence: 0.85,
+      });
     }
   }
   return clues;
 }
 
-function negationFlips(analysis: Analysis): Clue[] {
-  const clues: Clue[] = [];
+function negationFlips(analysis: Analysis): Conflict[] {
+  const clues: Conflict[] = [];
   const byKey = new Map<string, VerbClaim[]>();
   for (const claim of analysis.claims) {
     // About another person, the verb alone decides ("her dad's shouted at her" / "her dad's never shouted"): objects are
@@ -175,16 +173,14 @@ function negationFlips(analysis: Analysis): Clue[] {
     if (flipped) {
       const who = personName(analysis, typeof claim.object === 'number' ? claim.object : claim.subject);
       const [neg, pos] = flipped.negative ? [flipped, claim] : [claim, flipped];
-      clues.push(
-        conflict(
-          analysis,
-          who,
-          [sentenceQuote(analysis, flipped.sentence)],
-          [sentenceQuote(analysis, claim.sentence)],
-          `says "${analysis.sentences[neg.sentence]!.text}" and also "${analysis.sentences[pos.sentence]!.text}"`,
-          'warning',
-        ),
-      );
+      clues.push({
+        who,
+        claims: [sentenceQuote(analysis, flipped.sentence)],
+        against: [sentenceQuote(analysis, claim.sentence)],
+        message: `says "${analysis.sentences[neg.sentence]!.text}" and also "${analysis.sentences[pos.sentence]!.text}"`,
+        confidence: 0.6,
+        severity: 'warning',
+      });
       byKey.set(key, []);
       continue;
     }
@@ -195,38 +191,26 @@ function negationFlips(analysis: Analysis): Clue[] {
 }
 
 // "He never stays over" against "he stayed over Saturday": the same kind of presence, denied and then described.
-function presenceFlips(analysis: Analysis, person: Person): Clue[] {
-  const clues: Clue[] = [];
+function presenceFlips(analysis: Analysis, person: Person): Conflict[] {
+  const clues: Conflict[] = [];
   const cues = cuesAbout(analysis, person.id, Object.keys(PRESENCE)).filter((c) => isAssertion(analysis.sentences[c.sentence]!));
   const byKind = groupBy(cues, (c) => `${speakerOf(analysis, c.sentence)}|${PRESENCE[c.type]}`);
   for (const same of byKind.values()) {
     const denied = same.filter((c) => c.negated);
     const described = same.filter((c) => !c.negated && !denied.some((d) => d.sentence === c.sentence));
     if (denied.length === 0 || described.length === 0) continue;
-    clues.push(
-      conflict(
-        analysis,
-        person.name,
-        denied.map(quote),
-        described.map(quote),
-        `says ${person.name} did not (${quoteList(denied.map((d) => d.text), 2)}) but also ${quoteList(described.map((c) => c.text))}`,
-      ),
-    );
+    clues.push({
+      who: person.name,
+      claims: denied.map(quote),
+      against: described.map(quote),
+      message: `says ${person.name} did not (${quoteList(denied.map((d) => d.text), 2)}) but also ${quoteList(described.map((c) => c.text))}`,
+      confidence: 0.75,
+    });
   }
   return clues;
-}
-
-function sentenceQuote(analysis: Analysis, index: number): Quote {
-  const sentence = analysis.sentences[index]!;
-  return { sentence: index, start: sentence.start, end: sentence.end };
 }
 
 function personName(analysis: Analysis, id: 'speaker' | number): string {
   return id === 'speaker' ? 'the speaker' : analysis.roster.people[id]!.name;
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
-export type { Cue };

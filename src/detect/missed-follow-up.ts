@@ -1,17 +1,242 @@
-import type { Analysis } from '../analyse/index.js';
-import type { Clue } from '../types.js';
-import { defineDetector } from './detector.js';
+import type { Analysis, Cue, PersonMention, Sentence } from '../analyse/index.js';
+import type { Clue, Person, Severity } from '../types.js';
+import { createClue, defineDetector, type Quote } from './detector.js';
+import { cuesAbout, PRESENCE, quoteList } from './people.js';
 
-/** Things the interviewee raised that the interviewer never asked about. */
+// The adults a training interviewer is expected to ask about: not family, not professionals, not the child.
+const ASK_ABOUT: ReadonlySet<Person['personClass']> = new Set(['friend', 'partner', 'household', 'unknown']);
+// A vague "someone" on its own ("someone from the council rang") is too weak to count as an adult raised.
+const INDEFINITE = new Set(['someone', 'somebody', 'person']);
+
+/**
+ * Topic families: the words that show a later interviewer sentence is about the same thing. Each injury or safety cue
+ * belongs to the families its words name; the interviewer follows it up by using a word of one of those families, or
+ * one of the topic's general words (`injury`, `hurt`; `safe`, `violence`).
+ */
+interface Topic {
+  kind: 'injury' | 'safety';
+  families: Record<string, RegExp>;
+  general: RegExp;
+}
+
+const INJURY: Topic = {
+  kind: 'injury',
+  families: {
+    bruise: /\bbruis\w*/,
+    mark: /\bmarks?\b/,
+    burn: /\b(burn|burns|burnt|burned|scald|scalds|scalded)\b/,
+    cut: /\b(cut|cuts|graze|grazes|grazed|scratch|scratches|scratched|bleeding|blood|bled)\b/,
+    fracture: /\b(fracture|fractures|fractured|broken|broke)\b/,
+    eye: /\bblack eye\b/,
+    swelling: /\b(swelling|swollen|bump|bumps|lump|lumps)\b/,
+    bite: /\b(bite|bites|bitten)\b/,
+  },
+  general: /\b(injury|injuries|injured|hurt|hurts|hurting|marks?|sore|happened to (him|her|his|her))\b/,
+};
+
+const SAFETY: Topic = {
+  kind: 'safety',
+  families: {
+    shouting: /\b(shout\w*|yell\w*|scream\w*|loud|temper|rag|kick\w* off|rows?|argu\w*)\b/,
+    violence: /\b(hit|hits|hitting|slap\w*|punch\w*|smack\w*|kick\w*|push\w*|shov\w*|grab\w*|throw\w*|threw|threat\w*|strangl\w*|chok\w*|violen\w*|aggress\w*|domestic|fight\w*|fought|handy|rough|hurt\w*|harm\w*)\b/,
+    drink: /\b(drunk|drink\w*|drank|pissed|hammered|alcohol|booze|drugs?|weed|off (his|her|their) face|sober)\b/,
+    police: /\b(police|coppers?|cops?|999|arrest\w*)\b/,
+    fear: /\b(frightened|scared|terrified|afraid|petrified|fear\w*|safe|unsafe)\b/,
+  },
+  general: /\b(safe|safety|unsafe|violence|violent|domestic|risk)\b/,
+};
+
+// Words in the interviewer's very next turn that follow up whatever was just said, without naming it.
+const ASKS_MORE =
+  /\b(what happened|what do you mean|what did (he|she|they|you) mean|tell me (more|about (that|it|him|her|them))|how come|go on|why\?|how did (that|it) happen|what was that( about)?|in what way|what sort of|who(['’]s| is| was) (that|this|he|she)|who\?)/;
+
+/** A thing the interviewee raised: an adult, an injury or a safety concern, with what makes it one. */
+interface Raised {
+  /** Sentence where the interviewee first raised it. */
+  sentence: number;
+  quotes: Quote[];
+  who: string;
+  severity: Severity;
+  message: string;
+  /** Whether a later interviewer sentence refers to it. */
+  followedUp: boolean;
+}
+
+/** What the interviewee raised — an adult outside the family, an injury, a safety concern — that the interviewer never asked about. */
 export const missedFollowUp = defineDetector({
   meta: {
     id: 'missed-follow-up',
     kind: 'missed-follow-up',
     severity: 'warning',
-    description: 'TODO',
-    examples: { fires: [], quiet: [] },
+    description:
+      'Something the interviewee raised that no later interviewer turn refers to: an adult who is not family and not a ' +
+      'professional (a friend, a mate, a partner, a lodger, "this bloke", a named adult with no role), an injury, or a ' +
+      'safety concern (shouting, hitting, drink, kicking off, the police, someone frightened of someone). A person counts ' +
+      'as asked about when the interviewer later names them, uses their role word or a pronoun that means them; an injury ' +
+      'or concern when a later interviewer sentence uses a word of the same topic, or the very next turn asks "what ' +
+      'happened?". Error for an injury or an adult placed in the home or with the child, warning otherwise. Quiet when ' +
+      'the transcript has no interviewer.',
+    examples: {
+      fires: [
+        'SW: Who helps you out?\nMUM: My mum, mostly. My mate Jordan stays over at weekends.\nSW: And how is nursery going?\nMUM: Fine, he loves it.',
+        'HV: How has he been?\nMUM: Good. He had a bruise on his leg last week but he is fine.\nHV: And is he sleeping?\nMUM: Yeah, through the night.',
+        "SW: How was the weekend?\nMUM: Alright. Dean kicked off on Saturday and the police were called.\nSW: Okay. And how is school?\nMUM: She's doing well.",
+      ],
+      quiet: [
+        "SW: Who do you have around you?\nTRACEY: My mum helps out a bit. And there's Steven.\nSW: Tell me about Steven.\nTRACEY: He's just a friend.",
+        'HV: How has he been?\nMUM: Good. He had a bruise on his leg last week.\nHV: How did he get the bruise?\nMUM: He fell off the slide at the park.',
+        'SW: Who helps?\nMUM: My sister Kelly, and the health visitor comes on Tuesdays.\nSW: And how is nursery going?\nMUM: Fine, he loves it.',
+        'MUM: My mate Jordan stays over. He had a bruise on his leg. Dean kicked off on Saturday.',
+      ],
+    },
   },
-  detect(_analysis: Analysis): Clue[] {
-    return [];
+  detect(analysis: Analysis): Clue[] {
+    if (!analysis.transcript.speakers.some((s) => s.role === 'interviewer')) return [];
+    const raised = [...peopleRaised(analysis), ...topicsRaised(analysis, INJURY), ...topicsRaised(analysis, SAFETY)];
+    return raised
+      .filter((r) => !r.followedUp && !askedMoreNext(analysis, r.sentence))
+      .sort((a, b) => a.sentence - b.sentence)
+      .map((r) =>
+        createClue(analysis, { meta: missedFollowUp.meta, severity: r.severity, who: r.who, message: r.message, quotes: r.quotes }),
+      );
   },
 });
+
+function peopleRaised(analysis: Analysis): Raised[] {
+  const { roster, sentences } = analysis;
+  const raised: Raised[] = [];
+  for (const person of roster.people) {
+    if (!ASK_ABOUT.has(person.personClass)) continue;
+    const mentions = roster.byPerson[person.id]!;
+    const first = mentions.find((m) => sentences[m.sentence]!.role === 'interviewee');
+    if (!first) continue;
+    // The interviewer brought them up first ("I need to ask you about Lee"): the interviewee did not raise them.
+    if (mentions.some((m) => m.sentence < first.sentence && sentences[m.sentence]!.role === 'interviewer')) continue;
+    const own = mentions.filter((m) => sentences[m.sentence]!.role === 'interviewee');
+    if (own.every((m) => m.kind === 'pronoun' || (m.kind === 'role' && INDEFINITE.has(m.role!.word)))) continue;
+    const followedUp = mentions.some((m) => m.sentence > first.sentence && sentences[m.sentence]!.role === 'interviewer');
+    const presence = cuesAbout(analysis, person.id, Object.keys(PRESENCE)).filter((c) => !c.negated);
+    const household = person.personClass === 'household';
+    const placed = presence.length > 0 || household;
+    const quotes: Quote[] = [firstQuote(analysis, first, mentions)];
+    for (const cue of presence) quotes.push({ sentence: cue.sentence, start: cue.start, end: cue.end });
+    const said = quoteText(analysis, quotes[0]!);
+    const where = presence.length > 0 ? `, placed in the home or with the child (${quoteList(presence.map((c) => c.text))}),` : household ? ', who lives in the home,' : '';
+    raised.push({
+      sentence: first.sentence,
+      quotes,
+      who: person.name,
+      severity: placed ? 'error' : 'warning',
+      message: `the interviewee raised "${said}"${where} and the interviewer never asked about ${pronounFor(person)}`,
+      followedUp,
+    });
+  }
+  return raised;
+}
+
+// "my mate Jordan": the first mention widened over the name or role words of the same person right beside it.
+function firstQuote(analysis: Analysis, first: PersonMention, mentions: PersonMention[]): Quote {
+  const text = analysis.sentences[first.sentence]!.utterance.text;
+  let { start, end } = first;
+  const beside = mentions.filter((m) => m.sentence === first.sentence && m.kind !== 'pronoun').sort((a, b) => a.start - b.start);
+  for (const m of beside) {
+    if (m.start >= end && /^[\s,]*$/.test(text.slice(end, m.start)) && !/,/.test(text.slice(end, m.start))) end = m.end;
+    else if (m.end <= start && /^\s*$/.test(text.slice(m.end, start))) start = m.start;
+  }
+  return { sentence: first.sentence, start, end };
+}
+
+function pronounFor(person: Person): string {
+  return person.gender === 'male' ? 'him' : person.gender === 'female' ? 'her' : 'them';
+}
+
+function quoteText(analysis: Analysis, q: Quote): string {
+  return analysis.sentences[q.sentence]!.utterance.text.slice(q.start, q.end);
+}
+
+/** A cluster of injury or safety cues: the first turn that raised a family, and later turns that raise it again. */
+interface Concern {
+  families: Set<string>;
+  cues: Cue[];
+}
+
+function topicsRaised(analysis: Analysis, topic: Topic): Raised[] {
+  const { sentences } = analysis;
+  const cueType = topic.kind;
+  const concerns: Concern[] = [];
+  const byUtterance = new Map<number, Cue[]>();
+  for (const cue of analysis.cues) {
+    const s = sentences[cue.sentence]!;
+    if (cue.type !== cueType || s.role !== 'interviewee' || s.question) continue;
+    const list = byUtterance.get(s.utterance.index);
+    if (list) list.push(cue);
+    else byUtterance.set(s.utterance.index, [cue]);
+  }
+  for (const cues of byUtterance.values()) {
+    const first = cues[0]!.sentence;
+    // A family the interviewer has already used was raised by the interviewer ("his teacher said he had a bruise").
+    const before = sentences.slice(0, first).filter((s) => s.role === 'interviewer').map((s) => topicText(analysis, s));
+    const fresh = (f: string) => !before.some((t) => mentionsFamily(topic, f, t));
+    const kept = cues.filter((c) => familiesOf(c.text, topic).some(fresh));
+    if (kept.length === 0) continue;
+    const families = new Set(kept.flatMap((c) => familiesOf(c.text, topic)).filter(fresh));
+    const same = concerns.find((c) => [...families].some((f) => c.families.has(f)));
+    if (same) {
+      for (const f of families) same.families.add(f);
+      same.cues.push(...kept);
+    } else concerns.push({ families, cues: kept });
+  }
+  return concerns.map((concern) => {
+    const first = concern.cues[0]!;
+    const later = sentences.slice(first.sentence + 1).filter((s) => s.role === 'interviewer').map((s) => topicText(analysis, s));
+    const followedUp = later.some((t) => topic.general.test(t) || [...concern.families].some((f) => mentionsFamily(topic, f, t)));
+    const shown = concern.cues.slice(0, 4);
+    const aboutId = concern.cues.find((c) => c.personId !== undefined)?.personId;
+    const about = aboutId === undefined ? undefined : analysis.roster.people[aboutId];
+    const what = topic.kind === 'injury' ? 'an injury' : 'a safety concern';
+    return {
+      sentence: first.sentence,
+      quotes: shown.map((c) => ({ sentence: c.sentence, start: c.start, end: c.end })),
+      who: about && about.personClass !== 'child' ? about.name : '',
+      severity: topic.kind === 'injury' ? 'error' : 'warning',
+      message: `the interviewee raised ${what} (${quoteList(concern.cues.map((c) => c.text))}) and the interviewer never asked about it`,
+      followedUp,
+    } satisfies Raised;
+  });
+}
+
+function familiesOf(text: string, topic: Topic): string[] {
+  const lower = text.toLowerCase();
+  const found = Object.entries(topic.families)
+    .filter(([, re]) => re.test(lower))
+    .map(([f]) => f);
+  // A cue always belongs somewhere: a pattern word outside every family is a family of its own.
+  return found.length > 0 ? found : [lower];
+}
+
+function mentionsFamily(topic: Topic, family: string, text: string): boolean {
+  const re = topic.families[family];
+  return re ? re.test(text) : text.includes(family);
+}
+
+// An interviewer sentence, lower-cased, with people's names blanked ("Mark" is not a mark).
+function topicText(analysis: Analysis, sentence: Sentence): string {
+  let text = sentence.text;
+  for (const m of analysis.roster.bySentence[sentence.index] ?? []) {
+    if (m.kind !== 'name') continue;
+    const from = m.start - sentence.start;
+    const to = m.end - sentence.start;
+    text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+  }
+  return text.toLowerCase();
+}
+
+// The interviewer's very next turn asks about what was just said without naming it: "What happened?", "Who's that?"
+function askedMoreNext(analysis: Analysis, sentence: number): boolean {
+  const { sentences } = analysis;
+  const utterance = sentences[sentence]!.utterance.index;
+  const next = sentences.find((s) => s.utterance.index > utterance && s.role === 'interviewer');
+  if (!next) return false;
+  const turn = sentences.filter((s) => s.utterance.index === next.utterance.index);
+  return turn.some((s) => ASKS_MORE.test(topicText(analysis, s)));
+}

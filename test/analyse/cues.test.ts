@@ -31,6 +31,7 @@ describe('cues', () => {
   it('finds denials and romance and gives "we\'re not together" to the man talked about', () => {
     assert.deepEqual(cuesOf(['SW: Tell me about Steven.', "MUM: He's just a friend. We're not together. He's every girl's dream."]), [
       'denial: "just a friend" → Steven',
+      'minimiser: "just a friend" → Steven',
       'denial: "not together" → Steven',
       'romance: "every girl\'s dream" → Steven',
     ]);

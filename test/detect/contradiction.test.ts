@@ -79,6 +79,54 @@ describe('contradiction', () => {
       other: 2,
       who: 'Liam',
     },
+    {
+      name: 'a yes/no answer that flips when the question comes round again',
+      lines: [
+        'SW: Has anyone else looked after him?',
+        'MUM: No.',
+        'SW: Has Craig ever looked after him?',
+        'MUM: Yeah, a couple of times, when I was at work.',
+      ],
+      line: 4,
+      other: 2,
+      who: 'Craig',
+    },
+    {
+      name: '"I never said that" against the earlier admission',
+      lines: [
+        'SW: Who stays at the flat?',
+        'MUM: Dean stays over at weekends, he sleeps on the sofa.',
+        'SW: So Dean stays over at weekends?',
+        'MUM: I never said that.',
+      ],
+      line: 4,
+      other: 2,
+      who: 'MUM',
+    },
+    {
+      name: 'a changed account of where the child was',
+      lines: [
+        'Q. Where was your daughter Amber last weekend?',
+        "A. She was at her nan's. The whole weekend, Friday to Sunday.",
+        'Q. Amber says she went to a flat.',
+        "A. Okay. Saturday night she stopped at my friend Kerry's flat.",
+      ],
+      line: 4,
+      other: 2,
+      who: 'Amber',
+    },
+    {
+      name: 'a changed account of how an injury happened',
+      lines: [
+        'SW: How did Riley get the bruise on his cheek?',
+        'MUM: He fell off the sofa, he bruises easily.',
+        'SW: The nursery said he told them something different.',
+        'MUM: Oh, no, that was the other one. He banged it on the cot.',
+      ],
+      line: 4,
+      other: 2,
+      who: 'Riley',
+    },
   ];
   for (const c of fires) {
     it(`fires: ${c.name}`, () => {
@@ -112,6 +160,18 @@ describe('contradiction', () => {
     {
       name: 'the interviewer\'s own words',
       lines: ["SW: You said he's just a friend, but he stays over?", 'MUM: He stays over on the sofa sometimes, yes.'],
+    },
+    {
+      name: 'the same answer to the same question twice',
+      lines: ['SW: Has Dean stayed over?', 'MUM: No.', 'SW: Has Dean ever stayed the night?', 'MUM: No, never.'],
+    },
+    {
+      name: 'the same place told twice',
+      lines: ["Q. Where was Amber on Saturday?", "A. She was at her nan's on Saturday.", 'Q. All day?', "A. Yeah, she stayed at her nan's Saturday night too."],
+    },
+    {
+      name: 'one account of an injury, told twice',
+      lines: ['SW: How did he get the bruise?', 'MUM: He fell off the sofa.', 'SW: When was that?', 'MUM: Tuesday. He fell off the sofa reaching for the remote.'],
     },
     {
       name: 'a hypothetical',

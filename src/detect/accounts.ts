@@ -1,0 +1,207 @@
+import { isAssertion, type Analysis, type Sentence } from '../analyse/index.js';
+import { quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
+import { PRESENCE, groupBy, isAdultLayperson } from './people.js';
+
+/** Accounts that change: answers that flip, words taken back, where the child was, how an injury happened. */
+
+const YES = new Set(['yes', 'yeah', 'yep', 'yup', 'aye', 'once', 'sometimes', 'occasionally']);
+const NO = new Set(['no', 'nope', 'nah', 'never', 'nobody', 'noone']);
+const AUXILIARIES = new Set(['has', 'have', 'had', 'does', 'do', 'did', 'is', 'was', 'were', 'are', 'can', 'could', 'will', 'would']);
+const ANYONE = new Set(['anyone', 'anybody', 'someone', 'somebody']);
+
+interface Answer {
+  level: string;
+  about: number | 'anyone';
+  yes: boolean;
+  question: Sentence;
+  answer: Sentence;
+}
+
+// "Has anyone else looked after him?" "No." … "Has Dean ever had him?" "Yeah, a couple of times."
+function answers(analysis: Analysis): Answer[] {
+  const found: Answer[] = [];
+  const firstOf = new Map<number, Sentence>();
+  for (const s of analysis.sentences) if (!firstOf.has(s.utterance.index)) firstOf.set(s.utterance.index, s);
+  for (const question of analysis.sentences) {
+    if (question.role !== 'interviewer' || !question.question || !AUXILIARIES.has(question.tokens[0]?.normal ?? '')) continue;
+    const next = analysis.sentences.find((s) => s.index > question.index && s.utterance.index !== question.utterance.index);
+    if (!next || next.role !== 'interviewee' || next.utterance.index !== question.utterance.index + 1) continue;
+    // The question must be the last thing the interviewer said before the answer.
+    if (analysis.sentences.some((s) => s.index > question.index && s.index < next.index)) continue;
+    const first = next.tokens[0]?.normal ?? '';
+    const yes = YES.has(first) ? true : NO.has(first) ? false : undefined;
+    if (yes === undefined) continue;
+    const levels = analysis.cues.filter((c) => c.sentence === question.index && PRESENCE[c.type]).map((c) => PRESENCE[c.type]!);
+    if (levels.length === 0) continue;
+    const people = (analysis.roster.bySentence[question.index] ?? [])
+      .map((m) => analysis.roster.people[m.personId]!)
+      .filter((p) => isAdultLayperson(p) && p.personClass !== 'relative');
+    const about = question.tokens.some((t) => ANYONE.has(t.normal)) ? 'anyone' : people[0]?.id;
+    if (about === undefined) continue;
+    found.push({ level: levels[0]!, about, yes, question, answer: next });
+  }
+  return found;
+}
+
+/** A yes/no answer that flips when the same question comes round again. */
+export function answerFlips(analysis: Analysis): Conflict[] {
+  const conflicts: Conflict[] = [];
+  const all = answers(analysis);
+  all.forEach((later, k) => {
+    const earlier = all.slice(0, k).find(
+      (e) =>
+        e.level === later.level &&
+        speakerOf(analysis, e.answer.index) === speakerOf(analysis, later.answer.index) &&
+        e.yes !== later.yes &&
+        (e.about === later.about || (e.about === 'anyone' && !e.yes && later.yes)),
+    );
+    if (!earlier) return;
+    const who = later.about === 'anyone' ? 'someone' : analysis.roster.people[later.about]!.name;
+    conflicts.push({
+      who,
+      claims: [sentenceQuote(analysis, earlier.answer.index)],
+      against: [sentenceQuote(analysis, later.answer.index)],
+      message: `answered "${earlier.answer.text}" to "${earlier.question.text}" but "${later.answer.text}" to "${later.question.text}"`,
+      confidence: 0.75,
+    });
+  });
+  return conflicts;
+}
+
+const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'that', 'this', 'you', 'your', 'i', 'me', 'my', 'it', 'is', 'was', 'be', 'did', 'do', 'have', 'has', 'had', 'said', 'say', 'told', 'tell', 'that', 'what', 'when', 'with', 'at', 'in', 'on', 'for', 'he', 'she', 'him', 'her', 'they', 'we', 'so', 'but', 'not', 'never', 'are', 'were']);
+
+function contentWords(sentence: Sentence): Set<string> {
+  return new Set(sentence.tokens.map((t) => t.normal.replace(/['’]s$/, '')).filter((w) => w.length > 2 && !STOP.has(w)));
+}
+
+/** "I never said that" against the earlier words the interviewer is quoting back. */
+export function takenBack(analysis: Analysis): Conflict[] {
+  const conflicts: Conflict[] = [];
+  for (const cue of analysis.cues.filter((c) => c.type === 'neverSaid' && analysis.sentences[c.sentence]!.role === 'interviewee')) {
+    const denial = analysis.sentences[cue.sentence]!;
+    const asked = analysis.sentences.filter((s) => s.role === 'interviewer' && s.utterance.index === denial.utterance.index - 1);
+    if (asked.length === 0) continue;
+    const words = new Set(asked.flatMap((s) => [...contentWords(s)]));
+    const askedPeople = new Set(asked.flatMap((s) => (analysis.roster.bySentence[s.index] ?? []).map((m) => m.personId)));
+    let best: { sentence: Sentence; score: number } | undefined;
+    for (const s of analysis.sentences) {
+      if (s.index >= asked[0]!.index) break;
+      if (s.role !== 'interviewee' || s.utterance.speaker !== denial.utterance.speaker || s.question) continue;
+      const shared = [...contentWords(s)].filter((w) => words.has(w)).length;
+      const samePerson = (analysis.roster.bySentence[s.index] ?? []).some((m) => askedPeople.has(m.personId)) ? 1 : 0;
+      const score = shared + samePerson;
+      if (score >= 2 && (!best || score > best.score)) best = { sentence: s, score };
+    }
+    if (!best) continue;
+    conflicts.push({
+      who: denial.utterance.speaker,
+      claims: [sentenceQuote(analysis, best.sentence.index)],
+      against: [quote(cue)],
+      message: `says "${cue.text}" but earlier said "${best.sentence.text}"`,
+      confidence: 0.6,
+    });
+  }
+  return conflicts;
+}
+
+const TIMES: Record<string, string[]> = {
+  weekend: ['friday', 'saturday', 'sunday', 'weekend'],
+  saturday: ['saturday', 'weekend'],
+  sunday: ['sunday', 'weekend'],
+  friday: ['friday', 'weekend'],
+};
+
+function turnOf(analysis: Analysis, sentence: Sentence): Sentence[] {
+  return analysis.sentences.filter((s) => s.utterance.index === sentence.utterance.index);
+}
+
+function timesOf(turn: Sentence[]): Set<string> {
+  const times = new Set<string>();
+  for (const t of turn.flatMap((s) => s.tokens)) for (const w of TIMES[t.normal] ?? (/day$|night$/.test(t.normal) && t.tags.has('Date') ? [t.normal] : [])) times.add(w);
+  return times;
+}
+
+// "at her nan's" → nan; "at my friend Kerry's flat" → the person Kerry; the place, not the words.
+function placeOf(analysis: Analysis, cue: { sentence: number; start: number; end: number; text: string }): string {
+  const person = (analysis.roster.bySentence[cue.sentence] ?? []).find((m) => m.start >= cue.start && m.end <= cue.end && m.kind !== 'pronoun');
+  if (person && person.role?.nounClass !== 'child') return `person:${person.personId}`;
+  const after = cue.text.toLowerCase().split(/\b(?:at|with)\b/).slice(1).join(' ');
+  const words = after.split(/\s+/).map((w) => w.replace(/['’]s$/, '')).filter((w) => w && !['her', 'his', 'my', 'our', 'the', 'whole', 'all'].includes(w));
+  return `place:${words[0] ?? after}`;
+}
+
+/** Where the child was: "at her nan's the whole weekend" against "Saturday night she stopped at Kerry's flat". */
+export function changedWhereabouts(analysis: Analysis): Conflict[] {
+  const conflicts: Conflict[] = [];
+  const childIds = new Set(analysis.roster.people.filter((p) => p.personClass === 'child').map((p) => p.id));
+  const accounts = analysis.cues
+    .filter((c) => c.type === 'whereabouts')
+    .map((c) => ({ cue: c, sentence: analysis.sentences[c.sentence]! }))
+    .filter(({ sentence }) => sentence.role === 'interviewee' && isAssertion(sentence))
+    .filter(({ sentence }) => (analysis.roster.bySentence[sentence.index] ?? []).some((m) => childIds.has(m.personId)))
+    // "She was at her nan's. The whole weekend, Friday to Sunday.": the time may be in the next sentence of the turn.
+    .map(({ cue, sentence }) => ({ cue, sentence, place: placeOf(analysis, cue), times: timesOf(turnOf(analysis, sentence)) }))
+    .filter((a) => a.times.size > 0);
+  for (const same of groupBy(accounts, (a) => a.sentence.utterance.speaker).values()) {
+    same.forEach((later, k) => {
+      const earlier = same
+        .slice(0, k)
+        .find((e) => e.place !== later.place && e.sentence.utterance.index !== later.sentence.utterance.index && [...e.times].some((t) => later.times.has(t)));
+      if (!earlier) return;
+      conflicts.push({
+        who: analysis.roster.people.find((p) => childIds.has(p.id))?.name ?? 'the child',
+        claims: [quote(earlier.cue)],
+        against: [quote(later.cue)],
+        message: `the account of where the child was changes: "${earlier.cue.text}" then "${later.cue.text}"`,
+        confidence: 0.65,
+      });
+    });
+  }
+  return conflicts;
+}
+
+const MECHANISMS = new Set(['fall', 'fell', 'fallen', 'bang', 'banged', 'bump', 'bumped', 'trip', 'tripped', 'slip', 'slipped', 'knock', 'knocked', 'hit', 'catch', 'caught', 'roll', 'rolled', 'crash', 'crashed', 'walk', 'walked']);
+const OBJECTS = new Set(['sofa', 'settee', 'couch', 'cot', 'bed', 'stairs', 'step', 'steps', 'table', 'door', 'bath', 'chair', 'floor', 'slide', 'frame', 'toy', 'radiator', 'wall', 'fireguard', 'gate', 'highchair', 'pram', 'buggy', 'bike', 'trampoline', 'swing', 'swings', 'cupboard', 'kerb', 'car', 'dog', 'cat']);
+
+/** How an injury happened: "he fell off the sofa" against, later, "he banged it on the cot". */
+export function changedInjuryAccounts(analysis: Analysis): Conflict[] {
+  const conflicts: Conflict[] = [];
+  const aboutInjury = new Set(
+    analysis.cues.filter((c) => c.type === 'injury' || c.type === 'injuryVague').map((c) => analysis.sentences[c.sentence]!.utterance.index),
+  );
+  const accounts: Array<{ sentence: Sentence; object: string; start: number; end: number }> = [];
+  for (const s of analysis.sentences) {
+    if (s.role !== 'interviewee' || s.question) continue;
+    const u = s.utterance.index;
+    // An account belongs to an injury talked about in this turn or the few before it.
+    if (![0, 1, 2, 3, 4].some((back) => aboutInjury.has(u - back))) continue;
+    s.tokens.forEach((t, i) => {
+      if (!MECHANISMS.has(t.normal)) return;
+      const object = s.tokens.slice(i + 1, i + 6).find((o) => OBJECTS.has(o.normal));
+      if (object) accounts.push({ sentence: s, object: object.normal, start: t.start, end: object.end });
+    });
+  }
+  for (const same of groupBy(accounts, (a) => a.sentence.utterance.speaker).values()) {
+    same.forEach((later, k) => {
+      const earlier = same.slice(0, k).find((e) => e.object !== later.object && e.sentence.utterance.index !== later.sentence.utterance.index);
+      if (!earlier || same.slice(0, k).some((e) => e.object === later.object)) return;
+      conflicts.push({
+        who: injured(analysis),
+        claims: [{ sentence: earlier.sentence.index, start: earlier.start, end: earlier.end }],
+        against: [{ sentence: later.sentence.index, start: later.start, end: later.end }],
+        message: `the account of how the injury happened changes: "${analysis.sentences[earlier.sentence.index]!.utterance.text.slice(earlier.start, earlier.end)}" then "${analysis.sentences[later.sentence.index]!.utterance.text.slice(later.start, later.end)}"`,
+        confidence: 0.7,
+      });
+    });
+  }
+  return conflicts;
+}
+
+// The child the injury talk is about: a known child, else whoever the injury words were said of, else "the child".
+function injured(analysis: Analysis): string {
+  const child = analysis.roster.people.find((p) => p.personClass === 'child');
+  if (child) return child.name;
+  const said = analysis.cues.find((c) => c.type === 'injury' && c.personId !== undefined);
+  const person = said && analysis.roster.people[said.personId!]!;
+  return person && person.personClass === 'unknown' ? person.name : 'the child';
+}
