@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from './errors.js';
 import { evaluate } from './eval/run.js';
+import { explain } from './explain.js';
 import { formatScores } from './eval/score.js';
 import { FAIL_ON_LEVELS, exitCode, type FailOn } from './exit-code.js';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
-import { checkPaths } from './run.js';
+import { baselinePath, checkPaths } from './run.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string };
@@ -55,9 +56,21 @@ function program(): Command {
     .argument('[dir]', 'folder of annotated transcripts', 'fixtures')
     .option('-v, --verbose', 'list every miss and false positive')
     .action(async (dir: string, flags: { verbose?: boolean }) => {
-      const { scores, cases } = await evaluate(dir, async (file) => (await checkPaths([file]))[0]!);
+      const { scores, cases, baseline } = await evaluate(dir, async (file) => (await checkPaths([file]))[0]!, baselinePath);
       process.stdout.write(`${cases} annotated transcripts in ${dir}\n`);
-      process.stdout.write(formatScores(scores, { verbose: Boolean(flags.verbose) }));
+      process.stdout.write(
+        formatScores(scores, {
+          verbose: Boolean(flags.verbose),
+          ...(baseline ? { baseline, baselineLabel: 'every name compromise finds in an interviewee\'s words, flagged as an unexplained adult' } : {}),
+        }),
+      );
+    });
+  cli
+    .command('explain')
+    .description('describe a rule, with examples that fire and examples that do not (no rule: list the rules)')
+    .argument('[rule]', 'rule id, e.g. contradiction')
+    .action((rule: string | undefined) => {
+      process.stdout.write(explain(rule));
     });
   return cli;
 }

@@ -3,6 +3,7 @@ import { detect } from './detect/index.js';
 import { InputError } from './errors.js';
 import { parse } from './parse/index.js';
 import { readSources } from './read/read.js';
+import { baselineResult } from './eval/baseline.js';
 import type { FileResult, Source } from './types.js';
 
 /** Options that change what the pipeline finds (not how it is shown). */
@@ -30,4 +31,16 @@ export async function checkPaths(paths: string[], options: RunOptions = {}): Pro
 
 function withFile(file: string, message: string): string {
   return message.startsWith(`${file}:`) ? message : `${file}: ${message}`;
+}
+
+/** The naive baseline's result for one path, for `clues eval`: parse only, then flag every name compromise finds. */
+export async function baselinePath(path: string, options: RunOptions = {}): Promise<FileResult> {
+  const [source] = await readSources([path]);
+  if (!source || 'error' in source) return { file: path, ok: false, error: withFile(path, source?.error ?? 'unreadable') };
+  try {
+    return baselineResult(parse(source, options.interviewer === undefined ? {} : { interviewer: options.interviewer }));
+  } catch (error) {
+    if (error instanceof InputError) return { file: source.file, ok: false, error: withFile(source.file, error.message) };
+    throw error;
+  }
 }

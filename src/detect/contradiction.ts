@@ -14,7 +14,9 @@ export const contradiction = defineDetector({
     description:
       'The same speaker says two things that cannot both be true: a denied relationship against romantic detail or ' +
       'co-residence; "no one else lives here" against an adult who stays; "haven\'t seen him since" against a later visit; ' +
-      'or a person who did not do something and then did. Each clue cites both lines.',
+      'a presence denied then described; a yes/no answer that flips when the question comes round again; "I never said ' +
+      'that" against the earlier words; a changed account of where the child was or how an injury happened; or a person ' +
+      'who did not do something and then did. Each clue cites both lines and carries a confidence.',
     examples: {
       fires: [
         "SW: Tell me about Steven.\nTRACEY: He's just a friend.\nSW: What did you do on Valentine's Day?\nTRACEY: Steven came round and we had a Valentine's dinner here at mine.",

@@ -11,7 +11,8 @@ const EXPECTED_SUFFIX = '.expected.json';
 export async function evaluate(
   dir: string,
   analyseFile: (file: string) => Promise<FileResult>,
-): Promise<{ scores: Scores; cases: number }> {
+  baselineFile?: (file: string) => Promise<FileResult>,
+): Promise<{ scores: Scores; cases: number; baseline?: Scores }> {
   const names = await listDir(dir);
   const pairs = names
     .filter((name) => name.endsWith('.txt'))
@@ -22,14 +23,20 @@ export async function evaluate(
     throw new InputError(`${dir}: no fixtures (NAME.txt with NAME${EXPECTED_SUFFIX} beside it)`);
   }
   const cases: ScoreCase[] = [];
+  const baselineCases: ScoreCase[] = [];
   for (const stem of pairs) {
     const result = await analyseFile(join(dir, `${stem}.txt`));
     if (!result.ok) throw new InputError(withFile(result.file, result.error));
     const expectedFile = join(dir, stem + EXPECTED_SUFFIX);
     const expected = parseExpected(expectedFile, await readText(expectedFile));
     cases.push({ file: result.file, expected, clues: result.clues });
+    if (baselineFile) {
+      const naive = await baselineFile(join(dir, `${stem}.txt`));
+      // The baseline only guesses unexplained adults; it is scored on that kind alone.
+      if (naive.ok) baselineCases.push({ file: naive.file, expected: expected.filter((e) => e.kind === 'unexplained-adult'), clues: naive.clues });
+    }
   }
-  return { scores: score(cases), cases: cases.length };
+  return { scores: score(cases), cases: cases.length, ...(baselineFile ? { baseline: score(baselineCases) } : {}) };
 }
 
 async function listDir(dir: string): Promise<string[]> {

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { detectors } from '../../src/detect/index.js';
+import { check } from '../../src/run.js';
+
+// `clues explain` shows these examples as what each rule does; they must stay true.
+describe('detector examples', () => {
+  for (const { meta } of detectors) {
+    it(`${meta.id} has a description and examples both ways`, () => {
+      assert.ok(meta.description.length > 40 && !/TODO/.test(meta.description), meta.description);
+      assert.ok(meta.examples.fires.length >= 2 && meta.examples.quiet.length >= 2);
+    });
+    const rulesIn = (text: string) => {
+      const result = check({ file: 'example', text: `${text}\n` });
+      assert.ok(result.ok);
+      return result.clues.filter((c) => c.rule === meta.id).map((c) => `${c.line}: ${c.message}`);
+    };
+    meta.examples.fires.forEach((text, i) => {
+      it(`${meta.id} fires on example ${i + 1}`, () => assert.notDeepEqual(rulesIn(text), []));
+    });
+    meta.examples.quiet.forEach((text, i) => {
+      it(`${meta.id} stays quiet on example ${i + 1}`, () => assert.deepEqual(rulesIn(text), []));
+    });
+  }
+});
