@@ -8,7 +8,8 @@ import { explain } from './explain.js';
 import { formatScores } from './eval/score.js';
 import { FAIL_ON_LEVELS, exitCode, type FailOn } from './exit-code.js';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
-import { baselinePath, checkPaths } from './run.js';
+import { readFacts } from './facts.js';
+import { baselinePath, checkPaths, type RunOptions } from './run.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string };
@@ -19,6 +20,7 @@ interface ReportFlags {
   format: FormatName;
   failOn: FailOn;
   interviewer?: string;
+  facts?: string;
   color?: boolean;
 }
 
@@ -38,12 +40,17 @@ function program(): Command {
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('terminal'))
     .addOption(new Option('--fail-on <level>', 'exit 1 when a clue is at or above this level').choices(FAIL_ON_LEVELS).default('error'))
     .option('--interviewer <labels>', 'speaker label(s) of the interviewer, comma-separated (default: inferred)')
+    .option('--facts <file>', 'case facts (JSON): household, people known to the case, statements on record')
     .option('--color', 'force colour in the terminal report')
     .option('--no-color', 'no colour in the terminal report')
     .showHelpAfterError('(run clues --help for usage)')
     .addHelpText('after', `\nWith no path, checks the bundled seed interview (${SEED}).\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 usage or input error.`)
     .action(async (paths: string[], flags: ReportFlags) => {
-      const results = await checkPaths(paths.length > 0 ? paths : [SEED], flags.interviewer === undefined ? {} : { interviewer: flags.interviewer });
+      const options: RunOptions = {
+        ...(flags.interviewer === undefined ? {} : { interviewer: flags.interviewer }),
+        ...(flags.facts === undefined ? {} : { facts: await readFacts(flags.facts) }),
+      };
+      const results = await checkPaths(paths.length > 0 ? paths : [SEED], options);
       for (const r of results) if (!r.ok) process.stderr.write(`clues: ${r.error}\n`);
       const color = useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
       process.stdout.write(reporters[flags.format](results, { color }));

@@ -1,6 +1,7 @@
 import { analyse } from './analyse/index.js';
 import { detect } from './detect/index.js';
 import { InputError } from './errors.js';
+import type { CaseFacts } from './facts.js';
 import { parse } from './parse/index.js';
 import { readSources } from './read/read.js';
 import { baselineResult } from './eval/baseline.js';
@@ -9,13 +10,14 @@ import type { FileResult, Source } from './types.js';
 /** Options that change what the pipeline finds (not how it is shown). */
 export interface RunOptions {
   interviewer?: string;
+  facts?: CaseFacts;
 }
 
 /** Parses, analyses and runs every detector on one source; an input problem becomes a failed result. */
 export function check(source: Source, options: RunOptions = {}): FileResult {
   try {
     const transcript = parse(source, options.interviewer === undefined ? {} : { interviewer: options.interviewer });
-    const analysis = analyse(transcript);
+    const analysis = analyse(transcript, options.facts);
     return { file: source.file, ok: true, speakers: transcript.speakers, people: analysis.roster.people, clues: detect(analysis) };
   } catch (error) {
     if (error instanceof InputError) return { file: source.file, ok: false, error: withFile(source.file, error.message) };

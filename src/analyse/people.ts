@@ -556,3 +556,17 @@ function classOf(a: RoleAssertion, family: (id: number) => boolean): PersonClass
   }
   return role.nounClass;
 }
+
+/** Whether a name from outside the transcript (a case record) is this person: same first name, nickname or surname. */
+export function isCalled(person: Person, name: string): boolean {
+  const norm = (w: string) => {
+    const word = w.toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, '');
+    return NICKNAMES[word] ?? word;
+  };
+  const wanted = name.split(/\s+/).map(norm).filter((w) => w && !HONORIFICS.has(w));
+  if (wanted.length === 0) return false;
+  return [person.name, ...person.aliases].some((known) => {
+    const words = known.split(/\s+/).map(norm).filter((w) => w && !HONORIFICS.has(w));
+    return words.length > 0 && (words[0] === wanted[0] || (words.length > 1 && wanted.length > 1 && words[words.length - 1] === wanted[wanted.length - 1]));
+  });
+}

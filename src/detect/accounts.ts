@@ -1,6 +1,6 @@
-import { isAssertion, type Analysis, type Sentence } from '../analyse/index.js';
+import { isAssertion, isCalled, type Analysis, type Sentence } from '../analyse/index.js';
 import { quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
-import { PRESENCE, groupBy, isAdultLayperson } from './people.js';
+import { PRESENCE, cuesAbout, groupBy, isAdultLayperson, quoteList } from './people.js';
 
 /** Accounts that change: answers that flip, words taken back, where the child was, how an injury happened. */
 
@@ -204,4 +204,52 @@ function injured(analysis: Analysis): string {
   const said = analysis.cues.find((c) => c.type === 'injury' && c.personId !== undefined);
   const person = said && analysis.roster.people[said.personId!]!;
   return person && person.personClass === 'unknown' ? person.name : 'the child';
+}
+
+/** The interview against the case record: told police he was her boyfriend, here "just a friend"; recorded as living there, here "no one else lives here". */
+export function againstRecord(analysis: Analysis): Conflict[] {
+  const conflicts: Conflict[] = [];
+  for (const statement of analysis.facts?.statements ?? []) {
+    const person = analysis.roster.people.find((p) => isCalled(p, statement.about));
+    const record = `${statement.about} (told to ${statement.to}, on the case record)`;
+    if (person && statement.relationship === 'partner') {
+      const denials = cuesAbout(analysis, person.id, ['denial']);
+      if (denials.length > 0) {
+        conflicts.push({
+          who: person.name,
+          claims: denials.map(quote),
+          against: [],
+          message: `the record says ${statement.to} were told ${statement.about} is her partner, but here: ${quoteList(denials.map((d) => d.text))}`,
+          confidence: 0.85,
+        });
+      }
+    }
+    if (statement.livesHere === true) {
+      const nobody = analysis.cues.filter((c) => c.type === 'nobodyElseHome' && analysis.sentences[c.sentence]!.role === 'interviewee' && !analysis.sentences[c.sentence]!.question);
+      const notHere = person ? cuesAbout(analysis, person.id, ['residence']).filter((c) => c.negated) : [];
+      const said = [...nobody, ...notHere];
+      if (said.length > 0) {
+        conflicts.push({
+          who: person?.name ?? statement.about,
+          claims: said.map(quote),
+          against: [],
+          message: `the record says ${record} lives in the home, but here: ${quoteList(said.map((c) => c.text))}`,
+          confidence: 0.85,
+        });
+      }
+    }
+    if (statement.livesHere === false && person) {
+      const lives = cuesAbout(analysis, person.id, ['residence', 'overnight']).filter((c) => !c.negated);
+      if (lives.length > 0) {
+        conflicts.push({
+          who: person.name,
+          claims: lives.map(quote),
+          against: [],
+          message: `the record says ${record} does not live in the home, but here: ${quoteList(lives.map((c) => c.text))}`,
+          confidence: 0.8,
+        });
+      }
+    }
+  }
+  return conflicts;
 }

@@ -1,6 +1,6 @@
 import { isAssertion, type Analysis, type VerbClaim } from '../analyse/index.js';
 import type { Clue, Person } from '../types.js';
-import { answerFlips, changedInjuryAccounts, changedWhereabouts, takenBack } from './accounts.js';
+import { againstRecord, answerFlips, changedInjuryAccounts, changedWhereabouts, takenBack } from './accounts.js';
 import { overlaps, quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { PRESENCE, cuesAbout, groupBy, isAdultLayperson, quoteList } from './people.js';
@@ -42,6 +42,7 @@ export const contradiction = defineDetector({
       ...changedWhereabouts(analysis),
       ...changedInjuryAccounts(analysis),
       ...negationFlips(analysis),
+      ...againstRecord(analysis),
     ];
     // Checks overlap ("he doesn't stay" is a presence flip and a negation flip): the first, surest, wins.
     const seen = new Set<string>();
@@ -63,7 +64,8 @@ const CLOSE = ['romance', 'overnight', 'residence'];
 function toClue(analysis: Analysis, c: Conflict): Clue {
   const quotes = [...c.claims, ...c.against].sort((a, b) => a.sentence - b.sentence || a.start - b.start);
   const firstClaim = c.claims[0]!.sentence;
-  const later = c.against.find((q) => q.sentence > firstClaim) ?? c.claims[c.claims.length - 1]!;
+  // Against the case record there is no second line: the clue sits on the interview's own words.
+  const later = c.against.find((q) => q.sentence > firstClaim) ?? (c.against.length === 0 ? c.claims[0]! : c.claims[c.claims.length - 1]!);
   return createClue(analysis, {
     meta: contradiction.meta,
     who: c.who,

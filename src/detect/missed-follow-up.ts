@@ -7,6 +7,12 @@ import { cuesAbout, PRESENCE, quoteList } from './people.js';
 const ASK_ABOUT: ReadonlySet<Person['personClass']> = new Set(['friend', 'partner', 'household', 'unknown']);
 // A vague "someone" on its own ("someone from the council rang") is too weak to count as an adult raised.
 const INDEFINITE = new Set(['someone', 'somebody', 'person']);
+const CALLS = new Set(['call', 'calls', 'called', 'calling']);
+// Cues that show a name with no role is an adult in the child's life: placed in the home, a relationship, a danger.
+const ADULT_CUES: ReadonlySet<string> = new Set([...Object.keys(PRESENCE), 'denial', 'romance', 'lodging', 'safety']);
+const PRONOUN_GENDER: Record<string, 'male' | 'female'> = { he: 'male', him: 'male', his: 'male', she: 'female', her: 'female', hers: 'female' };
+// How many turns back an interviewer's pronoun looks for the adult's name or role, and for a child it could mean instead.
+const PRONOUN_TURNS = 3;
 
 /**
  * Topic families: the words that show a later interviewer sentence is about the same thing. Each injury or safety cue
@@ -112,9 +118,18 @@ function peopleRaised(analysis: Analysis): Raised[] {
     if (!first) continue;
     // The interviewer brought them up first ("I need to ask you about Lee"): the interviewee did not raise them.
     if (mentions.some((m) => m.sentence < first.sentence && sentences[m.sentence]!.role === 'interviewer')) continue;
-    const own = mentions.filter((m) => sentences[m.sentence]!.role === 'interviewee');
-    if (own.every((m) => m.kind === 'pronoun' || (m.kind === 'role' && INDEFINITE.has(m.role!.word)))) continue;
-    const followedUp = mentions.some((m) => m.sentence > first.sentence && sentences[m.sentence]!.role === 'interviewer');
+    const own = mentions.filter((m) => sentences[m.sentence]!.role === 'interviewee' && m.kind !== 'pronoun');
+    const roles = own.filter((m) => m.kind === 'role');
+    // "Someone" on its own, or "he calls him Grandad": no adult of their own.
+    if (own.every((m) => m.kind === 'role' && (INDEFINITE.has(m.role!.word) || isCourtesy(analysis, m)))) continue;
+    // A name with no role is an adult only when the talk places them or treats them as one: most role-less names in
+    // an interview are the children, places or staff whose role the parser does not know.
+    const roleless = roles.length === 0 && person.roles.length === 0;
+    if (roleless && !analysis.cues.some((c) => c.personId === person.id && ADULT_CUES.has(c.type))) continue;
+    if (answersQuestionAbout(analysis, first)) continue;
+    const followedUp = mentions.some(
+      (m) => m.sentence > first.sentence && sentences[m.sentence]!.role === 'interviewer' && (m.kind !== 'pronoun' || pronounMeans(analysis, m, person)),
+    );
     const presence = cuesAbout(analysis, person.id, Object.keys(PRESENCE)).filter((c) => !c.negated);
     const household = person.personClass === 'household';
     const placed = presence.length > 0 || household;
@@ -132,6 +147,43 @@ function peopleRaised(analysis: Analysis): Raised[] {
     });
   }
   return raised;
+}
+
+// "He calls him Grandad": a courtesy title for someone else, not a person of its own.
+function isCourtesy(analysis: Analysis, m: PersonMention): boolean {
+  const tokens = analysis.sentences[m.sentence]!.tokens;
+  return [m.first - 1, m.first - 2].some((i) => CALLS.has(tokens[i]?.normal ?? ''));
+}
+
+// "Are you still seeing Jordan?" "My fella? Yeah.": "my" and a role word opening the answer to a question about a named
+// adult is that adult, already asked about.
+function answersQuestionAbout(analysis: Analysis, first: PersonMention): boolean {
+  const { sentences, roster } = analysis;
+  if (first.kind !== 'role' || first.possessor !== 'speaker') return false;
+  const sentence = sentences[first.sentence]!;
+  const asked = sentences[first.sentence - 1];
+  if (!asked || asked.utterance.index === sentence.utterance.index || asked.role !== 'interviewer' || !asked.question) return false;
+  if ((roster.bySentence[sentence.index] ?? []).some((m) => m.kind === 'name')) return false;
+  return (roster.bySentence[asked.index] ?? []).some((m) => m.kind === 'name' && ASK_ABOUT.has(roster.people[m.personId]!.personClass));
+}
+
+// An interviewer's pronoun counts as asking about an adult only close after the adult was named or given a role, and not
+// when a child was just talked about: "Can you pop her on the mat?" means the baby more often than the adult it was
+// resolved to.
+function pronounMeans(analysis: Analysis, m: PersonMention, person: Person): boolean {
+  const { sentences, roster } = analysis;
+  const turn = sentences[m.sentence]!.utterance.index;
+  const gender = PRONOUN_GENDER[sentences[m.sentence]!.tokens[m.first]!.normal];
+  let anchored = false;
+  for (let i = m.sentence; i >= 0 && turn - sentences[i]!.utterance.index <= PRONOUN_TURNS; i--) {
+    for (const other of roster.bySentence[i] ?? []) {
+      if (i === m.sentence && other.start >= m.start) continue;
+      const them = roster.people[other.personId]!;
+      if (other.personId === person.id) anchored ||= other.kind !== 'pronoun';
+      else if (them.personClass === 'child' && other.kind !== 'pronoun' && (them.gender === undefined || them.gender === gender)) return false;
+    }
+  }
+  return anchored;
 }
 
 // "my mate Jordan": the first mention widened over the name or role words of the same person right beside it.
@@ -168,6 +220,7 @@ function topicsRaised(analysis: Analysis, topic: Topic): Raised[] {
   for (const cue of analysis.cues) {
     const s = sentences[cue.sentence]!;
     if (cue.type !== cueType || s.role !== 'interviewee' || s.question) continue;
+    if (topic.kind === 'safety' && (negatedBefore(s, cue) || childsOwnBehaviour(analysis, s, cue))) continue;
     const list = byUtterance.get(s.utterance.index);
     if (list) list.push(cue);
     else byUtterance.set(s.utterance.index, [cue]);
@@ -189,7 +242,8 @@ function topicsRaised(analysis: Analysis, topic: Topic): Raised[] {
   return concerns.map((concern) => {
     const first = concern.cues[0]!;
     const later = sentences.slice(first.sentence + 1).filter((s) => s.role === 'interviewer').map((s) => topicText(analysis, s));
-    const followedUp = later.some((t) => topic.general.test(t) || [...concern.families].some((f) => mentionsFamily(topic, f, t)));
+    // Any word of the topic counts: "has he ever been aggressive?" follows up "his temper" and "he'd had a drink".
+    const followedUp = later.some((t) => topic.general.test(t) || Object.values(topic.families).some((re) => re.test(t)));
     const shown = concern.cues.slice(0, 4);
     const aboutId = concern.cues.find((c) => c.personId !== undefined)?.personId;
     const about = aboutId === undefined ? undefined : analysis.roster.people[aboutId];
@@ -203,6 +257,25 @@ function topicsRaised(analysis: Analysis, topic: Topic): Raised[] {
       followedUp,
     } satisfies Raised;
   });
+}
+
+// "He never hit me", "he doesn't shout": a negative word earlier in the clause.
+function negatedBefore(sentence: Sentence, cue: Cue): boolean {
+  const before = sentence.tokens.filter((t) => t.end <= cue.start);
+  for (let k = before.length - 1; k >= 0 && k >= before.length - 4; k--) {
+    const t = before[k]!;
+    if (t.tags.has('Negative') || ['not', 'never', 'no'].includes(t.normal)) return true;
+    if (k > 0 && (/[,;:]/.test(before[k - 1]!.post) || t.tags.has('Conjunction'))) return false;
+  }
+  return false;
+}
+
+// "Tayla's been kicking off at school": the child's behaviour is a wellbeing sign, not a danger to them; a child
+// frightened of someone is still a safety concern.
+function childsOwnBehaviour(analysis: Analysis, sentence: Sentence, cue: Cue): boolean {
+  if (SAFETY.families.fear!.test(cue.text.toLowerCase())) return false;
+  const subject = (analysis.roster.bySentence[sentence.index] ?? []).filter((m) => m.end <= cue.start).pop();
+  return subject !== undefined && analysis.roster.people[subject.personId]!.personClass === 'child';
 }
 
 function familiesOf(text: string, topic: Topic): string[] {

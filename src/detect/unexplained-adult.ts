@@ -1,4 +1,4 @@
-import type { Analysis } from '../analyse/index.js';
+import { isCalled, type Analysis } from '../analyse/index.js';
 import { worse } from '../severity.js';
 import type { Clue, Severity } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
@@ -36,8 +36,14 @@ export const unexplainedAdult = defineDetector({
   },
   detect(analysis: Analysis): Clue[] {
     const clues: Clue[] = [];
+    const facts = analysis.facts;
     for (const person of analysis.roster.people) {
-      if (!isAdultLayperson(person) || person.personClass === 'relative' || person.personClass === 'partner') continue;
+      if (!isAdultLayperson(person) || person.personClass === 'relative') continue;
+      // The case record explains whoever it names as living there or known to the case.
+      const onRecord = facts && [...facts.household, ...facts.known.map((k) => k.name)].some((name) => isCalled(person, name));
+      if (onRecord) continue;
+      const offRecord = facts !== undefined;
+      if (person.personClass === 'partner' && !offRecord) continue;
       const mentions = intervieweeMentions(analysis, person);
       if (mentions.length === 0) continue;
       let presence = cuesAbout(analysis, person.id, Object.keys(PRESENCE));
@@ -49,11 +55,11 @@ export const unexplainedAdult = defineDetector({
       // Named with nothing more is a clue only when the interviewer asked who they are and got no role for an answer:
       // most names in an interview are children and family whose place is plain from the talk.
       const askedWho = named && person.personClass === 'unknown' && !kinOfAdult && wasAskedWho(analysis, person.id);
-      if (presence.length === 0 && !household && !askedWho) continue;
+      if (presence.length === 0 && !household && !askedWho && !offRecord) continue;
 
-      const severity = household
+      const severity: Severity = household
         ? 'error'
-        : presence.reduce<Severity>((worst, c) => worse(worst, PRESENCE_SEVERITY[PRESENCE[c.type]!]!), 'info');
+        : presence.reduce<Severity>((worst, c) => worse(worst, PRESENCE_SEVERITY[PRESENCE[c.type]!]!), offRecord ? 'warning' : 'info');
       const first = mentions[0]!;
       const quotes: Quote[] = [{ sentence: first.sentence, start: first.start, end: first.end }];
       for (const cue of presence) quotes.push({ sentence: cue.sentence, start: cue.start, end: cue.end });
@@ -62,7 +68,7 @@ export const unexplainedAdult = defineDetector({
           meta: unexplainedAdult.meta,
           severity,
           who: person.name,
-          message: explain(person.roles, presence.map((c) => c.text), household),
+          message: explain(person.roles, presence.map((c) => c.text), household, offRecord && !askedWho),
           quotes,
         }),
       );
@@ -71,10 +77,12 @@ export const unexplainedAdult = defineDetector({
   },
 });
 
-function explain(roles: string[], presence: string[], household: boolean): string {
+function explain(roles: string[], presence: string[], household: boolean, offRecord: boolean): string {
   const described = roles.length > 0 ? `only ever described as ${quoteList(roles)}` : 'never said to be anyone in the child\'s life';
-  if (presence.length > 0) return `placed in the home or with the child (${quoteList(presence)}) but ${described}`;
-  if (household) return `lives in the home (${quoteList(roles)}) but who they are is never established`;
+  const record = offRecord ? '; not on the case record' : '';
+  if (presence.length > 0) return `placed in the home or with the child (${quoteList(presence)}) but ${described}${record}`;
+  if (household) return `lives in the home (${quoteList(roles)}) but who they are is never established${record}`;
+  if (offRecord) return `not on the case record (${roles.length > 0 ? `described as ${quoteList(roles)}` : 'no role given'})`;
   return `named but ${described}`;
 }
 
