@@ -167,6 +167,7 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
         pronoun: m.kind === 'pronoun',
       };
       person.mentions.push(record);
+      person.introducedBy ??= sentence.role;
       mentions.push(mention);
       recent.push(mention);
       return mention;

@@ -12,7 +12,7 @@ const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 const ADULT_CUES: ReadonlySet<string> = new Set([...Object.keys(PRESENCE), 'denial', 'romance', 'lodging', 'safety']);
 const PRONOUN_GENDER: Record<string, 'male' | 'female'> = { he: 'male', him: 'male', his: 'male', she: 'female', her: 'female', hers: 'female' };
 // How many turns back an interviewer's pronoun looks for the adult's name or role, and for a child it could mean instead.
-const PRONOUN_TURNS = 3;
+const PRONOUN_TURNS = 2;
 
 /**
  * Topic families: the words that show a later interviewer sentence is about the same thing. Each injury or safety cue
@@ -192,8 +192,10 @@ function firstQuote(analysis: Analysis, first: PersonMention, mentions: PersonMe
   let { start, end } = first;
   const beside = mentions.filter((m) => m.sentence === first.sentence && m.kind !== 'pronoun').sort((a, b) => a.start - b.start);
   for (const m of beside) {
-    if (m.start >= end && /^[\s,]*$/.test(text.slice(end, m.start)) && !/,/.test(text.slice(end, m.start))) end = m.end;
-    else if (m.end <= start && /^\s*$/.test(text.slice(m.end, start))) start = m.start;
+    // Side by side, or in apposition with a comma: "my mate Jordan", "My girlfriend, Chantelle".
+    const joins = (gap: string, a: PersonMention, b: PersonMention) => /^\s*$/.test(gap) || (/^,\s*$/.test(gap) && a.kind !== b.kind);
+    if (m.start >= end && joins(text.slice(end, m.start), first, m)) end = m.end;
+    else if (m.end <= start && joins(text.slice(m.end, start), m, first)) start = m.start;
   }
   return { sentence: first.sentence, start, end };
 }

@@ -40,6 +40,7 @@ function personJson(person: Person) {
     class: person.personClass,
     roles: [...person.roles],
     lines: [...new Set(person.mentions.map((m) => m.line))].sort((a, b) => a - b),
+    ...(person.introducedBy ? { introducedBy: person.introducedBy } : {}),
   };
 }
 

@@ -73,4 +73,10 @@ describe('people roster', () => {
     assert.deepEqual(peopleOf(analysis), ['the lodger:household']);
     assert.deepEqual(analysis.roster.people[0]!.aliases, ['Stu']);
   });
+
+  it('records who brought each person up', () => {
+    const analysis = analyseLines(['SW: Who is Dean?', "MUM: Dean's a mate. And there's Kelly, my sister."]);
+    const by = Object.fromEntries(analysis.roster.people.map((p) => [p.name, p.introducedBy]));
+    assert.deepEqual(by, { Dean: 'interviewer', Kelly: 'interviewee' });
+  });
 });
