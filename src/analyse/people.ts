@@ -48,6 +48,7 @@ const COPULA_FILLERS = new Set(['just', 'only', 'like', 'really', 'basically', '
 const PRONOUN_REACH = 12;
 const EXACT_GENDER_REACH = 4;
 const OBJECT_PRONOUNS = new Set(['him', 'her']);
+const NAME_SLOT = new Set(['is', 'called', 'named', 'met', 'ask', 'asked', 'told', 'tell', 'with', 'and', 'from', 'like']);
 const INDEFINITE = new Set(['someone', 'somebody', 'person']);
 const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 
@@ -306,6 +307,12 @@ function nameWords(sentences: Sentence[], speakerNames: Set<string>): Set<string
     });
   }
   for (const [word, count] of seen) if (count >= 2) words.add(word);
+  // Where only a name can stand: "Who is Dean?", "someone called Dean", "I met Dean".
+  for (const { tokens } of sentences) {
+    tokens.forEach((t, i) => {
+      if (i > 0 && NAME_SLOT.has(tokens[i - 1]!.normal) && isCapitalisedUnknown(t, speakerNames)) words.add(bare(t));
+    });
+  }
   // "Tayla and Brodie": an unknown capitalised word joined to a name is a name.
   for (const { tokens } of sentences) {
     tokens.forEach((t, i) => {
