@@ -23,7 +23,9 @@ const NOT_A_CLAIM = /\b(if|would(n't)?|could(n't)?|might|maybe|perhaps|whether|u
 
 /** Whether a sentence states something as fact: not a question, not a hypothetical or a hedge. */
 export function isAssertion(sentence: Sentence): boolean {
-  return !sentence.question && !NOT_A_CLAIM.test(sentence.text);
+  // "She'd only kick off": the hidden "would" of a contraction is a hedge too.
+  const hedged = sentence.tokens.some((t) => t.text === '' && (t.normal === 'would' || t.normal === 'could'));
+  return !sentence.question && !hedged && !NOT_A_CLAIM.test(sentence.text);
 }
 
 /** Extracts subject–verb–object claims with their polarity from the interviewees' plain statements. */

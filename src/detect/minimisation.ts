@@ -1,17 +1,86 @@
-import type { Analysis } from '../analyse/index.js';
+import type { Analysis, Cue, Sentence } from '../analyse/index.js';
 import type { Clue } from '../types.js';
-import { defineDetector } from './detector.js';
+import { childFor, clauseBefore, withoutOverlaps } from './child-wellbeing.js';
+import { createClue, defineDetector } from './detector.js';
+import { groupBy, quoteList } from './people.js';
 
-/** Words that play down a person or harm. */
+const TYPES = new Set(['minimiser', 'servicesOut']);
+
+/** Words that play down a person or harm, one clue per interviewee turn. */
 export const minimisation = defineDetector({
   meta: {
     id: 'minimisation',
     kind: 'minimisation',
     severity: 'info',
-    description: 'TODO',
-    examples: { fires: [], quiet: [] },
+    description:
+      'Words in an interviewee turn that play down a person or a harm ("just a friend", "only once", "it was nothing", ' +
+      '"just a little tap", "he bruises easily", "kids get bumps", "he wouldn\'t hurt him") or want services gone ' +
+      '("out of our lives", "off my back"). One clue per turn, at the first such words. Not for "to be honest" or ' +
+      '"honestly" on their own, for the words negated ("he\'s not just a friend"), or for a professional\'s words reported ' +
+      '("the GP said it was nothing to worry about").',
+    examples: {
+      fires: [
+        "SW: Tell me about Steven.\nTRACEY: He's just a friend. He only stayed the once.",
+        'SW: Is there anything you want from us?\nTRACEY: To be honest, I just want social services out of our lives.',
+        "SW: Nursery saw a bruise on his leg.\nMUM: It was nothing, kids get bumps. He bruises easily.",
+      ],
+      quiet: [
+        "SW: How have things been?\nMUM: Better, honestly. To be honest, it's been a good month.",
+        "SW: Who is Dean?\nMUM: He's not just a friend, he's my partner now.",
+        "HV: What did the GP say about the rash?\nMUM: The GP said it was nothing to worry about and gave us some cream.",
+      ],
+    },
   },
-  detect(_analysis: Analysis): Clue[] {
-    return [];
+  detect(analysis: Analysis): Clue[] {
+    const found = analysis.cues.filter((c) => TYPES.has(c.type) && playsDown(analysis, c));
+    const clues: Clue[] = [];
+    for (const turn of groupBy(found, (c) => analysis.sentences[c.sentence]!.utterance.index).values()) {
+      const shown = withoutOverlaps(turn);
+      const first = shown[0]!;
+      const down = shown.filter((c) => c.type === 'minimiser').map((c) => c.text);
+      const out = shown.filter((c) => c.type === 'servicesOut').map((c) => c.text);
+      const parts = [
+        ...(down.length > 0 ? [`plays down a person or harm: ${quoteList(down)}`] : []),
+        ...(out.length > 0 ? [`wants services gone: ${quoteList(out)}`] : []),
+      ];
+      clues.push(
+        createClue(analysis, {
+          meta: minimisation.meta,
+          who: childFor(analysis, first.sentence, first.start),
+          message: `${parts.join('; ')}; ${
+            down.length > 0
+              ? 'words that make a person or a harm sound smaller than it is are worth testing'
+              : 'wanting services gone can keep a risk out of view and is worth exploring'
+          }`,
+          quotes: shown.map((c) => ({ sentence: c.sentence, start: c.start, end: c.end })),
+        }),
+      );
+    }
+    return clues;
   },
 });
+
+function playsDown(analysis: Analysis, cue: Cue): boolean {
+  const sentence = analysis.sentences[cue.sentence]!;
+  if (sentence.role !== 'interviewee' || sentence.question) return false;
+  // "He's not just a friend": the words are denied, not used.
+  const { tokens } = clauseBefore(sentence, cue.start);
+  if (tokens.slice(-2).some((t) => t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never')) return false;
+  return !reportedFromProfessional(analysis, sentence, cue.start);
+}
+
+const PROFESSIONAL_WORDS = /\b(doctors?|gp|nurse|health visitor|hv|hospital|a ?& ?e|paramedics?|consultant|midwife|dentist|teacher|nursery|school|dr\.? [a-z]+)\b/i;
+const SAY = new Set(['said', 'says', 'say', 'told', 'tells', 'reckons', 'reckoned', 'thinks', 'thought', 'reckon']);
+
+/** "The GP said it was nothing": the words before an offset report what a professional said, so they are not the speaker's. */
+export function reportedFromProfessional(analysis: Analysis, sentence: Sentence, offset: number): boolean {
+  const before = sentence.tokens.filter((t) => t.end <= offset);
+  const sayAt = before.map((t) => SAY.has(t.normal)).lastIndexOf(true);
+  if (sayAt < 0) return false;
+  const speakerEnd = before[sayAt]!.start;
+  const text = sentence.utterance.text.slice(sentence.start, speakerEnd);
+  if (PROFESSIONAL_WORDS.test(text)) return true;
+  return (analysis.roster.bySentence[sentence.index] ?? []).some(
+    (m) => m.end <= speakerEnd && analysis.roster.people[m.personId]!.personClass === 'professional',
+  );
+}

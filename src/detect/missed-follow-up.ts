@@ -1,5 +1,6 @@
-import type { Analysis, Cue, PersonMention, Sentence } from '../analyse/index.js';
+import { isAssertion, type Analysis, type Cue, type PersonMention, type Sentence } from '../analyse/index.js';
 import type { Clue, Person, Severity } from '../types.js';
+import { worse } from '../severity.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { cuesAbout, PRESENCE, quoteList } from './people.js';
 
@@ -37,14 +38,14 @@ const INJURY: Topic = {
     swelling: /\b(swelling|swollen|bump|bumps|lump|lumps)\b/,
     bite: /\b(bite|bites|bitten)\b/,
   },
-  general: /\b(injury|injuries|injured|hurt|hurts|hurting|marks?|sore|happened to (him|her|his|her))\b/,
+  general: /\b(injury|injuries|injured|hurt|hurts|hurting|marks?|sore|happened to (him|her))\b/,
 };
 
 const SAFETY: Topic = {
   kind: 'safety',
   families: {
-    shouting: /\b(shout\w*|yell\w*|scream\w*|loud|temper|rag|kick\w* off|rows?|argu\w*)\b/,
-    violence: /\b(hit|hits|hitting|slap\w*|punch\w*|smack\w*|kick\w*|push\w*|shov\w*|grab\w*|throw\w*|threw|threat\w*|strangl\w*|chok\w*|violen\w*|aggress\w*|domestic|fight\w*|fought|handy|rough|hurt\w*|harm\w*)\b/,
+    shouting: /\b(shout\w*|yell(s|ed|ing)?|scream\w*|loud|temper|rag|kick\w* off|rows?|argu\w*)\b/,
+    violence: /\b(hit|hits|hitting|slap\w*|punch\w*|smack\w*|kick\w*|push(es|ed|ing)?|shov\w*|grab\w*|throw(s|n|ing)?|threw|threat\w*|strangl\w*|chok\w*|violen\w*|aggress\w*|domestic|fight\w*|fought|handy|rough|hurt\w*|harm\w*)\b/,
     drink: /\b(drunk|drink\w*|drank|pissed|hammered|alcohol|booze|drugs?|weed|off (his|her|their) face|sober)\b/,
     police: /\b(police|coppers?|cops?|999|arrest\w*)\b/,
     fear: /\b(frightened|scared|terrified|afraid|petrified|fear\w*|safe|unsafe)\b/,
@@ -54,7 +55,7 @@ const SAFETY: Topic = {
 
 // Words in the interviewer's very next turn that follow up whatever was just said, without naming it.
 const ASKS_MORE =
-  /\b(what happened|what do you mean|what did (he|she|they|you) mean|tell me (more|about (that|it|him|her|them))|how come|go on|why\?|how did (that|it) happen|what was that( about)?|in what way|what sort of|who(['’]s| is| was) (that|this|he|she)|who\?)/;
+  /\b(what happened|what do you mean|what did (he|she|they|you) mean|tell me (more|about (that|it|him|her|them))|how come|^go on\b|why\?|how did (that|it) happen|what was that( about)?|in what way|who(['’]s| is| was) (that|this|he|she)|who\?)/;
 
 /** A thing the interviewee raised: an adult, an injury or a safety concern, with what makes it one. */
 interface Raised {
@@ -66,6 +67,12 @@ interface Raised {
   message: string;
   /** Whether a later interviewer sentence refers to it. */
   followedUp: boolean;
+  /** The adult it is, or the adult a safety concern is about. */
+  personId?: number;
+  /** For a person: how they were quoted; for a concern: its quoted words. */
+  said: string;
+  /** For a person: where the talk placed them (`, placed in the home or with the child ("stays over"),`). */
+  where?: string;
 }
 
 /** What the interviewee raised — an adult outside the family, an injury, a safety concern — that the interviewer never asked about. */
@@ -98,9 +105,24 @@ export const missedFollowUp = defineDetector({
   },
   detect(analysis: Analysis): Clue[] {
     if (!analysis.transcript.speakers.some((s) => s.role === 'interviewer')) return [];
-    const raised = [...peopleRaised(analysis), ...topicsRaised(analysis, INJURY), ...topicsRaised(analysis, SAFETY)];
+    const missed = (r: Raised) => !r.followedUp && !askedMoreNext(analysis, r.sentence);
+    const people = peopleRaised(analysis).filter(missed);
+    const concerns = [...topicsRaised(analysis, INJURY), ...topicsRaised(analysis, SAFETY)].filter(missed);
+    // "Gary kicked off and the police were called": the man and what he did are one thing raised in one breath.
+    const raised = [...people];
+    for (const concern of concerns) {
+      const utterance = analysis.sentences[concern.sentence]!.utterance.index;
+      const person = people.find((p) => p.personId === concern.personId && analysis.sentences[p.sentence]!.utterance.index === utterance);
+      if (!person) {
+        raised.push(concern);
+        continue;
+      }
+      const them = pronounFor(analysis.roster.people[person.personId!]!);
+      person.quotes.push(...concern.quotes);
+      person.severity = worse(person.severity, concern.severity);
+      person.message = `the interviewee raised "${person.said}"${person.where ?? ''} and a safety concern about ${them} (${concern.said}), and the interviewer never asked about either`;
+    }
     return raised
-      .filter((r) => !r.followedUp && !askedMoreNext(analysis, r.sentence))
       .sort((a, b) => a.sentence - b.sentence)
       .map((r) =>
         createClue(analysis, { meta: missedFollowUp.meta, severity: r.severity, who: r.who, message: r.message, quotes: r.quotes }),
@@ -119,18 +141,30 @@ function peopleRaised(analysis: Analysis): Raised[] {
     // The interviewer brought them up first ("I need to ask you about Lee"): the interviewee did not raise them.
     if (mentions.some((m) => m.sentence < first.sentence && sentences[m.sentence]!.role === 'interviewer')) continue;
     const own = mentions.filter((m) => sentences[m.sentence]!.role === 'interviewee' && m.kind !== 'pronoun');
-    const roles = own.filter((m) => m.kind === 'role');
     // "Someone" on its own, or "he calls him Grandad": no adult of their own.
     if (own.every((m) => m.kind === 'role' && (INDEFINITE.has(m.role!.word) || isCourtesy(analysis, m)))) continue;
-    // A name with no role is an adult only when the talk places them or treats them as one: most role-less names in
-    // an interview are the children, places or staff whose role the parser does not know.
-    const roleless = roles.length === 0 && person.roles.length === 0;
-    if (roleless && !analysis.cues.some((c) => c.personId === person.id && ADULT_CUES.has(c.type))) continue;
+    // A friend mentioned in passing ("my friend Hannah, she lives out past Bramley") is not in the child's life; an adult
+    // is, once the talk places them in the home or with the child, or ties them to a relationship or a danger.
+    if (person.personClass !== 'household' && !analysis.cues.some((c) => c.personId === person.id && ADULT_CUES.has(c.type))) continue;
     if (answersQuestionAbout(analysis, first)) continue;
-    const followedUp = mentions.some(
-      (m) => m.sentence > first.sentence && sentences[m.sentence]!.role === 'interviewer' && (m.kind !== 'pronoun' || pronounMeans(analysis, m, person)),
-    );
     const presence = cuesAbout(analysis, person.id, Object.keys(PRESENCE)).filter((c) => !c.negated);
+    // "I just need to know who's looking after her": a later question about who cares for the child, asked after this
+    // adult was said to, asks about them too.
+    const cared = presence.filter((c) => PRESENCE[c.type] === 'care');
+    const askedWhoIsThere =
+      cared.length > 0 &&
+      analysis.cues.some(
+        (c) =>
+          PRESENCE[c.type] === 'care' &&
+          c.sentence > cared[0]!.sentence &&
+          sentences[c.sentence]!.role === 'interviewer' &&
+          sentences[c.sentence]!.tokens.some((t) => t.normal === 'who'),
+      );
+    const followedUp =
+      askedWhoIsThere ||
+      mentions.some(
+        (m) => m.sentence > first.sentence && sentences[m.sentence]!.role === 'interviewer' && (m.kind !== 'pronoun' || pronounMeans(analysis, m, person)),
+      );
     const household = person.personClass === 'household';
     const placed = presence.length > 0 || household;
     const quotes: Quote[] = [firstQuote(analysis, first, mentions)];
@@ -144,6 +178,9 @@ function peopleRaised(analysis: Analysis): Raised[] {
       severity: placed ? 'error' : 'warning',
       message: `the interviewee raised "${said}"${where} and the interviewer never asked about ${pronounFor(person)}`,
       followedUp,
+      personId: person.id,
+      said,
+      where,
     });
   }
   return raised;
@@ -221,7 +258,7 @@ function topicsRaised(analysis: Analysis, topic: Topic): Raised[] {
   const byUtterance = new Map<number, Cue[]>();
   for (const cue of analysis.cues) {
     const s = sentences[cue.sentence]!;
-    if (cue.type !== cueType || s.role !== 'interviewee' || s.question) continue;
+    if (cue.type !== cueType || s.role !== 'interviewee' || !isAssertion(s)) continue;
     if (topic.kind === 'safety' && (negatedBefore(s, cue) || childsOwnBehaviour(analysis, s, cue))) continue;
     const list = byUtterance.get(s.utterance.index);
     if (list) list.push(cue);
@@ -247,18 +284,36 @@ function topicsRaised(analysis: Analysis, topic: Topic): Raised[] {
     // Any word of the topic counts: "has he ever been aggressive?" follows up "his temper" and "he'd had a drink".
     const followedUp = later.some((t) => topic.general.test(t) || Object.values(topic.families).some((re) => re.test(t)));
     const shown = concern.cues.slice(0, 4);
-    const aboutId = concern.cues.find((c) => c.personId !== undefined)?.personId;
-    const about = aboutId === undefined ? undefined : analysis.roster.people[aboutId];
+    const about = topic.kind === 'safety' ? concernAbout(analysis, concern.cues) : undefined;
     const what = topic.kind === 'injury' ? 'an injury' : 'a safety concern';
+    const said = quoteList(concern.cues.map((c) => c.text));
     return {
       sentence: first.sentence,
       quotes: shown.map((c) => ({ sentence: c.sentence, start: c.start, end: c.end })),
-      who: about && about.personClass !== 'child' ? about.name : '',
+      who: about?.name ?? '',
       severity: topic.kind === 'injury' ? 'error' : 'warning',
-      message: `the interviewee raised ${what} (${quoteList(concern.cues.map((c) => c.text))}) and the interviewer never asked about it`,
+      message: `the interviewee raised ${what} (${said}) and the interviewer never asked about it`,
       followedUp,
+      ...(about ? { personId: about.id } : {}),
+      said,
     } satisfies Raised;
   });
+}
+
+// The adult a safety concern is about: the one named inside the words ("frightened of Gary"), else the one who did it
+// ("Gary kicked off"). An injury is the child's, and a child or a professional is not whom a concern is about.
+function concernAbout(analysis: Analysis, cues: Cue[]): Person | undefined {
+  const { roster } = analysis;
+  const adult = (id: number | undefined) => {
+    const person = id === undefined ? undefined : roster.people[id];
+    return person && person.personClass !== 'child' && person.personClass !== 'professional' ? person : undefined;
+  };
+  for (const cue of cues) {
+    const inside = (roster.bySentence[cue.sentence] ?? []).find((m) => m.start >= cue.start && m.end <= cue.end && adult(m.personId));
+    const person = adult(inside?.personId) ?? adult(cue.personId);
+    if (person) return person;
+  }
+  return undefined;
 }
 
 // "He never hit me", "he doesn't shout": a negative word earlier in the clause.
