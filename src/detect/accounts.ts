@@ -70,8 +70,14 @@ export function answerFlips(analysis: Analysis): Conflict[] {
 
 const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'that', 'this', 'you', 'your', 'i', 'me', 'my', 'it', 'is', 'was', 'be', 'did', 'do', 'have', 'has', 'had', 'said', 'say', 'told', 'tell', 'that', 'what', 'when', 'with', 'at', 'in', 'on', 'for', 'he', 'she', 'him', 'her', 'they', 'we', 'so', 'but', 'not', 'never', 'are', 'were']);
 
+// Crude stems, so "drinks", "drinking" and "drink" meet.
 function contentWords(sentence: Sentence): Set<string> {
-  return new Set(sentence.tokens.map((t) => t.normal.replace(/['’]s$/, '')).filter((w) => w.length > 2 && !STOP.has(w)));
+  return new Set(
+    sentence.tokens
+      .map((t) => t.normal.replace(/['’]s$/, ''))
+      .filter((w) => w.length > 2 && !STOP.has(w))
+      .map((w) => w.replace(/(ing|ed|s)$/, '')),
+  );
 }
 
 /** "I never said that" against the earlier words the interviewer is quoting back. */
@@ -81,15 +87,18 @@ export function takenBack(analysis: Analysis): Conflict[] {
     const denial = analysis.sentences[cue.sentence]!;
     const asked = analysis.sentences.filter((s) => s.role === 'interviewer' && s.utterance.index === denial.utterance.index - 1);
     if (asked.length === 0) continue;
-    const words = new Set(asked.flatMap((s) => [...contentWords(s)]));
+    const named = contentWords(denial);
+    const words = new Set([...asked.flatMap((s) => [...contentWords(s)]), ...named]);
     const askedPeople = new Set(asked.flatMap((s) => (analysis.roster.bySentence[s.index] ?? []).map((m) => m.personId)));
     let best: { sentence: Sentence; score: number } | undefined;
     for (const s of analysis.sentences) {
       if (s.index >= asked[0]!.index) break;
       if (s.role !== 'interviewee' || s.utterance.speaker !== denial.utterance.speaker || s.question) continue;
-      const shared = [...contentWords(s)].filter((w) => words.has(w)).length;
+      const own = [...contentWords(s)];
+      const shared = own.filter((w) => words.has(w)).length;
       const samePerson = (analysis.roster.bySentence[s.index] ?? []).some((m) => askedPeople.has(m.personId)) ? 1 : 0;
-      const score = shared + samePerson;
+      // What the denial itself names ("I never said I'd been drinking") weighs double.
+      const score = shared + samePerson + own.filter((w) => named.has(w)).length;
       if (score >= 2 && (!best || score > best.score)) best = { sentence: s, score };
     }
     if (!best) continue;
@@ -160,7 +169,7 @@ export function changedWhereabouts(analysis: Analysis): Conflict[] {
   return conflicts;
 }
 
-const MECHANISMS = new Set(['fall', 'fell', 'fallen', 'bang', 'banged', 'bump', 'bumped', 'trip', 'tripped', 'slip', 'slipped', 'knock', 'knocked', 'hit', 'catch', 'caught', 'roll', 'rolled', 'crash', 'crashed', 'walk', 'walked']);
+const MECHANISMS = new Set(['came', 'come', 'fall', 'fell', 'fallen', 'bang', 'banged', 'bump', 'bumped', 'trip', 'tripped', 'slip', 'slipped', 'knock', 'knocked', 'hit', 'catch', 'caught', 'roll', 'rolled', 'crash', 'crashed', 'walk', 'walked']);
 const OBJECTS = new Set(['sofa', 'settee', 'couch', 'cot', 'bed', 'stairs', 'step', 'steps', 'table', 'door', 'bath', 'chair', 'floor', 'slide', 'frame', 'toy', 'radiator', 'wall', 'fireguard', 'gate', 'highchair', 'pram', 'buggy', 'bike', 'trampoline', 'swing', 'swings', 'cupboard', 'kerb', 'car', 'dog', 'cat']);
 
 /** How an injury happened: "he fell off the sofa" against, later, "he banged it on the cot". */

@@ -16,7 +16,7 @@ export const childWellbeing = defineDetector({
       'eating or sleeping, losing weight, always crying, frightened of someone, flinching, wetting again, clingy, hurting ' +
       'himself, a home in a very poor state. One clue per interviewee turn, at the first sign in it. Quiet when the words ' +
       'are about the speaker or another adult, negated ("she\'s stopped wetting the bed"), hypothetical, or put down to an ' +
-      'ordinary cause ("not sleeping because she\'s teething", "the health visitor said it\'s a phase").',
+      'ordinary cause ("not sleeping because she\'s teething").',
     examples: {
       fires: [
         'SW: How has Harvey been?\nMUM: He was really unsettled. He wasn\'t sleeping and he was wetting the bed again.',
@@ -59,9 +59,9 @@ function whoFor(analysis: Analysis, cue: Cue): string {
   return childFor(analysis, cue.sentence, cue.start);
 }
 
-// Words that put a sign down to an ordinary cause ("grumpy because she was teething", "the GP said it's a phase").
+// Words that put a sign down to an ordinary cause ("grumpy because she was teething", "up in the night for a feed").
 const ORDINARY_CAUSE =
-  /\b(teeth|teething|tooth|a cold|poorly|ill|a bug|virus|ear infection|(his|her) ears|chicken ?pox|jabs|injections|vaccinations?|tired|overtired|growth spurt|phase)\b/i;
+  /\b(teeth|teething|tooth|a cold|poorly|ill|a bug|virus|ear infection|(his|her) ears|chicken ?pox|jabs|injections|vaccinations?|tired|overtired|growth spurt|a feed|feeds|(his|her) bottle)\b/i;
 // Relatives who are adults: the speaker's or the child's parents and their generation (a brother or cousin may be a child).
 const ADULT_KIN = /\b(mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|aunt|auntie|aunty|uncle|step|in-law|godmother|godfather|parents|grandparents|baby (daddy|father|mum|mother))\b/;
 const HOME = /\b(flat|house|place|home|kitchen|fridge|cupboards|heating|electric|electricity|gas)\b/i;
@@ -90,7 +90,7 @@ function isSign(analysis: Analysis, cue: Cue): boolean {
     }
   }
   // The state of the home is a sign whoever the sentence's subject is ("there's no food in the fridge").
-  if (!HOME.test(cue.text) && !aboutAChild(analysis, sentence, cue.start)) return false;
+  if (!HOME.test(cue.text) && subjectOf(analysis, sentence, cue.start) === 'adult') return false;
   return !ordinaryCause(analysis, sentence, cue);
 }
 
@@ -102,23 +102,24 @@ function isNegative(t: Token): boolean {
   return t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never';
 }
 
-// The cue's sentence and the next one in the turn, outside the cue's own words.
+// An ordinary cause named with the sign: in its own clause or after it, to the end of the next sentence of the turn
+// ("grumpy because she was teething"). A cause in a clause about someone else does not count ("Brodie's teething and
+// Tayla's been playing up").
+const COORDINATORS = new Set(['and', 'but', 'or', 'while', 'whereas']);
 function ordinaryCause(analysis: Analysis, sentence: Sentence, cue: Cue): boolean {
   const text = sentence.utterance.text;
   const next = analysis.sentences[sentence.index + 1];
   const after = next && next.utterance.index === sentence.utterance.index ? next.end : sentence.end;
-  return ORDINARY_CAUSE.test(`${text.slice(sentence.start, cue.start)} ${text.slice(cue.end, after)}`);
+  const { opener } = clauseBefore(sentence, cue.start);
+  const from = opener && COORDINATORS.has(opener.normal) ? opener.end : sentence.start;
+  return ORDINARY_CAUSE.test(`${text.slice(from, cue.start)} ${text.slice(cue.end, after)}`);
 }
 
 // Who the sign is said of: the nearest subject before it. The speaker ("I'm not sleeping"), "it" ("it's really quiet")
 // or an adult named or described ("his dad gets really angry") is not the child; a child, "he" or "she", or no subject
 // at all may be. A pronoun is taken to mean an adult only when no child in the transcript could be meant by it: who a
-// pronoun means is too easily misread for a child's sign to be lost to it.
-function aboutAChild(analysis: Analysis, sentence: Sentence, start: number): boolean {
-  return subjectOf(analysis, sentence, start) !== 'adult';
-}
-
-/** The sign's subject: `adult`, a person who may be the child (by id), or `unknown` when no subject is found. */
+// pronoun means is too easily misread for a child's sign to be lost to it. Returns `adult`, a person who may be the
+// child (by id), or `unknown` when no subject is found.
 function subjectOf(analysis: Analysis, sentence: Sentence, start: number): 'adult' | 'unknown' | number {
   const mentions = analysis.roster.bySentence[sentence.index] ?? [];
   const before = sentence.tokens.filter((t) => t.end <= start && t.text !== '');

@@ -60,9 +60,13 @@ export const minimisation = defineDetector({
   },
 });
 
+// "Only once." on its own answers "how often?"; "it was only once" plays it down.
+const BARE_COUNT = /^(only|just) (the )?once$/i;
+
 function playsDown(analysis: Analysis, cue: Cue): boolean {
   const sentence = analysis.sentences[cue.sentence]!;
   if (sentence.role !== 'interviewee' || sentence.question) return false;
+  if (BARE_COUNT.test(cue.text) && sentence.text.replace(/[.!,]+$/, '').toLowerCase() === cue.text.toLowerCase()) return false;
   // "He's not just a friend": the words are denied, not used.
   const { tokens } = clauseBefore(sentence, cue.start);
   if (tokens.slice(-2).some((t) => t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never')) return false;

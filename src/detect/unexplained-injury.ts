@@ -109,6 +109,8 @@ function familyOf(text: string): string {
   return FAMILIES.find(([re]) => re.test(lower))?.[1] ?? 'injury';
 }
 
+// Words of a question that is still about what was just raised ("Can you tell me about it?", "How did that happen?").
+const FOLLOWS_UP = /\b(it|that|this|them|those|happen\w*|explain|how come|why|when|where|who|about|cause\w*|get|got)\b/i;
 const YES_NO = new Set(['did', 'does', 'do', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'can', 'could', 'would', 'any']);
 const NO = new Set(['no', 'nope', 'nah', 'never', 'not']);
 
@@ -147,6 +149,8 @@ function findInjuries(analysis: Analysis): Injury[] {
       for (const injury of active) injury.explained = true;
     }
     if (sentence.role === 'interviewer') {
+      // "How is he sleeping?": the interviewer has moved on, so what she says next is not an answer about the injury.
+      if (here.length === 0 && sentence.question && !FOLLOWS_UP.test(sentence.text)) answerOpenFor = [];
       if (here.length > 0) {
         for (const injury of here) {
           if (injury.first) continue;
@@ -171,7 +175,8 @@ function findInjuries(analysis: Analysis): Injury[] {
       // Her first line about it: where she mentions it, or the first thing she says after the interviewer raised it.
       if (!injury.first && (here.includes(injury) || answering || spoken.length > 0 || accounts.length > 0)) {
         const own = mentions.find((c) => injury.mentions.includes(c));
-        injury.first = own ? injurySpan(sentence, own) : (spoken[0] ? span(spoken[0]) : (accounts[0] ?? wholeSentence(sentence)));
+        const earliest = [...spoken.map(span), ...accounts].sort((a, b) => a.start - b.start)[0];
+        injury.first = own ? injurySpan(sentence, own) : (earliest ?? wholeSentence(sentence));
       }
     }
     answerOpenFor = [];

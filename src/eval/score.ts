@@ -148,21 +148,20 @@ export function formatScores(scores: Scores, options: FormatScoresOptions): stri
   return `${sections.join('\n\n')}\n`;
 }
 
+// Kinds with nothing expected and nothing reported say nothing: the table shows the kinds the fixtures exercise.
 function table(scores: Scores): string {
-  const rows = [
-    ...CLUE_KINDS.map((kind) => tableRow(kind, scores.kinds[kind])),
-    tableRow('overall', scores.overall),
-  ];
-  return [row('kind', COLUMNS.map((c) => c.title)), ...rows].join('\n');
+  const kinds = CLUE_KINDS.filter((kind) => scores.kinds[kind].expected + scores.kinds[kind].reported > 0);
+  const width = Math.max('overall'.length, ...kinds.map((k) => k.length));
+  const rows = [...kinds.map((kind) => tableRow(kind, scores.kinds[kind], width)), tableRow('overall', scores.overall, width)];
+  return [row('kind', COLUMNS.map((c) => c.title), width), ...rows].join('\n');
 }
-
-function tableRow(name: string, t: Tally): string {
+function tableRow(name: string, t: Tally, width: number): string {
   const rates = [t.precision, t.recall, t.f1].map((r) => r.toFixed(3));
-  return row(name, [String(t.expected), String(t.reported), String(t.tp), ...rates]);
+  return row(name, [String(t.expected), String(t.reported), String(t.tp), ...rates], width);
 }
 
-function row(name: string, cells: string[]): string {
-  return [name.padEnd(KIND_WIDTH), ...cells.map((cell, i) => cell.padStart(COLUMNS[i]?.width ?? 0))]
+function row(name: string, cells: string[], width = KIND_WIDTH): string {
+  return [name.padEnd(width), ...cells.map((cell, i) => cell.padStart(COLUMNS[i]?.width ?? 0))]
     .join('  ')
     .trimEnd();
 }

@@ -6,12 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { CLUE_KINDS } from '../../src/types.js';
 
 /** The repo root, from dist/test/e2e/eval.test.js. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'clues.js');
-const KINDS = ['unexplained-adult', 'relationship', 'contradiction'] as const;
-const MIN_RATE = 0.9;
+const KINDS = CLUE_KINDS;
+/** Issue 2 set 0.9 for the first three kinds; the later kinds (issue 3) must reach 0.8. */
+const MIN_RATE: Record<string, number> = { 'unexplained-adult': 0.9, relationship: 0.9, contradiction: 0.9 };
+const minRate = (kind: string) => MIN_RATE[kind] ?? 0.8;
 
 function clues(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -34,7 +37,8 @@ interface Row {
 function parseTable(stdout: string): Map<string, Row> {
   const rows = new Map<string, Row>();
   const ROW = /^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d\.\d+)\s+(\d\.\d+)\s+(\d\.\d+)$/;
-  for (const line of stdout.split('\n')) {
+  // Only the first table: the baseline's follows after a blank line.
+  for (const line of stdout.split('\n\n')[0]!.split('\n')) {
     const m = ROW.exec(line);
     if (!m) continue;
     const [, kind, expected, reported, tp, precision, recall, f1] = m;
@@ -74,12 +78,12 @@ describe('clues eval (e2e)', () => {
   });
 
   for (const kind of KINDS) {
-    it(`${kind}: precision and recall are at least ${MIN_RATE}`, () => {
+    it(`${kind}: precision and recall are at least ${minRate(kind)}`, () => {
       const row = table.get(kind);
       assert.ok(row, `row for ${kind} in:\n${run.stdout}`);
       assert.ok(row.expected > 0, `${kind} has annotated clues`);
-      assert.ok(row.precision >= MIN_RATE, `${kind} precision ${row.precision} < ${MIN_RATE}\n${run.stdout}`);
-      assert.ok(row.recall >= MIN_RATE, `${kind} recall ${row.recall} < ${MIN_RATE}\n${run.stdout}`);
+      assert.ok(row.precision >= minRate(kind), `${kind} precision ${row.precision} < ${minRate(kind)}\n${run.stdout}`);
+      assert.ok(row.recall >= minRate(kind), `${kind} recall ${row.recall} < ${minRate(kind)}\n${run.stdout}`);
       assert.ok(row.tp <= row.expected && row.tp <= row.reported);
     });
   }

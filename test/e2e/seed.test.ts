@@ -29,8 +29,8 @@ describe('seed case (in-process pipeline)', () => {
     scores = score([{ file: SEED, expected, clues }]);
   });
 
-  it('has annotated clues of every kind', () => {
-    for (const kind of CLUE_KINDS) assert.ok(expected.some((e) => e.kind === kind), kind);
+  it('has annotated clues of the three kinds the seed case is about', () => {
+    for (const kind of ['unexplained-adult', 'relationship', 'contradiction']) assert.ok(expected.some((e) => e.kind === kind), kind);
   });
 
   for (const kind of CLUE_KINDS) {

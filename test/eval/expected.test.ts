@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { CLUE_KINDS } from '../../src/types.js';
 import { describe, it } from 'node:test';
 import { InputError } from '../../src/errors.js';
 import { parseExpected } from '../../src/eval/expected.js';
@@ -46,12 +47,12 @@ describe('parseExpected', () => {
     [
       'an unknown kind',
       clue({ kind: 'romance', line: 2 }),
-      `${FILE}: clues[1].kind must be one of unexplained-adult, relationship, contradiction (got "romance")`,
+      `${FILE}: clues[1].kind must be one of ${CLUE_KINDS.join(', ')} (got "romance")`,
     ],
     [
       'a missing kind',
       clue({ line: 2 }),
-      `${FILE}: clues[1].kind must be one of unexplained-adult, relationship, contradiction (got nothing)`,
+      `${FILE}: clues[1].kind must be one of ${CLUE_KINDS.join(', ')} (got nothing)`,
     ],
     ['a missing line', clue({ kind: 'relationship' }), `${FILE}: clues[1].line must be a positive integer`],
     ['line zero', clue({ kind: 'relationship', line: 0 }), `${FILE}: clues[1].line must be a positive integer`],

@@ -176,8 +176,9 @@ describe('formatScores', () => {
     const out = formatScores(scores, { verbose: false, baseline, baselineLabel: 'HEAD~1' });
     const lines = out.split('\n');
     assert.equal(lines[6], 'baseline: HEAD~1');
-    assert.equal(lines[7], lines[0]);
-    assert.equal(lines[11], 'overall                   0         0     0      1.000   1.000  1.000');
+    // An empty baseline exercises no kind: its table is the header and the overall row.
+    assert.equal(lines[7], 'kind     expected  reported    tp  precision  recall     F1');
+    assert.equal(lines[8], 'overall         0         0     0      1.000   1.000  1.000');
   });
 
   it('lists misses and false positives when verbose (golden)', () => {
