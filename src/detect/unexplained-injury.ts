@@ -109,8 +109,6 @@ function familyOf(text: string): string {
   return FAMILIES.find(([re]) => re.test(lower))?.[1] ?? 'injury';
 }
 
-// Words of a question that is still about what was just raised ("Can you tell me about it?", "How did that happen?").
-const FOLLOWS_UP = /\b(it|that|this|them|those|happen\w*|explain|how come|why|when|where|who|about|cause\w*|get|got)\b/i;
 const YES_NO = new Set(['did', 'does', 'do', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'can', 'could', 'would', 'any']);
 const NO = new Set(['no', 'nope', 'nah', 'never', 'not']);
 
@@ -123,11 +121,19 @@ function findInjuries(analysis: Analysis): Injury[] {
   const injuryCues = analysis.cues.filter((c) => c.type === 'injury');
   let active: Injury[] = [];
   let touched = -Infinity;
-  let answerOpenFor: Injury[] = [];
+  // The injuries the interviewer's latest turn raised or followed up: her next turn answers about them.
+  let asked: Injury[] = [];
+  // The injuries the current interviewee turn has mentioned so far.
+  let mentionedInTurn: Injury[] = [];
+  let previous: Sentence | undefined;
 
   for (const sentence of analysis.sentences) {
     if (sentence.role === 'other') continue;
     const turn = sentence.utterance.index;
+    const newTurn = previous?.utterance.index !== turn;
+    previous = sentence;
+    if (newTurn && sentence.role === 'interviewer') asked = [];
+    if (newTurn) mentionedInTurn = [];
     if (turn - touched > REACH) active = [];
     const vague = vagueCues.filter((c) => c.sentence === sentence.index);
     const mentions = injuryCues.filter(
@@ -149,39 +155,58 @@ function findInjuries(analysis: Analysis): Injury[] {
       for (const injury of active) injury.explained = true;
     }
     if (sentence.role === 'interviewer') {
-      // "How is he sleeping?": the interviewer has moved on, so what she says next is not an answer about the injury.
-      if (here.length === 0 && sentence.question && !FOLLOWS_UP.test(sentence.text)) answerOpenFor = [];
-      if (here.length > 0) {
-        for (const injury of here) {
-          if (injury.first) continue;
-          injury.raisedBy = 'interviewer';
-          if (sentence.question && YES_NO.has(sentence.tokens[0]?.normal ?? '')) injury.asked = true;
-        }
-        answerOpenFor = here.filter((i) => !i.first);
+      for (const injury of here) {
+        if (injury.first) continue;
+        injury.raisedBy = 'interviewer';
+        if (sentence.question && YES_NO.has(sentence.tokens[0]?.normal ?? '')) injury.asked = true;
       }
+      const followed = here.length > 0 ? here : active.filter((i) => followsUp(sentence, i));
+      for (const injury of followed) if (!asked.includes(injury)) asked.push(injury);
+      if (followed.length > 0) touched = turn;
       continue;
     }
+    for (const injury of here) if (!mentionedInTurn.includes(injury)) mentionedInTurn.push(injury);
     if (sentence.question) continue;
     const spoken = vague.filter((c) => !reportedFromProfessional(analysis, sentence, c.start));
-    if (here.length > 0 || spoken.length > 0 || accounts.length > 0) touched = turn;
+    // Words that can only be about an injury ("fell off the bunk bed", "he bruises easily") count while it is being
+    // talked about; "I don't know" or "it was nothing" only in a turn that names it or answers a question about it.
+    const aboutInjury = spoken.filter((c) => INJURY_WORDS.test(c.text));
     for (const injury of active) {
-      const answering = answerOpenFor.includes(injury);
+      const answering = asked.includes(injury);
+      const talking = answering || mentionedInTurn.includes(injury);
+      if (!talking && aboutInjury.length === 0 && !accounts.some((a) => a.primary.size > 0)) continue;
+      touched = turn;
       if (here.includes(injury)) injury.asked = injury.denied = false;
       // "Did it leave a mark?" "No.": there is no injury to explain.
-      if (answering && injury.asked && NO.has(sentence.tokens[0]?.normal ?? '')) injury.denied = true;
+      if (answering && injury.asked && !injury.first && NO.has(sentence.tokens[0]?.normal ?? '')) injury.denied = true;
       if (injury.denied) continue;
-      injury.vague.push(...spoken.map(span));
-      injury.accounts.push(...accounts);
+      injury.vague.push(...(talking ? spoken : aboutInjury).map(span));
+      injury.accounts.push(...(talking ? accounts : accounts.filter((a) => a.primary.size > 0)));
       // Her first line about it: where she mentions it, or the first thing she says after the interviewer raised it.
-      if (!injury.first && (here.includes(injury) || answering || spoken.length > 0 || accounts.length > 0)) {
+      if (!injury.first) {
         const own = mentions.find((c) => injury.mentions.includes(c));
-        const earliest = [...spoken.map(span), ...accounts].sort((a, b) => a.start - b.start)[0];
+        const earliest = [...(talking ? spoken : aboutInjury).map(span), ...accounts].sort((a, b) => a.start - b.start)[0];
         injury.first = own ? injurySpan(sentence, own) : (earliest ?? wholeSentence(sentence));
       }
     }
-    answerOpenFor = [];
   }
   return injuries.filter((i) => i.first && !i.denied);
+}
+
+// Vague words that can only be about an injury, as against "I don't know" or "it was nothing".
+const INJURY_WORDS = /bruis|bump|knock|fall|fell|bang|clumsy|accident|prone|trip|slip|mark|scratch|graze|tap|himself|herself|appeared|came up|woke/i;
+
+// Words of an interviewer's sentence that show it is still about an injury: "it", "that", "how did that happen?", the
+// injury or body part ("the bruise", "his arm"), a mechanism ("when Ellis fell"), or something her account named
+// ("Who was with Tyler at the park?").
+const FOLLOWS_UP = /\b(it|that|this|them|those|happen\w*|explain|how come|why|cause\w*)\b/i;
+function followsUp(sentence: Sentence, injury: Injury): boolean {
+  if (FOLLOWS_UP.test(sentence.text)) return true;
+  const known = new Set([...injury.accounts.flatMap((a) => [...a.objects]), ...injury.label.toLowerCase().split(/\W+/)]);
+  known.delete('his');
+  known.delete('her');
+  known.delete('on');
+  return sentence.tokens.some((t) => known.has(t.normal) || NEEDS_PLACE.has(t.normal) || AGENTIVE.has(t.normal));
 }
 
 // An injury somebody has, not one asked about in general ("any bruises?"), denied ("no marks on him"), or the
@@ -251,7 +276,7 @@ function injurySpan(sentence: Sentence, cue: Cue): Span {
   const partToken = part === undefined ? undefined : sentence.tokens.find((t) => t.start >= cue.end && BODY_PARTS[t.normal] === part && t.start - cue.end < 20);
   let start = cue.start;
   let end = partToken ? partToken.end : cue.end;
-  const lead = /^(a|an|the|that|this|some|those|these)\s+/i.exec(text.slice(start, end));
+  const lead = /^((a|an|the|that|this|some|those|these|was|is|were|been|started|kept|still)\s+)+/i.exec(text.slice(start, end));
   if (lead) start += lead[0].length;
   const trail = /\s+(on|to|from|in)$/i.exec(text.slice(start, end));
   if (trail) end -= trail[0].length;
@@ -283,7 +308,8 @@ const DIRECT = new Set([
 ]);
 const AGENTIVE = new Set(['bit', 'bite', 'bitten', 'scratched', 'pushed', 'shoved', 'kicked', 'hit', 'threw', 'thrown', 'dropped', 'pinched', 'grabbed', 'smacked', 'slapped']);
 const PLAYING = new Set(['playing']);
-const PREPOSITIONS = new Set(['off', 'on', 'onto', 'into', 'against', 'over', 'from', 'down', 'in', 'at', 'out', 'under', 'through', 'up', 'by', 'with', 'round', 'near', 'of', 'at']);
+const BARE_FALLS = new Set(['fall', 'fell', 'fallen', 'falling', 'falls', 'trip', 'tripped', 'slip', 'slipped', 'tumble', 'tumbled', 'bang', 'banged', 'bump', 'bumped', 'knock', 'knocked']);
+const PREPOSITIONS = new Set(['off', 'on', 'onto', 'into', 'against', 'over', 'from', 'down', 'in', 'at', 'out', 'under', 'through', 'up', 'by', 'with', 'round', 'near', 'of']);
 const HEDGES = new Set(['must', 'might', 'may', 'could', 'probably', 'maybe', 'perhaps', 'think', 'guess', 'suppose', 'assume', 'reckon', 'possibly']);
 const NOT_OBJECTS = new Set([
   'morning', 'afternoon', 'evening', 'night', 'day', 'week', 'weekend', 'time', 'minute', 'minutes', 'hour', 'way', 'bit', 'lot',
@@ -324,10 +350,11 @@ function phraseAt(tokens: Token[], from: number): { nouns: string[]; end: number
 function accountsIn(sentence: Sentence, injuries: readonly Cue[]): Account[] {
   const { tokens } = sentence;
   const found: Account[] = [];
-  // "a bruise on his leg from football": what it came from, named after the injury words.
-  const after = injuries.length > 0 ? Math.min(...injuries.map((c) => c.end)) : Infinity;
+  // "a bruise on his leg from football": what it came from, named right after the injury words ("from his dad's",
+  // later in the sentence, says where he had been, not how it happened).
+  const ends = new Set(injuries.map((c) => injurySpan(sentence, c).end));
   tokens.forEach((t, i) => {
-    if (t.normal !== 'from' || t.start < after) return;
+    if (t.normal !== 'from' || !ends.has(tokens[i - 1]?.end ?? -1)) return;
     const phrase = phraseAt(tokens, i + 1);
     if (phrase.nouns.length === 0) return;
     const end = tokens[phrase.end]!.end;
@@ -386,6 +413,8 @@ function accountsIn(sentence: Sentence, injuries: readonly Cue[]): Account[] {
       if (objects.size >= 3) break;
     }
     if (PLAYING.has(word) && primary.size === 0) return;
+    // With nothing named, only a fall or a knock is an account at all ("he fell over"); "he walked to school" is not.
+    if (primary.size === 0 && !BARE_FALLS.has(word)) return;
     const hedge = clause.slice(-4).find((c) => HEDGES.has(c.normal));
     const hedged = hedge !== undefined;
     // "must have fallen off the sofa": the hedge is part of the words quoted.

@@ -72,6 +72,29 @@ describe('unexplained-injury', () => {
       quotes: ['mark on her arm', "I don't know where", 'Kids get bumps'],
     },
     {
+      name: "an injury raised by the interviewer: the clue is on her first answer, even a bare \"Yeah\"",
+      lines: [
+        'SW: Nursery noticed a bruise on his arm.',
+        'MUM: Yeah.',
+        'SW: How did that happen?',
+        "MUM: Must have been at his dad's.",
+      ],
+      expected: ['2 warning the child'],
+      quotes: ['Yeah', 'Must have been'],
+    },
+    {
+      name: 'what the child said, then what his dad said: a changed account in two of her turns',
+      lines: [
+        "MUM: Kai was bleeding from his nose when he came back from his dad's.",
+        'SW: Did you ask him what happened?',
+        'MUM: He said he fell off the bunk bed.',
+        'SW: OK.',
+        'MUM: His dad said he walked into a door.',
+      ],
+      expected: ['1 error Kai'],
+      quotes: ['bleeding from his nose', 'fell off the bunk bed', 'walked into a door'],
+    },
+    {
       name: 'two injuries, one clue each, however often the vague words come back',
       lines: [
         "SW: Nursery noticed a bruise on Kai's back.",
@@ -134,6 +157,15 @@ describe('unexplained-injury', () => {
         "MUM: I've got a bruise on my arm from the door, it's fine.",
         'SW: And work?',
         "MUM: I had a blood test on Monday and they've cut my hours.",
+      ],
+    },
+    {
+      name: 'an explained graze, then "I don\'t know" about something else',
+      lines: [
+        'SW: What did nursery say about the graze on his knee?',
+        'MUM: He fell off the bike at nursery, they filled in a form.',
+        "SW: OK. When's his next appointment?",
+        "MUM: I don't know, I'll have to check.",
       ],
     },
     {
