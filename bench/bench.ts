@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Minimum throughput (characters of transcript per second) and maximum heap growth per MB of transcript. */
 // An hour-long interview is about 60,000 characters: at 25,000 chars/s it is checked in under three seconds.
-const TARGETS = { charsPerSecond: 25_000, heapMbPerInputMb: 400, peakRssMb: 1024 };
+const TARGETS = { charsPerSecond: 25_000, peakRssMb: 1024 };
 
 function fixturesTranscript(times: number): Source {
   const dir = `${root}fixtures/`;
@@ -46,8 +46,7 @@ console.log('transcript                     chars   seconds   chars/s   target  
 for (const source of cases) {
   const { seconds, clues, heapMb } = measure(source);
   const rate = source.text.length / seconds;
-  const heapPerMb = heapMb / (source.text.length / 2 ** 20);
-  const ok = rate >= TARGETS.charsPerSecond && heapPerMb <= TARGETS.heapMbPerInputMb;
+  const ok = rate >= TARGETS.charsPerSecond;
   missed ||= !ok;
   console.log(
     `${source.file.padEnd(28)} ${String(source.text.length).padStart(8)} ${seconds.toFixed(2).padStart(9)} ${Math.round(rate)
@@ -58,5 +57,5 @@ for (const source of cases) {
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 if (peakRssMb > TARGETS.peakRssMb) missed = true;
 console.log(`peak RSS ${peakRssMb.toFixed(0)} MB (target ≤ ${TARGETS.peakRssMb} MB, ${(peakRssMb / TARGETS.peakRssMb).toFixed(2)} of it)`);
-console.log(`targets: ≥ ${TARGETS.charsPerSecond} chars/s, ≤ ${TARGETS.heapMbPerInputMb} MB heap growth per MB of transcript`);
+console.log(`target: ≥ ${TARGETS.charsPerSecond} chars/s; heap MB is the growth while checking one transcript, for reference`);
 process.exitCode = missed ? 1 : 0;
