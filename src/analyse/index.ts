@@ -2,12 +2,14 @@ import type { CaseFacts } from '../facts.js';
 import type { SpeakerRole, Transcript } from '../types.js';
 import { findVerbClaims, type VerbClaim } from './claims.js';
 import { findCues, type Cue } from './cues.js';
+import { findInjuries, type Injury } from './injuries.js';
 import { buildRoster, type Roster } from './people.js';
-import { sentencesOf, type Sentence } from './sentences.js';
+import { sentencesOf, type Sentence, type Token } from './sentences.js';
 
-export type { Cue, VerbClaim, Roster, Sentence };
+export type { Cue, Injury, VerbClaim, Roster, Sentence, Token };
+export type { InjuryAccount, InjuryMention, Span } from './injuries.js';
 export type { PersonMention } from './people.js';
-export { isCalled } from './people.js';
+export { isAdult, isCalled } from './people.js';
 export { isAssertion } from './claims.js';
 
 /** Everything the detectors read: computed once per transcript and shared by all of them. */
@@ -17,11 +19,13 @@ export interface Analysis {
   roster: Roster;
   cues: Cue[];
   claims: VerbClaim[];
+  /** The injuries talked about, with their mentions and the accounts given of how each happened. */
+  injuries: Injury[];
   /** What is on record for the case, when `--facts` gave it. */
   facts?: CaseFacts;
 }
 
-/** Runs the language analysis of a parsed transcript: sentences, people, cues and claims. */
+/** Runs the language analysis of a parsed transcript: sentences, people, cues, claims and injuries. */
 export function analyse(transcript: Transcript, facts?: CaseFacts): Analysis {
   const roles = new Map(transcript.speakers.map((s) => [s.label, s.role]));
   const roleOf = (speaker: string): SpeakerRole => roles.get(speaker) ?? 'interviewee';
@@ -29,5 +33,6 @@ export function analyse(transcript: Transcript, facts?: CaseFacts): Analysis {
   const roster = buildRoster(sentences, docs, transcript.speakers);
   const cues = findCues(sentences, docs, roster);
   const claims = findVerbClaims(sentences, roster);
-  return { transcript, sentences, roster, cues, claims, ...(facts ? { facts } : {}) };
+  const injuries = findInjuries(sentences, cues, roster);
+  return { transcript, sentences, roster, cues, claims, injuries, ...(facts ? { facts } : {}) };
 }

@@ -48,12 +48,13 @@ const COPULA_FILLERS = new Set(['just', 'only', 'like', 'really', 'basically', '
 const PRONOUN_REACH = 12;
 const EXACT_GENDER_REACH = 4;
 const OBJECT_PRONOUNS = new Set(['him', 'her']);
-const NAME_SLOT = new Set(['is', 'called', 'named', 'met', 'ask', 'asked', 'told', 'tell', 'with', 'and', 'from', 'like']);
+const NAME_SLOT = new Set(['is', 'called', 'named', 'met', 'ask', 'asked', 'told', 'tell', 'with', 'and', 'like']);
 const INDEFINITE = new Set(['someone', 'somebody', 'person']);
 const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 
 // An adult role someone was given in words ("my mate Deano") outweighs a child word a stray pronoun linked to them.
-const CLASS_PRIORITY: PersonClass[] = ['professional', 'partner', 'household', 'friend', 'child', 'relative', 'unknown'];
+// The child's family outranks a partner role: "my ex-partner, Daniel, is Freddie's dad" is family.
+const CLASS_PRIORITY: PersonClass[] = ['professional', 'relative', 'partner', 'household', 'friend', 'child', 'unknown'];
 
 /** Finds the people a transcript mentions, merges aliases and resolves pronouns to them. */
 export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speaker[]): Roster {
@@ -352,6 +353,9 @@ function roleSpans(tokens: Token[], names: Span[]): RoleSpan[] {
       const span: RoleSpan = { first: i, last: i + n - 1, role };
       const determiner = determinerOf(tokens, i, inName, (k) => names.find((n) => k >= n.first && k <= n.last)?.first ?? k);
       if (determiner !== undefined) span.determiner = determiner;
+      // "my bowls partner", "her business partner": a noun before "partner" makes it no romance.
+      const modifiers = tokens.slice((determiner ?? i - 1) + 1, i);
+      if (role.word === 'partner' && modifiers.some((t) => t.tags.has('Noun') && !t.tags.has('Adjective'))) break;
       spans.push(span);
       i += n - 1;
       break;
@@ -577,4 +581,22 @@ export function isCalled(person: Person, name: string): boolean {
     const words = known.split(/\s+/).map(norm).filter((w) => w && !HONORIFICS.has(w));
     return words.length > 0 && (words[0] === wanted[0] || (words.length > 1 && wanted.length > 1 && words[words.length - 1] === wanted[wanted.length - 1]));
   });
+}
+
+// Relatives who are adults: the speaker's or the child's parents and their generation (a brother or cousin may be a child).
+const ADULT_KIN = /\b(mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|aunt|auntie|aunty|uncle|step|in-law|godmother|godfather|parents|grandparents|baby (daddy|father|mum|mother))\b/;
+
+/** Whether the transcript makes a person an adult: a partner, friend, lodger, professional, or a parent-generation relative. */
+export function isAdult(person: Person): boolean {
+  switch (person.personClass) {
+    case 'partner':
+    case 'friend':
+    case 'household':
+    case 'professional':
+      return true;
+    case 'relative':
+      return person.roles.some((r) => ADULT_KIN.test(r.toLowerCase())) || ADULT_KIN.test(person.name.toLowerCase());
+    default:
+      return false;
+  }
 }

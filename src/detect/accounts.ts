@@ -1,6 +1,6 @@
-import { isAssertion, isCalled, type Analysis, type Sentence } from '../analyse/index.js';
+import { isAssertion, isCalled, type Analysis, type InjuryAccount, type Sentence } from '../analyse/index.js';
 import { quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
-import { PRESENCE, cuesAbout, groupBy, isAdultLayperson, quoteList } from './people.js';
+import { PRESENCE, cuesAbout, groupBy, injuredChild, isAdultLayperson, quoteList } from './people.js';
 
 /** Accounts that change: answers that flip, words taken back, where the child was, how an injury happened. */
 
@@ -169,50 +169,45 @@ export function changedWhereabouts(analysis: Analysis): Conflict[] {
   return conflicts;
 }
 
-const MECHANISMS = new Set(['came', 'come', 'fall', 'fell', 'fallen', 'bang', 'banged', 'bump', 'bumped', 'trip', 'tripped', 'slip', 'slipped', 'knock', 'knocked', 'hit', 'catch', 'caught', 'roll', 'rolled', 'crash', 'crashed', 'walk', 'walked']);
-const OBJECTS = new Set(['sofa', 'settee', 'couch', 'cot', 'bed', 'stairs', 'step', 'steps', 'table', 'door', 'bath', 'chair', 'floor', 'slide', 'frame', 'toy', 'radiator', 'wall', 'fireguard', 'gate', 'highchair', 'pram', 'buggy', 'bike', 'trampoline', 'swing', 'swings', 'cupboard', 'kerb', 'car', 'dog', 'cat']);
-
-/** How an injury happened: "he fell off the sofa" against, later, "he banged it on the cot". */
-export function changedInjuryAccounts(analysis: Analysis): Conflict[] {
-  const conflicts: Conflict[] = [];
-  const aboutInjury = new Set(
-    analysis.cues.filter((c) => c.type === 'injury' || c.type === 'injuryVague').map((c) => analysis.sentences[c.sentence]!.utterance.index),
-  );
-  const accounts: Array<{ sentence: Sentence; object: string; start: number; end: number }> = [];
-  for (const s of analysis.sentences) {
-    if (s.role !== 'interviewee' || s.question) continue;
-    const u = s.utterance.index;
-    // An account belongs to an injury talked about in this turn or the few before it.
-    if (![0, 1, 2, 3, 4].some((back) => aboutInjury.has(u - back))) continue;
-    s.tokens.forEach((t, i) => {
-      if (!MECHANISMS.has(t.normal)) return;
-      const object = s.tokens.slice(i + 1, i + 6).find((o) => OBJECTS.has(o.normal));
-      if (object) accounts.push({ sentence: s, object: object.normal, start: t.start, end: object.end });
-    });
+/**
+ * How an injury happened, told two ways: two of the same speaker's turns whose accounts name different things, and
+ * neither turn names what the other says it was ("fell off the sofa" then "banged it on the cot"); the first such pair.
+ */
+export function changedAccount(analysis: Analysis, accounts: readonly InjuryAccount[]): [InjuryAccount, InjuryAccount] | undefined {
+  const specific = accounts.filter((a) => a.primary.size > 0);
+  const turnOf = (a: InjuryAccount) => analysis.sentences[a.sentence]!.utterance;
+  for (let k = 1; k < specific.length; k++) {
+    const later = specific[k]!;
+    const laterTurn = turnOf(later);
+    const sameTurnLater = specific.filter((a) => turnOf(a).index === laterTurn.index);
+    const laterAll = new Set(sameTurnLater.flatMap((a) => [...a.objects]));
+    const laterPrimary = new Set(sameTurnLater.flatMap((a) => [...a.primary]));
+    const earlierTurns = specific.slice(0, k).filter((a) => turnOf(a).index !== laterTurn.index && turnOf(a).speaker === laterTurn.speaker);
+    if (earlierTurns.length === 0) continue;
+    const earlierAll = new Set(earlierTurns.flatMap((a) => [...a.objects]));
+    const earlierPrimary = new Set(earlierTurns.flatMap((a) => [...a.primary]));
+    const agrees = [...laterPrimary].some((w) => earlierAll.has(w)) || [...earlierPrimary].some((w) => laterAll.has(w));
+    if (!agrees) return [earlierTurns[0]!, later];
   }
-  for (const same of groupBy(accounts, (a) => a.sentence.utterance.speaker).values()) {
-    same.forEach((later, k) => {
-      const earlier = same.slice(0, k).find((e) => e.object !== later.object && e.sentence.utterance.index !== later.sentence.utterance.index);
-      if (!earlier || same.slice(0, k).some((e) => e.object === later.object)) return;
-      conflicts.push({
-        who: injured(analysis),
-        claims: [{ sentence: earlier.sentence.index, start: earlier.start, end: earlier.end }],
-        against: [{ sentence: later.sentence.index, start: later.start, end: later.end }],
-        message: `the account of how the injury happened changes: "${analysis.sentences[earlier.sentence.index]!.utterance.text.slice(earlier.start, earlier.end)}" then "${analysis.sentences[later.sentence.index]!.utterance.text.slice(later.start, later.end)}"`,
-        confidence: 0.7,
-      });
-    });
-  }
-  return conflicts;
+  return undefined;
 }
 
-// The child the injury talk is about: a known child, else whoever the injury words were said of, else "the child".
-function injured(analysis: Analysis): string {
-  const child = analysis.roster.people.find((p) => p.personClass === 'child');
-  if (child) return child.name;
-  const said = analysis.cues.find((c) => c.type === 'injury' && c.personId !== undefined);
-  const person = said && analysis.roster.people[said.personId!]!;
-  return person && person.personClass === 'unknown' ? person.name : 'the child';
+/** How an injury happened: "he fell off the sofa" against, later, "he banged it on the cot", one conflict per injury. */
+export function changedInjuryAccounts(analysis: Analysis): Conflict[] {
+  return analysis.injuries.flatMap((injury) => {
+    const changed = changedAccount(analysis, injury.accounts);
+    if (!changed) return [];
+    const [before, after] = changed;
+    return [
+      {
+        who: injuredChild(analysis, injury),
+        claims: [quote(before)],
+        against: [quote(after)],
+        message: `the account of how the injury happened changes: "${before.text}" then "${after.text}"`,
+        confidence: 0.7,
+      },
+    ];
+  });
 }
 
 /** The interview against the case record: told police he was her boyfriend, here "just a friend"; recorded as living there, here "no one else lives here". */

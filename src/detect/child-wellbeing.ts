@@ -1,9 +1,9 @@
-import type { Analysis, Cue, Sentence } from '../analyse/index.js';
-import type { Clue, Person } from '../types.js';
-import { createClue, defineDetector, type Quote } from './detector.js';
-import { groupBy, quoteList } from './people.js';
-
-type Token = Sentence['tokens'][number];
+import { isAdult, type Analysis, type Cue, type Sentence, type Token } from '../analyse/index.js';
+import type { Clue } from '../types.js';
+import { quote } from './conflict.js';
+import { createClue, defineDetector } from './detector.js';
+import { childFor, groupBy, quoteList } from './people.js';
+import { clauseBefore, HYPOTHETICAL, isNegative, withoutOverlaps } from '../analyse/speech.js';
 
 /** Signs about the child a reviewer should catch, one clue per interviewee turn. */
 export const childWellbeing = defineDetector({
@@ -43,7 +43,7 @@ export const childWellbeing = defineDetector({
           message:
             `signs about how the child is: ${quoteList(shown.map((c) => c.text), 4)}; ` +
             'a change in a child\'s behaviour, eating, sleeping or development can be the first sign of harm and is worth asking about',
-          quotes: shown.map(quoteOf),
+          quotes: shown.map(quote),
         }),
       );
     }
@@ -62,15 +62,12 @@ function whoFor(analysis: Analysis, cue: Cue): string {
 // Words that put a sign down to an ordinary cause ("grumpy because she was teething", "up in the night for a feed").
 const ORDINARY_CAUSE =
   /\b(teeth|teething|tooth|a cold|poorly|ill|a bug|virus|ear infection|(his|her) ears|chicken ?pox|jabs|injections|vaccinations?|tired|overtired|growth spurt|a feed|feeds|(his|her) bottle)\b/i;
-// Relatives who are adults: the speaker's or the child's parents and their generation (a brother or cousin may be a child).
-const ADULT_KIN = /\b(mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|aunt|auntie|aunty|uncle|step|in-law|godmother|godfather|parents|grandparents|baby (daddy|father|mum|mother))\b/;
 const HOME = /\b(flat|house|place|home|kitchen|fridge|cupboards|heating|electric|electricity|gas)\b/i;
 // Pronouns that can be the subject of a sign; object and possessive forms are skipped while looking for one.
 const SPEAKER_SUBJECTS = new Set(['i', 'we']);
 const NON_CHILD_SUBJECTS = new Set(['it', 'this', 'that', 'there', 'you']);
 const CHILD_SUBJECTS = new Set(['he', 'she', 'they']);
 const NEGATORS = new Set(['not', 'never', 'no', 'stopped', 'stop', 'less', 'nothing', 'none', 'longer']);
-const HYPOTHETICAL = new Set(['if', 'unless', 'whether']);
 // Signs that, followed by these words, describe an ordinary thing ("not eating her lunch", "not walking to school").
 const ORDINARY_AFTER = new Set(['lunch', 'dinner', 'tea', 'breakfast', 'vegetables', 'veg', 'greens', 'fruit', 'crusts', 'to', 'home', 'there', 'in', 'on', 'through', 'over']);
 
@@ -96,10 +93,6 @@ function isSign(analysis: Analysis, cue: Cue): boolean {
 
 function nextAfter(sentence: Sentence, token: Token): Token | undefined {
   return sentence.tokens.find((t) => t.start > token.start && t.text !== '');
-}
-
-function isNegative(t: Token): boolean {
-  return t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never';
 }
 
 // An ordinary cause named with the sign: in its own clause or after it, to the end of the next sentence of the turn
@@ -146,82 +139,4 @@ function subjectOf(analysis: Analysis, sentence: Sentence, start: number): 'adul
     }
   }
   return 'unknown';
-}
-
-/** Whether the transcript makes a person an adult: a partner, friend, lodger, professional, or a parent-generation relative. */
-export function isAdult(person: Person): boolean {
-  switch (person.personClass) {
-    case 'partner':
-    case 'friend':
-    case 'household':
-    case 'professional':
-      return true;
-    case 'relative':
-      return person.roles.some((r) => ADULT_KIN.test(r.toLowerCase())) || ADULT_KIN.test(person.name.toLowerCase());
-    default:
-      return false;
-  }
-}
-
-/**
- * The tokens of a sentence before an offset, back to the start of their clause (a comma, semicolon or conjunction
- * ends it), and the conjunction that opened the clause, if any.
- */
-export function clauseBefore(sentence: Sentence, start: number): { tokens: Token[]; opener?: Token } {
-  const before = sentence.tokens.filter((t) => t.end <= start);
-  const clause: Token[] = [];
-  for (let k = before.length - 1; k >= 0; k--) {
-    const t = before[k]!;
-    if (/[,;:]/.test(t.post)) break;
-    if (t.tags.has('Conjunction') || HYPOTHETICAL.has(t.normal)) return { tokens: clause.reverse(), opener: t };
-    clause.push(t);
-  }
-  return { tokens: clause.reverse() };
-}
-
-/**
- * The child a clue is about: a child named or meant at or before an offset in the sentence, else in the rest of the
- * turn, else the child most recently talked about, else the first child of the transcript; `the child` when the
- * roster has none.
- */
-export function childFor(analysis: Analysis, sentenceIndex: number, offset = Infinity): string {
-  const { people, bySentence } = analysis.roster;
-  // A child called by name ("Mia") says more than "the other kids" or "the children".
-  const named = new Set(people.filter((p) => p.personClass === 'child' && analysis.roster.byPerson[p.id]!.some((m) => m.kind === 'name')).map((p) => p.id));
-  const children = named.size > 0 ? named : new Set(people.filter((p) => p.personClass === 'child').map((p) => p.id));
-  const isChild = (id: number) => children.has(id);
-  const here = bySentence[sentenceIndex] ?? [];
-  const before = here.filter((m) => m.start <= offset && isChild(m.personId)).pop();
-  if (before) return people[before.personId]!.name;
-  const utterance = analysis.sentences[sentenceIndex]!.utterance.index;
-  const inTurn = analysis.sentences
-    .filter((s) => s.utterance.index === utterance)
-    .flatMap((s) => bySentence[s.index] ?? [])
-    .find((m) => isChild(m.personId));
-  if (inTurn) return people[inTurn.personId]!.name;
-  for (let i = sentenceIndex - 1; i >= 0; i--) {
-    const latest = (bySentence[i] ?? []).filter((m) => isChild(m.personId)).pop();
-    if (latest) return people[latest.personId]!.name;
-  }
-  const first = people.find((p) => isChild(p.id));
-  return first?.name ?? 'the child';
-}
-
-/** Spans in order with any that overlap an earlier (or longer) one dropped. */
-export function withoutOverlaps<T extends { sentence: number; start: number; end: number }>(spans: readonly T[]): T[] {
-  const sorted = [...spans].sort((a, b) => a.sentence - b.sentence || a.start - b.start || b.end - a.end);
-  const kept: T[] = [];
-  for (const span of sorted) {
-    const last = kept[kept.length - 1];
-    if (last && last.sentence === span.sentence && span.start < last.end) {
-      if (span.end - span.start > last.end - last.start) kept[kept.length - 1] = span;
-      continue;
-    }
-    kept.push(span);
-  }
-  return kept;
-}
-
-function quoteOf(span: { sentence: number; start: number; end: number }): Quote {
-  return { sentence: span.sentence, start: span.start, end: span.end };
 }

@@ -66,5 +66,6 @@ export function createClue(
 function quoteEvidence(analysis: Analysis, quote: Quote): Evidence {
   const utterance = analysis.sentences[quote.sentence]!.utterance;
   const { line, column } = positionAt(utterance, quote.start);
-  return { line, column, text: utterance.text.slice(quote.start, quote.end) };
+  const evidence: Evidence = { line, column, text: utterance.text.slice(quote.start, quote.end) };
+  return utterance.time === undefined ? evidence : { ...evidence, time: utterance.time };
 }

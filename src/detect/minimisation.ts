@@ -1,8 +1,9 @@
-import type { Analysis, Cue, Sentence } from '../analyse/index.js';
+import type { Analysis, Cue } from '../analyse/index.js';
 import type { Clue } from '../types.js';
-import { childFor, clauseBefore, withoutOverlaps } from './child-wellbeing.js';
+import { quote } from './conflict.js';
 import { createClue, defineDetector } from './detector.js';
-import { groupBy, quoteList } from './people.js';
+import { childFor, groupBy, quoteList } from './people.js';
+import { clauseBefore, isNegative, reportedFromProfessional, withoutOverlaps } from '../analyse/speech.js';
 
 const TYPES = new Set(['minimiser', 'servicesOut']);
 
@@ -52,7 +53,7 @@ export const minimisation = defineDetector({
               ? 'words that make a person or a harm sound smaller than it is are worth testing'
               : 'wanting services gone can keep a risk out of view and is worth exploring'
           }`,
-          quotes: shown.map((c) => ({ sentence: c.sentence, start: c.start, end: c.end })),
+          quotes: shown.map(quote),
         }),
       );
     }
@@ -69,22 +70,6 @@ function playsDown(analysis: Analysis, cue: Cue): boolean {
   if (BARE_COUNT.test(cue.text) && sentence.text.replace(/[.!,]+$/, '').toLowerCase() === cue.text.toLowerCase()) return false;
   // "He's not just a friend": the words are denied, not used.
   const { tokens } = clauseBefore(sentence, cue.start);
-  if (tokens.slice(-2).some((t) => t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never')) return false;
+  if (tokens.slice(-2).some(isNegative)) return false;
   return !reportedFromProfessional(analysis, sentence, cue.start);
-}
-
-const PROFESSIONAL_WORDS = /\b(doctors?|gp|nurse|health visitor|hv|hospital|a ?& ?e|paramedics?|consultant|midwife|dentist|teacher|nursery|school|dr\.? [a-z]+)\b/i;
-const SAY = new Set(['said', 'says', 'say', 'told', 'tells', 'reckons', 'reckoned', 'thinks', 'thought', 'reckon']);
-
-/** "The GP said it was nothing": the words before an offset report what a professional said, so they are not the speaker's. */
-export function reportedFromProfessional(analysis: Analysis, sentence: Sentence, offset: number): boolean {
-  const before = sentence.tokens.filter((t) => t.end <= offset);
-  const sayAt = before.map((t) => SAY.has(t.normal)).lastIndexOf(true);
-  if (sayAt < 0) return false;
-  const speakerEnd = before[sayAt]!.start;
-  const text = sentence.utterance.text.slice(sentence.start, speakerEnd);
-  if (PROFESSIONAL_WORDS.test(text)) return true;
-  return (analysis.roster.bySentence[sentence.index] ?? []).some(
-    (m) => m.end <= speakerEnd && analysis.roster.people[m.personId]!.personClass === 'professional',
-  );
 }

@@ -55,7 +55,7 @@ const SAFETY: Topic = {
 
 // Words in the interviewer's very next turn that follow up whatever was just said, without naming it.
 const ASKS_MORE =
-  /\b(what happened|what do you mean|what did (he|she|they|you) mean|tell me (more|about (that|it|him|her|them))|how come|^go on\b|why\?|how did (that|it) happen|what was that( about)?|in what way|who(['’]s| is| was) (that|this|he|she)|who\?)/;
+  /\b(what happened|how ((was|were) (that|it|they|he|she)|(that|it) (was|were)) (dealt with|handled|sorted)|what did (they|you) do|what do you mean|what did (he|she|they|you) mean|tell me (more|about (that|it|him|her|them))|how come|^go on\b|why\?|how did (that|it) happen|what was that( about)?|in what way|who(['’]s| is| was) (that|this|he|she)|who\?)/;
 
 /** A thing the interviewee raised: an adult, an injury or a safety concern, with what makes it one. */
 interface Raised {

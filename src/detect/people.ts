@@ -1,6 +1,8 @@
-import type { Analysis, Cue, PersonMention } from '../analyse/index.js';
+import { isAdult } from '../analyse/people.js';
+import type { Analysis, Cue, Injury, PersonMention } from '../analyse/index.js';
 import type { PresenceLevel } from '../analyse/lexicon.js';
 import type { Person } from '../types.js';
+import { clauseBefore } from '../analyse/speech.js';
 
 /** Presence cue types, weakest first; `carerAfter` ("left him with Dave") and `carerInside` ("asked Kerry to have her") count as care. */
 export const PRESENCE: Record<string, PresenceLevel> = {
@@ -36,6 +38,59 @@ export function cuesAbout(analysis: Analysis, personId: number, types?: readonly
 /** Whether a person can be an unexplained or undisclosed adult at all (not the child, not a professional). */
 export function isAdultLayperson(person: Person): boolean {
   return person.personClass !== 'child' && person.personClass !== 'professional';
+}
+
+/**
+ * The child a clue is about: a child named or meant at or before an offset in the sentence, else in the rest of the
+ * turn, else the child most recently talked about, else the first child of the transcript; `the child` when the
+ * roster has none.
+ */
+export function childFor(analysis: Analysis, sentenceIndex: number, offset = Infinity): string {
+  const { people, bySentence } = analysis.roster;
+  // A child called by name ("Mia") says more than "the other kids" or "the children".
+  const named = new Set(people.filter((p) => p.personClass === 'child' && analysis.roster.byPerson[p.id]!.some((m) => m.kind === 'name')).map((p) => p.id));
+  const children = named.size > 0 ? named : new Set(people.filter((p) => p.personClass === 'child').map((p) => p.id));
+  const isChild = (id: number) => children.has(id);
+  const here = bySentence[sentenceIndex] ?? [];
+  const before = here.filter((m) => m.start <= offset && isChild(m.personId)).pop();
+  if (before) return people[before.personId]!.name;
+  const utterance = analysis.sentences[sentenceIndex]!.utterance.index;
+  const inTurn = analysis.sentences
+    .filter((s) => s.utterance.index === utterance)
+    .flatMap((s) => bySentence[s.index] ?? [])
+    .find((m) => isChild(m.personId));
+  if (inTurn) return people[inTurn.personId]!.name;
+  for (let i = sentenceIndex - 1; i >= 0; i--) {
+    const latest = (bySentence[i] ?? []).filter((m) => isChild(m.personId)).pop();
+    if (latest) return people[latest.personId]!.name;
+  }
+  const first = people.find((p) => isChild(p.id));
+  return first?.name ?? 'the child';
+}
+
+const HAVE = new Set(['has', 'have', 'had', 'got', 'get', 'gets', 'getting']);
+const LINKS = new Set(['is', 'did', 'does', 'do', 'just', 'also', 'still', 'only', 'been', 'a', 'an', 'the', 'this', 'that', 'some', 'big', 'little', 'nasty']);
+
+/**
+ * The child hurt: someone named with the injury who is not an adult ("a bruise on Kai's back", "How did Riley get the
+ * bruise?"), else the child the talk is about.
+ */
+export function injuredChild(analysis: Analysis, injury: Injury): string {
+  for (const { cue, words } of injury.mentions) {
+    const sentence = analysis.sentences[cue.sentence]!;
+    const { tokens: clause } = clauseBefore(sentence, cue.start);
+    for (const m of analysis.roster.bySentence[cue.sentence] ?? []) {
+      const person = analysis.roster.people[m.personId]!;
+      if (m.kind !== 'name' || isAdult(person) || (person.personClass !== 'child' && person.personClass !== 'unknown')) continue;
+      const inside = m.start >= words.start && m.end <= words.end;
+      const between = clause.filter((t) => t.start >= m.end);
+      const hasIt = m.end <= cue.start && clause.some((t) => t.start === m.start || (t.start < m.start && t.end >= m.end)) &&
+        between.length <= 3 && between.some((t) => HAVE.has(t.normal)) && between.every((t) => HAVE.has(t.normal) || LINKS.has(t.normal));
+      if (inside || hasIt || person.personClass === 'child') return person.name;
+    }
+  }
+  const { cue } = injury.mentions[0]!;
+  return childFor(analysis, cue.sentence, cue.end);
 }
 
 /** Quoted words as `"a", "b"`, at most `max` of them. */

@@ -28,11 +28,15 @@ export const relationship = defineDetector({
   detect(analysis: Analysis): Clue[] {
     const clues: Clue[] = [];
     for (const person of analysis.roster.people) {
-      // The speaker's and the child's own family are not relationship clues ("we're not together" about his dad).
-      if (!isAdultLayperson(person) || person.personClass === 'relative') continue;
-      const denials = cuesAbout(analysis, person.id, ['denial']);
-      const stated = statedRoles(analysis, person, denials.map((d) => [d.sentence, d.start, d.end] as const));
-      const romance = stated.some((m) => m.role?.nounClass === 'partner') ? [] : cuesAbout(analysis, person.id, ['romance']);
+      if (!isAdultLayperson(person)) continue;
+      // The speaker's and the child's own family are no relationship clue ("we're not together" about his dad), except
+      // where she names a partner word for them ("my ex-partner, Daniel, is Freddie's dad").
+      const family = person.personClass === 'relative';
+      const denials = family ? [] : cuesAbout(analysis, person.id, ['denial']);
+      const stated = statedRoles(analysis, person, denials.map((d) => [d.sentence, d.start, d.end] as const)).filter(
+        (m) => !family || m.role?.nounClass === 'partner',
+      );
+      const romance = family || stated.some((m) => m.role?.nounClass === 'partner') ? [] : cuesAbout(analysis, person.id, ['romance']);
       const add = (severity: Clue['severity'], quotes: Quote[], message: string) =>
         clues.push(createClue(analysis, { meta: relationship.meta, severity, who: person.name, message, quotes }));
 

@@ -127,6 +127,18 @@ describe('contradiction', () => {
       other: 2,
       who: 'Riley',
     },
+    {
+      name: 'a changed account of an injury, whatever the things named ("his scooter", then "the kerb")',
+      lines: [
+        'SW: How did he get the bruise on his leg?',
+        'MUM: He fell off his scooter.',
+        'SW: Nursery said something else.',
+        'MUM: He tripped on the kerb outside.',
+      ],
+      line: 4,
+      other: 2,
+      who: 'the child',
+    },
   ];
   for (const c of fires) {
     it(`fires: ${c.name}`, () => {
@@ -172,6 +184,10 @@ describe('contradiction', () => {
     {
       name: 'one account of an injury, told twice',
       lines: ['SW: How did he get the bruise?', 'MUM: He fell off the sofa.', 'SW: When was that?', 'MUM: Tuesday. He fell off the sofa reaching for the remote.'],
+    },
+    {
+      name: 'two injuries, each with its own account',
+      lines: ['SW: How did he get the bruise on his arm?', 'MUM: He fell off the sofa.', 'SW: And the cut on his head?', 'MUM: He banged it on the radiator.'],
     },
     {
       name: 'a hypothetical',

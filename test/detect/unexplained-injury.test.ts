@@ -117,6 +117,8 @@ describe('unexplained-injury', () => {
     });
   }
 
+  // Which injuries there are at all (none asked about in general, denied, or an adult's own) is tested with the model,
+  // in test/analyse/injuries.test.ts; here the injuries are found and given a plain account that holds.
   const quiet: Array<{ name: string; lines: string[] }> = [
     {
       name: 'a plain, specific account with a witness',
@@ -143,23 +145,6 @@ describe('unexplained-injury', () => {
       lines: ['SW: How did she get the scratch on her face?', 'MUM: The cat scratched her when she pulled its tail.'],
     },
     {
-      name: 'a general question about injuries, answered no',
-      lines: ['HV: Any bruises or marks?', 'MUM: No, nothing like that.'],
-    },
-    {
-      name: 'a yes/no question about a mark, denied',
-      lines: ['SW: Did it leave a mark?', "DAD: No. His mum checked him at bath time and there wasn't a mark on him."],
-    },
-    {
-      name: "the speaker's own bruise, blood tests and cut hours",
-      lines: [
-        'SW: How are you doing?',
-        "MUM: I've got a bruise on my arm from the door, it's fine.",
-        'SW: And work?',
-        "MUM: I had a blood test on Monday and they've cut my hours.",
-      ],
-    },
-    {
       name: 'an explained graze, then "I don\'t know" about something else',
       lines: [
         'SW: What did nursery say about the graze on his knee?',
@@ -167,10 +152,6 @@ describe('unexplained-injury', () => {
         "SW: OK. When's his next appointment?",
         "MUM: I don't know, I'll have to check.",
       ],
-    },
-    {
-      name: 'the interviewer alone talks about an injury',
-      lines: ['SW: The nursery said his bruise has gone now.', 'SW: How is he sleeping?', 'MUM: Fine, through the night.'],
     },
   ];
   for (const c of quiet) {
