@@ -10,6 +10,7 @@ import { FAIL_ON_LEVELS, exitCode, type FailOn } from './exit-code.js';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
 import { readFacts } from './facts.js';
 import { baselinePath, checkPaths, type RunOptions } from './run.js';
+import { INPUT_FORMATS, type InputFormat } from './types.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string };
@@ -22,6 +23,8 @@ interface ReportFlags {
   interviewer?: string;
   facts?: string;
   color?: boolean;
+  inputFormat?: InputFormat;
+  stdinFilename?: string;
 }
 
 /** Decides whether the terminal report is coloured: --color/--no-color, then NO_COLOR/FORCE_COLOR, then whether stdout is a terminal. */
@@ -36,19 +39,27 @@ function program(): Command {
   const cli = new Command('clues')
     .description('Find the clues in an interview transcript: unexplained adults, relationships and contradictions, with line references.')
     .version(version, '-V, --version')
-    .argument('[paths...]', 'transcript files, directories of .txt files, or - for stdin', [])
+    .argument('[paths...]', 'transcript files, directories, glob patterns, or - for stdin', [])
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('terminal'))
+    .addOption(
+      new Option('--input-format <fmt>', 'read every input as this transcript format (default: by extension, then content)').choices(
+        INPUT_FORMATS,
+      ),
+    )
+    .option('--stdin-filename <name>', 'name standard input in reports; its extension picks the format')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a clue is at or above this level').choices(FAIL_ON_LEVELS).default('error'))
     .option('--interviewer <labels>', 'speaker label(s) of the interviewer, comma-separated (default: inferred)')
     .option('--facts <file>', 'case facts (JSON): household, people known to the case, statements on record')
     .option('--color', 'force colour in the terminal report')
     .option('--no-color', 'no colour in the terminal report')
     .showHelpAfterError('(run clues --help for usage)')
-    .addHelpText('after', `\nWith no path, checks the bundled seed interview (${SEED}).\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 usage or input error.`)
+    .addHelpText('after', `\nWith no path, checks the bundled seed interview (${SEED}).\nReads .txt, .md, .vtt (WebVTT), .srt, .json (Whisper segments), .cha (CHAT) and .docx (Word).\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 usage or input error.`)
     .action(async (paths: string[], flags: ReportFlags) => {
       const options: RunOptions = {
         ...(flags.interviewer === undefined ? {} : { interviewer: flags.interviewer }),
         ...(flags.facts === undefined ? {} : { facts: await readFacts(flags.facts) }),
+        ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
+        ...(flags.stdinFilename === undefined ? {} : { stdinFilename: flags.stdinFilename }),
       };
       const results = await checkPaths(paths.length > 0 ? paths : [SEED], options);
       for (const r of results) if (!r.ok) process.stderr.write(`clues: ${r.error}\n`);

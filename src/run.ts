@@ -5,12 +5,16 @@ import type { CaseFacts } from './facts.js';
 import { parse } from './parse/index.js';
 import { readSources } from './read/read.js';
 import { baselineResult } from './eval/baseline.js';
-import type { FileResult, Source } from './types.js';
+import type { FileResult, InputFormat, Source } from './types.js';
 
 /** Options that change what the pipeline finds (not how it is shown). */
 export interface RunOptions {
   interviewer?: string;
   facts?: CaseFacts;
+  /** `--input-format`: parse every input as this format. */
+  inputFormat?: InputFormat;
+  /** `--stdin-filename`: the name standard input is reported under (its extension picks the format). */
+  stdinFilename?: string;
 }
 
 /** Parses, analyses and runs every detector on one source; an input problem becomes a failed result. */
@@ -18,7 +22,9 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
   try {
     const transcript = parse(source, options.interviewer === undefined ? {} : { interviewer: options.interviewer });
     const analysis = analyse(transcript, options.facts);
-    return { file: source.file, ok: true, speakers: transcript.speakers, people: analysis.roster.people, clues: detect(analysis) };
+    const people = analysis.roster.people;
+    const result: FileResult = { file: source.file, ok: true, speakers: transcript.speakers, people, clues: detect(analysis) };
+    return transcript.lineUnit === 'paragraph' ? { ...result, lineUnit: 'paragraph' } : result;
   } catch (error) {
     if (error instanceof InputError) return { file: source.file, ok: false, error: withFile(source.file, error.message) };
     throw error;
@@ -27,7 +33,7 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
 
 /** Reads every path and checks each file; unreadable files become failed results, in input order. */
 export async function checkPaths(paths: string[], options: RunOptions = {}): Promise<FileResult[]> {
-  const sources = await readSources(paths);
+  const sources = await readSources(paths, undefined, { inputFormat: options.inputFormat, stdinFilename: options.stdinFilename });
   return sources.map((s) => ('error' in s ? { file: s.file, ok: false as const, error: withFile(s.file, s.error) } : check(s, options)));
 }
 

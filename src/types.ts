@@ -68,8 +68,8 @@ export interface Utterance {
 export interface Speaker {
   label: string;
   role: SpeakerRole;
-  /** `option` when --interviewer named it, otherwise `inferred`. */
-  source: 'option' | 'inferred';
+  /** `option` when --interviewer named the interviewers, `file` when the file itself did (CHAT's @Participants), otherwise `inferred`. */
+  source: 'option' | 'file' | 'inferred';
   utterances: number;
   questions: number;
 }
@@ -124,6 +124,8 @@ export interface Evidence {
   line: number;
   column: number;
   text: string;
+  /** The timestamp of the utterance the words are in (`00:12:31`), where the transcript has one. */
+  time?: string;
 }
 
 /** A finding: plain data with a position, made only by `createClue()`. */
@@ -154,5 +156,7 @@ export type FileResult =
       speakers: Speaker[];
       people: Person[];
       clues: Clue[];
+      /** What `line` counts in this file's positions; absent means lines of the file. */
+      lineUnit?: 'line' | 'paragraph';
     }
   | { file: string; ok: false; error: string };

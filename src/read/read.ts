@@ -1,13 +1,27 @@
-/** Reading transcripts from files, directories and stdin into `Source`s, turning every bad input into a one-line error. */
+/**
+ * Reading transcripts from files, directories, glob patterns and stdin into `Source`s with their format, turning
+ * every bad input into a one-line error.
+ */
 
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { sep } from 'node:path';
-import type { Source } from '../types.js';
+import { isAbsolute, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { detectFormat, formatFromName, jsonKind, TRANSCRIPT_EXTENSIONS } from '../parse/detect-format.js';
+import { INPUT_FORMATS, type InputFormat, type Source } from '../types.js';
+import { docxText, isOleCompound, isZip } from './docx.js';
 
 /** An input that could not be read as a transcript: the path as given and what is wrong with it. */
 export interface ReadFailure {
   file: string;
   error: string;
+}
+
+/** How to read: a format forced on every input, and the name to give standard input. */
+export interface ReadOptions {
+  /** `--input-format`: parse every input as this, whatever its name or content. */
+  inputFormat?: InputFormat | undefined;
+  /** `--stdin-filename`: the name stdin is reported under; its extension picks the format. */
+  stdinFilename?: string | undefined;
 }
 
 /** The file name reported for text read from standard input. */
@@ -20,21 +34,29 @@ const MESSAGES = {
   permission: "permission denied; check that you have read access to it",
   empty: 'file is empty',
   binary: 'looks like a binary file, not a text transcript',
-  utf16: 'file is UTF-16 text, not UTF-8; re-save it as UTF-8',
-  invalidUtf8: 'file is not valid UTF-8 text; re-save it as UTF-8',
-  noTranscripts: 'no .txt transcripts found in directory',
+  utf32: 'file is UTF-32 text, which clues does not read; re-save it as UTF-8',
+  utf16NoBom: 'file looks like UTF-16 text without a byte order mark; re-save it as UTF-8 (or as UTF-16 with a BOM)',
+  invalidUtf16: 'file starts with a UTF-16 byte order mark but is not valid UTF-16 text; re-save it as UTF-8',
+  noTranscripts: `no transcripts (${INPUT_FORMATS.map((format) => `.${format}`).join(' ')}) found in directory`,
+  noMatch: 'no files match this pattern',
   isDirectory: 'is a directory, not a transcript file',
+  oldWord: 'is a Word 97–2003 document (.doc); open it in Word and save it as .docx',
+  notZip: 'not a readable Word document (.docx): it is not a zip archive, as every .docx file is',
 } as const;
 
-/** Reads each path (a file, a directory of `.txt` files, or `-` for stdin) in order; bad inputs become `{ file, error }`, never exceptions. */
+/**
+ * Reads each path (a file, a directory, a glob pattern, or `-` for stdin) in order; bad inputs become
+ * `{ file, error }`, never exceptions.
+ */
 export async function readSources(
   paths: string[],
   stdin: () => Promise<Buffer> = readProcessStdin,
+  options: ReadOptions = {},
 ): Promise<Array<Source | ReadFailure>> {
   const readStdinOnce = once(stdin);
   const results: Array<Source | ReadFailure> = [];
   for (const path of paths) {
-    results.push(...(await readPath(path, readStdinOnce)));
+    results.push(...(await readPath(path, readStdinOnce, options)));
   }
   return results;
 }
@@ -48,64 +70,117 @@ export async function readProcessStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Turns file bytes into transcript text, or says why they are not a usable transcript. */
+/**
+ * Turns file bytes into transcript text, or says why they are not a usable transcript. UTF-8 with or without a
+ * BOM and UTF-16 (LE or BE) with a BOM are decoded; CRLF and lone CR line ends become LF, which keeps every
+ * line and column the same.
+ */
 export function decodeTranscript(bytes: Uint8Array): { text: string } | { error: string } {
   if (bytes.length === 0) return { error: MESSAGES.empty };
-  // UTF-16 text is full of NUL bytes, so name it before the binary check calls it binary.
-  if (hasUtf16Bom(bytes)) return { error: MESSAGES.utf16 };
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { error: MESSAGES.binary };
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return { error: MESSAGES.invalidUtf8 };
+  // UTF-32 and UTF-16 text is full of NUL bytes, so name it before the binary check calls it binary.
+  if (hasUtf32Bom(bytes)) return { error: MESSAGES.utf32 };
+  const utf16 = utf16Bom(bytes);
+  if (utf16) {
+    try {
+      text = new TextDecoder(utf16, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+    } catch {
+      return { error: MESSAGES.invalidUtf16 };
+    }
+  } else {
+    const head = bytes.subarray(0, BINARY_SNIFF_BYTES);
+    if (head.includes(0)) return { error: looksLikeUtf16WithoutBom(head) ? MESSAGES.utf16NoBom : MESSAGES.binary };
+    const invalid = firstInvalidUtf8(bytes);
+    if (invalid !== undefined) return { error: invalidUtf8Message(bytes, invalid) };
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   }
-  text = stripBom(text);
+  text = stripBom(text).replace(/\r\n?/g, '\n');
   if (text.trim() === '') return { error: MESSAGES.empty };
   return { text };
 }
 
-async function readPath(path: string, stdin: () => Promise<Buffer>): Promise<Array<Source | ReadFailure>> {
-  if (path === '-') return [await readStdinSource(stdin)];
+async function readPath(path: string, stdin: () => Promise<Buffer>, options: ReadOptions): Promise<Array<Source | ReadFailure>> {
+  if (path === '-') return [await readStdinSource(stdin, options)];
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(path)).isDirectory();
   } catch (error) {
+    // A pattern the shell did not expand (Windows never does; a quoted one on Unix): expand it here.
+    if (isGlobError(error) && isDynamicPattern(toPattern(path))) return readGlob(path, options);
     return [{ file: path, error: describeFsError(error) }];
   }
-  if (isDirectory) return readDirectory(path);
-  return [await readFileSource(path)];
+  if (isDirectory) return readDirectory(path, options);
+  return [await readFileSource(path, options)];
 }
 
-async function readStdinSource(stdin: () => Promise<Buffer>): Promise<Source | ReadFailure> {
+async function readStdinSource(stdin: () => Promise<Buffer>, options: ReadOptions): Promise<Source | ReadFailure> {
+  const file = options.stdinFilename ?? STDIN_FILE;
   let bytes: Buffer;
   try {
     bytes = await stdin();
   } catch (error) {
-    return { file: STDIN_FILE, error: `could not read standard input: ${errorMessage(error)}` };
+    return { file, error: `could not read standard input: ${errorMessage(error)}` };
   }
-  return toSource(STDIN_FILE, bytes);
+  return toSource(file, bytes, options.inputFormat, options.stdinFilename);
 }
 
-async function readFileSource(file: string): Promise<Source | ReadFailure> {
+async function readFileSource(file: string, options: ReadOptions): Promise<Source | ReadFailure> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
     return { file, error: describeFsError(error) };
   }
-  return toSource(file, bytes);
+  return toSource(file, bytes, options.inputFormat, file);
 }
 
-async function readDirectory(dir: string): Promise<Array<Source | ReadFailure>> {
+/** The files a glob pattern matches, sorted, each read as if named on the command line (as a Unix shell would). */
+async function readGlob(pattern: string, options: ReadOptions): Promise<Array<Source | ReadFailure>> {
+  let files: string[];
+  try {
+    files = await glob(toPattern(pattern), {
+      absolute: isAbsolute(pattern),
+      dot: false,
+      followSymbolicLinks: false,
+      caseSensitiveMatch: process.platform !== 'win32',
+      expandDirectories: false,
+    });
+  } catch (error) {
+    return [{ file: pattern, error: `bad pattern: ${errorMessage(error)}` }];
+  }
+  if (files.length === 0) return [{ file: pattern, error: MESSAGES.noMatch }];
+  const results: Array<Source | ReadFailure> = [];
+  for (const file of files.sort(compareStrings)) results.push(await readFileSource(file, options));
+  return results;
+}
+
+/** Glob patterns use `/`; on Windows a typed `case\*.vtt` means the same as `case/*.vtt`. */
+function toPattern(path: string): string {
+  return process.platform === 'win32' ? path.replace(/\\/g, '/') : path;
+}
+
+function isGlobError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'EINVAL';
+}
+
+async function readDirectory(dir: string, options: ReadOptions): Promise<Array<Source | ReadFailure>> {
   const found: TranscriptListing = { files: [], failures: [] };
   await listTranscripts(dir, found);
-  if (found.files.length === 0 && found.failures.length === 0) {
-    return [{ file: dir, error: MESSAGES.noTranscripts }];
-  }
   const results: Array<Source | ReadFailure> = [...found.failures];
-  for (const file of found.files) results.push(await readFileSource(file));
+  for (const file of found.files) {
+    const source = await readFileSource(file, options);
+    // JSON of another shape (package.json, tsconfig.json) is skipped; JSON that does not parse may be a damaged
+    // transcript, so it is read and its parser says what is wrong.
+    if (isJsonName(file) && options.inputFormat === undefined && isOtherJson(source)) continue;
+    results.push(source);
+  }
+  if (results.length === 0) return [{ file: dir, error: MESSAGES.noTranscripts }];
   return results.sort((a, b) => compareStrings(a.file, b.file));
+}
+
+function isOtherJson(source: Source | ReadFailure): boolean {
+  return 'text' in source && jsonKind(source.text) === 'other';
 }
 
 interface TranscriptListing {
@@ -113,7 +188,7 @@ interface TranscriptListing {
   failures: ReadFailure[];
 }
 
-/** Collects `.txt` paths under `dir`; an unreadable folder is recorded and the walk goes on. */
+/** Collects transcript paths under `dir`; an unreadable folder is recorded and the walk goes on. */
 async function listTranscripts(dir: string, found: TranscriptListing): Promise<void> {
   let entries;
   try {
@@ -125,18 +200,59 @@ async function listTranscripts(dir: string, found: TranscriptListing): Promise<v
   for (const entry of entries) {
     const path = joinPath(dir, entry.name);
     // Symlinked folders are not followed, so a link cycle cannot loop forever.
-    if (entry.isDirectory()) await listTranscripts(path, found);
-    else if (isTranscriptName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) found.files.push(path);
+    if (entry.isDirectory()) {
+      if (!isSkippedFolder(entry.name)) await listTranscripts(path, found);
+    } else if (isTranscriptName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
+      found.files.push(path);
+    }
   }
 }
 
-function toSource(file: string, bytes: Uint8Array): Source | ReadFailure {
-  const decoded = decodeTranscript(bytes);
-  return 'error' in decoded ? { file, error: decoded.error } : { file, text: decoded.text };
+// Folders a walk never enters: hidden ones (.git) and installed packages.
+function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
 }
 
-function isTranscriptName(name: string): boolean {
-  return name.toLowerCase().endsWith('.txt');
+// Project documents that share an extension with transcripts.
+const DOCUMENT_NAMES = /^(?:readme|changelog|changes|history|contributing|license|licence|notice|authors|code_of_conduct|security)(?:\.[^.]+)?$/i;
+
+/** A file a directory walk reads: a transcript extension, and not an annotation (`*.expected.json`) or a README. */
+export function isTranscriptName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower.startsWith('.') || lower.endsWith('.expected.json') || DOCUMENT_NAMES.test(name)) return false;
+  return TRANSCRIPT_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+function isJsonName(file: string): boolean {
+  return formatFromName(file) === 'json';
+}
+
+/**
+ * Bytes to a Source with its format. A .docx (by name, by `--input-format`, or a zip on stdin) is converted
+ * to one paragraph per line; anything else is decoded as text and its format detected.
+ */
+async function toSource(file: string, bytes: Uint8Array, forced: InputFormat | undefined, name: string | undefined): Promise<Source | ReadFailure> {
+  if (bytes.length === 0) return { file, error: MESSAGES.empty };
+  const named = forced ?? formatFromName(name);
+  if (named === 'docx' || (named === undefined && isZip(bytes))) return docxSource(file, bytes, named === 'docx');
+  if (isOleCompound(bytes) && /\.doc$/i.test(name ?? '')) return { file, error: MESSAGES.oldWord };
+  const decoded = decodeTranscript(bytes);
+  if ('error' in decoded) return { file, error: decoded.error };
+  return { file, text: decoded.text, format: detectFormat({ forced, name, text: decoded.text }) };
+}
+
+async function docxSource(file: string, bytes: Uint8Array, claimed: boolean): Promise<Source | ReadFailure> {
+  if (isOleCompound(bytes)) return { file, error: MESSAGES.oldWord };
+  if (claimed && !isZip(bytes)) return { file, error: MESSAGES.notZip };
+  let text: string;
+  try {
+    text = await docxText(bytes);
+  } catch (error) {
+    if (!claimed) return { file, error: MESSAGES.binary };
+    return { file, error: `not a readable Word document (.docx): ${docxProblem(errorMessage(error))}` };
+  }
+  if (text.trim() === '') return { file, error: 'the Word document has no text' };
+  return { file, text, format: 'docx' };
 }
 
 /** Joins without normalising, so `./fixtures/` stays as the user typed it in reports. */
@@ -164,8 +280,79 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function hasUtf16Bom(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+/** The first line of mammoth's (or its unzipper's) complaint, without the link jszip appends. */
+function docxProblem(message: string): string {
+  return message.split('\n')[0]!.replace(/\s*If it is, see \S+$/, '').trim();
+}
+
+function hasUtf32Bom(bytes: Uint8Array): boolean {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0x00 && bytes[3] === 0x00;
+  const be = bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0xfe && bytes[3] === 0xff;
+  return le || be;
+}
+
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Mostly-ASCII UTF-16 has a NUL in nearly every other byte and almost none in the rest. */
+function looksLikeUtf16WithoutBom(head: Uint8Array): boolean {
+  if (head.length < 4) return false;
+  const nuls = [0, 0];
+  for (let i = 0; i < head.length; i += 1) if (head[i] === 0) nuls[i % 2]! += 1;
+  const half = head.length / 2;
+  const [even, odd] = nuls as [number, number];
+  return (even > half * 0.6 && odd < half * 0.05) || (odd > half * 0.6 && even < half * 0.05);
+}
+
+/** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    let length: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f; // no UTF-16 surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k += 1) {
+      const c = bytes[i + k];
+      const low = k === 1 ? min : 0x80;
+      const high = k === 1 ? max : 0xbf;
+      if (c === undefined || c < low || c > high) return i;
+    }
+    i += length;
+  }
+  return undefined;
+}
+
+/** Names the bad byte and where it is, since a Windows-1252 or Latin-1 file is the usual cause. */
+function invalidUtf8Message(bytes: Uint8Array, offset: number): string {
+  let lineStart = 0;
+  let line = 1;
+  for (let i = 0; i < offset; i += 1) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
+  const column = [...new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset))].length + 1;
+  const hex = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');
+  return `file is not valid UTF-8 text (byte 0x${hex} at line ${line}, column ${column}); re-save it as UTF-8`;
 }
 
 function stripBom(text: string): string {
