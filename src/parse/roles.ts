@@ -3,11 +3,23 @@
 import { InputError } from '../errors.js';
 import type { Speaker, SpeakerRole, Utterance } from '../types.js';
 
-/** One Speaker per label in order of first appearance, with roles from `interviewer` (comma-separated labels) or inferred. */
-export function assignRoles(utterances: Utterance[], interviewer?: string): Speaker[] {
+/**
+ * One Speaker per label in order of first appearance, with roles from `interviewer` (comma-separated labels), else
+ * from `fromFile` (the labels the file itself names as interviewers, such as CHAT's @Participants roles), else
+ * inferred. Labels in `fromFile` that never speak are ignored; when none of them speaks, roles are inferred.
+ */
+export function assignRoles(utterances: Utterance[], interviewer?: string, fromFile: readonly string[] = []): Speaker[] {
   const speakers = countSpeakers(utterances);
   const named = parseInterviewerOption(interviewer);
   if (named.length > 0) return applyNamedInterviewers(speakers, named);
+  const declared = new Set(fromFile.map((label) => label.toLowerCase()));
+  if (speakers.some((speaker) => declared.has(speaker.label.toLowerCase()))) {
+    return speakers.map((speaker) =>
+      declared.has(speaker.label.toLowerCase())
+        ? { ...speaker, role: 'interviewer', source: 'file' }
+        : { ...speaker, role: 'interviewee', source: 'file' },
+    );
+  }
   const inferred = inferInterviewer(speakers);
   const questionAndAnswer = inferred?.label.toLowerCase() === 'q' && speakers.some((s) => ANSWERERS.has(s.label.toLowerCase()));
   return speakers.map((speaker) => ({

@@ -122,3 +122,32 @@ describe('countQuestions', () => {
     });
   }
 });
+
+describe('assignRoles: interviewers named by the file', () => {
+  const utterances = parsePlain({ file: 'interview.txt', text: homeVisit });
+
+  it('uses them instead of inferring, matching case-insensitively', () => {
+    assert.deepEqual(summary(assignRoles(utterances, undefined, ['tracey'])), [
+      'TRACEY interviewer file 3/2',
+      'SW interviewee file 2/4',
+    ]);
+  });
+
+  it('ignores labels that never speak', () => {
+    assert.deepEqual(summary(assignRoles(utterances, undefined, ['SW', 'CLERK'])), [
+      'TRACEY interviewee file 3/2',
+      'SW interviewer file 2/4',
+    ]);
+  });
+
+  it('infers when none of them speaks', () => {
+    assert.deepEqual(summary(assignRoles(utterances, undefined, ['CLERK'])), summary(assignRoles(utterances)));
+  });
+
+  it('gives way to --interviewer', () => {
+    assert.deepEqual(summary(assignRoles(utterances, 'TRACEY', ['SW'])), [
+      'TRACEY interviewer option 3/2',
+      'SW interviewee inferred 2/4',
+    ]);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Parsing SubRip captions (`.srt`) into utterances: numbered cues, `Name:` on the first cue of a turn,
+ * text wrapped over lines. Timing lines are checked by webvtt-parser's timing reader (via `readTiming`);
+ * the blocks are read here by hand so every line keeps its position.
+ */
+
+import { InputError } from '../errors.js';
+import type { ParsedTranscript, Source } from '../types.js';
+import { type Cue, type CueMarkup, clip, isBlank, lastContentLine, readTiming, splitLines, utterancesFromCues } from './vtt.js';
+
+const SRT_MARKUP: CueMarkup = { entities: false, overrideCodes: true };
+const ARROW = '-->';
+const CUE_NUMBER = /^\s*\d+\s*$/;
+
+/**
+ * Splits an SRT file into utterances with exact file positions. Cues from live tools that repeat or go
+ * back in time are kept as they come (an exact repeat of the previous cue's text is dropped); malformed
+ * cues throw InputError (file:line: what).
+ */
+export function parseSrt(source: Source): ParsedTranscript {
+  const lines = splitLines(source.text);
+  const lastContent = lastContentLine(lines);
+  if (lastContent === -1) throw new InputError(`${source.file}: empty file: no SubRip cues`);
+  const cues: Cue[] = [];
+  let index = 0;
+
+  while (index <= lastContent) {
+    const line = lines[index] as string;
+    if (isBlank(line)) {
+      index += 1;
+      continue;
+    }
+    let timingIndex = index;
+    if (CUE_NUMBER.test(line)) {
+      timingIndex = index + 1;
+      const number = line.trim();
+      if (timingIndex > lastContent) {
+        throw new InputError(`${source.file}:${index + 1}: truncated cue: cue ${number} has no timing line`);
+      }
+      if (isBlank(lines[timingIndex]) || !(lines[timingIndex] as string).includes(ARROW)) {
+        throw new InputError(
+          `${source.file}:${timingIndex + 1}: cue ${number} has no timing line: expected ` +
+            `"00:00:01,000 --> 00:00:04,000", found "${clip((lines[timingIndex] as string).trim())}"`,
+        );
+      }
+    } else if (!line.includes(ARROW)) {
+      const hint = index === 0 && /^WEBVTT/.test(line) ? ' (this looks like WebVTT; name it .vtt)' : '';
+      throw new InputError(
+        `${source.file}:${index + 1}: expected a cue number or a timing line like "00:00:01,000 --> 00:00:04,000", ` +
+          `found "${clip(line.trim())}"${hint}`,
+      );
+    }
+
+    const start = readTiming(source.file, lines[timingIndex] as string, timingIndex + 1, timingIndex === lastContent, true);
+    const cue: Cue = { start, lines: [] };
+    index = timingIndex + 1;
+    // Text runs to a blank line, or to the next cue when a tool left the blank line out.
+    while (index <= lastContent && !isBlank(lines[index]) && !startsCue(lines, index)) {
+      cue.lines.push({ text: lines[index] as string, line: index + 1 });
+      index += 1;
+    }
+    if (cue.lines.length === 0 && timingIndex === lastContent) {
+      throw new InputError(`${source.file}:${timingIndex + 1}: truncated cue: no text after the timing line at the end of the file`);
+    }
+    cues.push(cue);
+  }
+
+  return { utterances: utterancesFromCues(source.file, cues, SRT_MARKUP), lineUnit: 'line' };
+}
+
+/** A timing line, or a cue number followed by one. */
+function startsCue(lines: string[], index: number): boolean {
+  const line = lines[index] as string;
+  if (line.includes(ARROW)) return true;
+  return CUE_NUMBER.test(line) && (lines[index + 1] ?? '').includes(ARROW);
+}

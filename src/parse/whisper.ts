@@ -1,0 +1,391 @@
+/**
+ * Parsing speech-to-text JSON: Whisper / WhisperX `{"segments": [{start, end, text, speaker?}]}` and a plain
+ * array `[{speaker, text, start?, end?}]`. JSON.parse reads the structure; a small scanner finds where each
+ * value sits in the file so every character of an utterance maps back to the exact place in its string literal.
+ */
+
+import { InputError } from '../errors.js';
+import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
+
+/** The label given to segments that carry no `speaker` (plain Whisper output is not diarised). */
+export const DEFAULT_WHISPER_SPEAKER = 'Speaker';
+
+// Values are located only this deep: the top level, each segment, and each segment's fields.
+const MAX_LOCATED_DEPTH = 3;
+
+/** A segment checked against the expected shape: its speaker, start time and where its text literal is. */
+interface CheckedSegment {
+  speaker: string;
+  time?: string;
+  /** Offset of the opening quote of the `text` string literal. */
+  textAt: number;
+}
+
+/** An utterance being assembled from segments: characters and the file offset of each (`-1` for a joining space). */
+interface Draft {
+  speaker: string;
+  time?: string;
+  chars: string[];
+  offsets: number[];
+}
+
+/** Parses Whisper-style JSON into utterances (consecutive segments of one speaker joined); throws InputError naming file, line and JSON path. */
+export function parseWhisperJson(source: Source): ParsedTranscript {
+  const text = stripBom(source.text);
+  const lines = lineStarts(text);
+  const where = (offset: number | undefined): string =>
+    offset === undefined ? source.file : `${source.file}:${lineOf(lines, offset)}`;
+
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // The line is in the prefix; JSON.parse's own `at position 37 (line 3 column 21)` would repeat it.
+    const reason = message.replace(/\s+in JSON at position \d+(?:\s*\(line \d+ column \d+\))?$/, '');
+    throw new InputError(`${where(syntaxErrorOffset(message, text))}: not valid JSON: ${reason}`);
+  }
+
+  const { list, base } = segmentList(data);
+  const located = locateValues(text, base);
+  if (!list) {
+    throw new InputError(
+      `${where(located.get(''))}: expected Whisper JSON: {"segments": [{"start", "end", "text", "speaker"?}]} or [{"speaker", "text", "start"?}]`,
+    );
+  }
+  const segments = list.map((item, index) => checkSegment(item, `${base}[${index}]`, located, where));
+
+  const drafts: Draft[] = [];
+  let current: Draft | undefined;
+  for (const segment of segments) {
+    const decoded = decodeStringLiteral(text, segment.textAt);
+    const { chars, offsets } = normaliseSpace(decoded.chars, decoded.offsets);
+    if (chars.length === 0) continue;
+    if (!current || current.speaker !== segment.speaker) {
+      current = { speaker: segment.speaker, chars: [], offsets: [] };
+      if (segment.time !== undefined) current.time = segment.time;
+      drafts.push(current);
+    } else {
+      current.chars.push(' ');
+      current.offsets.push(-1);
+    }
+    for (let i = 0; i < chars.length; i += 1) {
+      current.chars.push(chars[i] as string);
+      current.offsets.push(offsets[i] as number);
+    }
+  }
+  if (drafts.length === 0) {
+    const empty = list.length === 0 ? `"${base || 'the array'}" is empty` : 'every segment has empty text';
+    throw new InputError(`${where(located.get(base))}: no speech found: ${empty}`);
+  }
+  return { utterances: drafts.map((draft, index) => toUtterance(draft, index, lines)) };
+}
+
+/** The list of segments and its JSON path, or no list when the top level has neither shape. */
+function segmentList(data: unknown): { list?: unknown[]; base: string } {
+  if (Array.isArray(data)) return { list: data, base: '' };
+  if (isObject(data) && Array.isArray(data.segments)) return { list: data.segments, base: 'segments' };
+  return { base: '' };
+}
+
+function checkSegment(
+  item: unknown,
+  path: string,
+  located: Map<string, number>,
+  where: (offset: number | undefined) => string,
+): CheckedSegment {
+  const fail = (field: string, expected: string, value: unknown): never => {
+    const at = located.get(`${path}.${field}`) ?? located.get(path);
+    const found = value === undefined ? 'it is missing' : `found ${describe(value)}`;
+    throw new InputError(`${where(at)}: ${path}.${field} must be ${expected} (${found})`);
+  };
+  if (!isObject(item)) {
+    throw new InputError(`${where(located.get(path))}: ${path} must be an object with "text" (found ${describe(item)})`);
+  }
+  if (typeof item.text !== 'string') return fail('text', 'a string', item.text);
+  const textAt = located.get(`${path}.text`);
+  if (textAt === undefined) throw new Error(`scanner lost ${path}.text`); // cannot happen for valid JSON
+
+  let speaker = DEFAULT_WHISPER_SPEAKER;
+  if (typeof item.speaker === 'string' && item.speaker.trim() !== '') speaker = item.speaker.trim();
+  else if (typeof item.speaker === 'number') speaker = String(item.speaker);
+  else if (item.speaker !== undefined && item.speaker !== null && item.speaker !== '') {
+    return fail('speaker', 'a string', item.speaker);
+  }
+
+  const checked: CheckedSegment = { speaker, textAt };
+  if (typeof item.start === 'number' && Number.isFinite(item.start) && item.start >= 0) {
+    checked.time = clockTime(item.start);
+  } else if (typeof item.start === 'string' && /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?$/.test(item.start.trim())) {
+    checked.time = item.start.trim().replace(/[.,]\d+$/, '');
+  } else if (item.start !== undefined && item.start !== null) {
+    return fail('start', 'a number of seconds', item.start);
+  }
+  return checked;
+}
+
+/** Seconds as `hh:mm:ss` (whole seconds, rounded down). */
+function clockTime(seconds: number): string {
+  const whole = Math.floor(seconds);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(Math.floor(whole / 3600))}:${pad(Math.floor(whole / 60) % 60)}:${pad(whole % 60)}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Locating values: a scanner over text that JSON.parse has already accepted, so it only tracks nesting,
+// keys and array indexes and never has to report a syntax error.
+
+interface Frame {
+  kind: 'object' | 'array';
+  path: string;
+  /** Array: the index of the next value. Object: the key the next value belongs to. */
+  index: number;
+  key: string;
+  expectingKey: boolean;
+}
+
+/**
+ * Map from JSON path (`segments[3].text`, `[0].speaker`, `` for the top level) to the offset where its value
+ * starts, for the top level, the segment list at `base` and each segment's fields; all else is skipped over.
+ */
+function locateValues(text: string, base: string): Map<string, number> {
+  const located = new Map<string, number>();
+  const stack: Frame[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code <= 32 || code === COLON) {
+      i += 1;
+      continue;
+    }
+    const frame = stack[stack.length - 1];
+    if (code === COMMA) {
+      if (frame?.kind === 'array') frame.index += 1;
+      else if (frame) frame.expectingKey = true;
+      i += 1;
+      continue;
+    }
+    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      stack.pop();
+      i += 1;
+      continue;
+    }
+    if (code === QUOTE && frame?.kind === 'object' && frame.expectingKey) {
+      const end = stringEnd(text, i);
+      frame.key = JSON.parse(text.slice(i, end)) as string;
+      frame.expectingKey = false;
+      i = end;
+      continue;
+    }
+
+    // A value starts here.
+    const path = !frame
+      ? ''
+      : frame.kind === 'array'
+        ? `${frame.path}[${frame.index}]`
+        : frame.path === ''
+          ? frame.key
+          : `${frame.path}.${frame.key}`;
+    located.set(path, i);
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      const needed = path === '' || path === base || (path.startsWith(`${base}[`) && stack.length + 1 <= MAX_LOCATED_DEPTH);
+      if (!needed) {
+        i = containerEnd(text, i); // nothing inside is needed (words[], tokens[], word_segments)
+      } else {
+        stack.push({ kind: code === OPEN_BRACE ? 'object' : 'array', path, index: 0, key: '', expectingKey: code === OPEN_BRACE });
+        i += 1;
+      }
+    } else if (code === QUOTE) {
+      i = stringEnd(text, i);
+    } else {
+      i = scalarEnd(text, i);
+    }
+  }
+  return located;
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/** The offset just past the closing quote of the string literal opening at `start`. */
+function stringEnd(text: string, start: number): number {
+  let from = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote === -1) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
+}
+
+/** The offset just past the object or array opening at `start`. */
+function containerEnd(text: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      i = stringEnd(text, i);
+      continue;
+    }
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) depth += 1;
+    else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth -= 1;
+      if (depth === 0) return i + 1;
+    }
+    i += 1;
+  }
+  return text.length;
+}
+
+/** The offset just past a number, `true`, `false` or `null` starting at `start`. */
+function scalarEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code <= 32 || code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET) break;
+    i += 1;
+  }
+  return i;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** Decodes the string literal opening at `start`, keeping for each decoded UTF-16 unit the offset of its source (the `\` of an escape). */
+function decodeStringLiteral(text: string, start: number): { chars: string[]; offsets: number[] } {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  let i = start + 1;
+  while (i < text.length && text[i] !== '"') {
+    if (text[i] === '\\') {
+      const kind = text[i + 1] ?? '';
+      if (kind === 'u') {
+        chars.push(String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)));
+        offsets.push(i);
+        i += 6;
+      } else {
+        chars.push(SIMPLE_ESCAPES[kind] ?? kind);
+        offsets.push(i);
+        i += 2;
+      }
+    } else {
+      chars.push(text[i] as string);
+      offsets.push(i);
+      i += 1;
+    }
+  }
+  return { chars, offsets };
+}
+
+/** Trims the text and turns each run of whitespace (including decoded `\n`) into one space, keeping offsets. */
+function normaliseSpace(chars: string[], offsets: number[]): { chars: string[]; offsets: number[] } {
+  const out: string[] = [];
+  const at: number[] = [];
+  let pendingSpace = -1;
+  chars.forEach((ch, index) => {
+    if (/\s/.test(ch)) {
+      if (out.length > 0 && pendingSpace === -1) pendingSpace = offsets[index] as number;
+      return;
+    }
+    if (pendingSpace !== -1) {
+      out.push(' ');
+      at.push(pendingSpace);
+      pendingSpace = -1;
+    }
+    out.push(ch);
+    at.push(offsets[index] as number);
+  });
+  return { chars: out, offsets: at };
+}
+
+/** The offset a JSON.parse error message names, if any (`at position 12`, or `line 3 column 5` in newer engines). */
+function syntaxErrorOffset(message: string, text: string): number | undefined {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) {
+    const starts = lineStarts(text);
+    const start = starts[Number(lineColumn[1]) - 1];
+    if (start !== undefined) return start + Number(lineColumn[2]) - 1;
+  }
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  if (/Unexpected end of JSON input/.test(message)) return Math.max(0, text.trimEnd().length - 1);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Offsets to lines and columns.
+
+function toUtterance(draft: Draft, index: number, lines: number[]): Utterance {
+  const segments: Segment[] = [];
+  let expected = Number.NaN;
+  let currentLine = 0;
+  draft.offsets.forEach((offset, at) => {
+    if (offset === -1) {
+      expected += 1; // a joining space sits just past the previous character
+      return;
+    }
+    const line = lineOf(lines, offset);
+    // A new segment wherever the text jumps in the file: an escape, the next segment, another line.
+    if (offset !== expected || line !== currentLine) {
+      segments.push({ offset: at, line, column: offset - (lines[line - 1] as number) + 1 });
+    }
+    expected = offset + 1;
+    currentLine = line;
+  });
+  const first = segments[0] as Segment;
+  return {
+    index,
+    speaker: draft.speaker,
+    text: draft.chars.join(''),
+    line: first.line,
+    column: first.column,
+    ...(draft.time === undefined ? {} : { time: draft.time }),
+    segments,
+  };
+}
+
+/** Offsets where each line starts (line 1 at index 0). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The 1-based line holding `offset`. */
+function lineOf(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
