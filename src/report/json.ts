@@ -23,6 +23,7 @@ export function json(results: FileResult[]): string {
 function fileJson(result: OkResult) {
   return {
     file: result.file,
+    ...(result.lineUnit === 'paragraph' ? { lineUnit: 'paragraph' } : {}),
     speakers: result.speakers.map(speakerJson),
     people: result.people.map(personJson),
     clues: [...result.clues].sort(byPosition).map(clueJson),
@@ -56,7 +57,7 @@ function clueJson(clue: Clue) {
     who: clue.who,
     speaker: clue.speaker,
     message: clue.message,
-    evidence: clue.evidence.map((e) => ({ line: e.line, column: e.column, text: e.text })),
+    evidence: clue.evidence.map((e) => ({ line: e.line, column: e.column, text: e.text, ...(e.time === undefined ? {} : { time: e.time }) })),
     ...(clue.confidence === undefined ? {} : { confidence: clue.confidence }),
   };
 }

@@ -17,7 +17,8 @@ export function terminal(results: FileResult[], options: ReportOptions): string 
 }
 
 function fileBlock(result: OkResult, c: ChalkInstance): string {
-  const lines = [c.underline(visible(result.file))];
+  const unit = result.lineUnit === 'paragraph' ? ` ${c.dim('(line numbers are paragraphs)')}` : '';
+  const lines = [c.underline(visible(result.file)) + unit];
   if (result.speakers.length > 0) {
     lines.push(`${INDENT}${c.dim('speakers:')} ${result.speakers.map(describeSpeaker).join(' · ')}`);
   }
@@ -39,6 +40,7 @@ function describeSpeaker(speaker: Speaker): string {
 function speakerReason(speaker: Speaker): string {
   if (speaker.source === 'option') return ' (option)';
   if (speaker.role !== 'interviewer') return '';
+  if (speaker.source === 'file') return ' (named in the file)';
   return ` (inferred: asked ${plural(speaker.questions, 'question')})`;
 }
 
@@ -89,7 +91,8 @@ function clueMessage(clue: Clue): string {
 }
 
 function describeEvidence(evidence: Evidence): string {
-  return `${position(evidence)} "${visible(truncate(evidence.text, QUOTE_MAX))}"`;
+  const time = evidence.time === undefined ? '' : ` [${visible(evidence.time)}]`;
+  return `${position(evidence)}${time} "${visible(truncate(evidence.text, QUOTE_MAX))}"`;
 }
 
 function summary(results: FileResult[], c: ChalkInstance): string {

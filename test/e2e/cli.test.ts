@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
+import { jsonKind } from '../../src/parse/detect-format.js';
+import { isTranscriptName } from '../../src/read/read.js';
 
 /** The repo root, from dist/test/e2e/cli.test.js. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -148,6 +150,19 @@ function assertPositions(report: ReportJson, path: string): void {
 const fixtureFiles = readdirSync(join(ROOT, FIXTURES))
   .filter((name) => name.endsWith('.txt'))
   .sort();
+/** Transcripts in other formats under fixtures/formats (test/e2e/formats.test.ts checks them); a walk of fixtures reads them too. */
+const formatFiles = existsSync(join(ROOT, FIXTURES, 'formats'))
+  ? readdirSync(join(ROOT, FIXTURES, 'formats'))
+      .filter((name) => isTranscriptName(name))
+      .filter((name) => !name.endsWith('.json') || isJsonTranscriptOrBroken(readFileSync(join(ROOT, FIXTURES, 'formats', name), 'utf8')))
+      .map((name) => `${FIXTURES}/formats/${name}`)
+  : [];
+/** A directory walk skips only JSON that parses and holds no segments. */
+function isJsonTranscriptOrBroken(text: string): boolean {
+  return jsonKind(text) !== 'other';
+}
+/** Every file `clues fixtures` reports, in its order. */
+const walkedFiles = [...fixtureFiles.map((name) => `${FIXTURES}/${name}`), ...formatFiles].sort();
 
 const tempDir = mkdtempSync(join(tmpdir(), 'clues-e2e-'));
 after(() => rmSync(tempDir, { recursive: true, force: true }));
@@ -277,7 +292,7 @@ describe('clues (e2e)', () => {
       assert.deepEqual(doc.errors, []);
       assert.deepEqual(
         doc.files.map((f) => f.file),
-        fixtureFiles.map((name) => `${FIXTURES}/${name}`),
+        walkedFiles,
       );
     });
 
@@ -386,7 +401,7 @@ describe('clues (e2e)', () => {
     it('--help exits 0 and lists the options', () => {
       const run = clues(['--help']);
       assert.equal(run.status, 0, run.stderr);
-      for (const option of ['--format', '--fail-on', '--interviewer']) assert.ok(run.stdout.includes(option), option);
+      for (const option of ['--format', '--fail-on', '--interviewer', '--input-format', '--stdin-filename']) assert.ok(run.stdout.includes(option), option);
     });
 
     it('--version prints the package.json version', () => {
@@ -494,7 +509,7 @@ describe('clues (e2e)', () => {
   });
 
   describe('directory input', () => {
-    it('clues fixtures reports every fixture .txt and does not crash', () => {
+    it('clues fixtures reports every fixture transcript and does not crash', () => {
       const run = clues(['--fail-on', 'none', FIXTURES]);
       assert.equal(run.status, 0, run.stderr);
       assert.equal(run.stderr, '');
@@ -503,7 +518,7 @@ describe('clues (e2e)', () => {
         headers,
         fixtureFiles.map((name) => `${FIXTURES}/${name}`),
       );
-      assert.match(summaryLine(run.stdout), new RegExp(` in ${fixtureFiles.length} files$`));
+      assert.match(summaryLine(run.stdout), new RegExp(` in ${walkedFiles.length} files$`));
     });
   });
 });

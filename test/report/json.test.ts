@@ -116,3 +116,33 @@ describe('json', () => {
     assert.equal(json([]), '{\n  "version": 1,\n  "files": [],\n  "errors": []\n}\n');
   });
 });
+
+describe('json: timestamps and paragraphs', () => {
+  it('adds time to evidence only when it has one, and lineUnit only for paragraphs', () => {
+    const timed: FileResult = {
+      ...(quiet as Extract<FileResult, { ok: true }>),
+      file: 'statement.docx',
+      lineUnit: 'paragraph',
+      clues: [
+        clue({
+          kind: 'relationship',
+          severity: 'info',
+          line: 1,
+          column: 1,
+          evidence: [
+            { line: 1, column: 1, text: 'my boyfriend', time: '00:05:15' },
+            { line: 2, column: 1, text: 'Ashley' },
+          ],
+        }),
+      ],
+    };
+    const doc = JSON.parse(json([timed, quiet])) as { files: Array<Json & { clues: Array<{ evidence: Json[] }> }> };
+    assert.deepEqual(keys(doc.files[0]), ['file', 'lineUnit', 'speakers', 'people', 'clues']);
+    assert.equal(doc.files[0]!.lineUnit, 'paragraph');
+    assert.deepEqual(keys(doc.files[1]), FILE_KEYS);
+    assert.deepEqual(doc.files[0]!.clues[0]!.evidence, [
+      { line: 1, column: 1, text: 'my boyfriend', time: '00:05:15' },
+      { line: 2, column: 1, text: 'Ashley' },
+    ]);
+  });
+});

@@ -170,3 +170,44 @@ describe('terminal', () => {
     assert.equal((errors ?? 0) + (warnings ?? 0) + (infos ?? 0), total);
   });
 });
+
+describe('terminal: timed and paragraph-numbered transcripts', () => {
+  it('shows each quote\'s timestamp after its position, and says when line numbers are paragraphs', () => {
+    const timed: FileResult = {
+      ...(quiet as Extract<FileResult, { ok: true }>),
+      file: 'statement.docx',
+      lineUnit: 'paragraph',
+      clues: [
+        clue({
+          kind: 'relationship',
+          severity: 'warning',
+          line: 12,
+          column: 14,
+          message: 'relationship denied: "just a friend"',
+          evidence: [
+            { line: 12, column: 14, text: 'just a friend', time: '00:12:31' },
+            { line: 13, column: 2, text: 'not in a relationship' },
+          ],
+        }),
+      ],
+    };
+    const lines = terminal([timed], plain).split('\n');
+    assert.equal(lines[0], 'statement.docx (line numbers are paragraphs)');
+    assert.ok(lines.includes('          12:14 [00:12:31] "just a friend"  13:2 "not in a relationship"'), lines.join('\n'));
+  });
+
+  it('says nothing about line numbers for an ordinary file', () => {
+    assert.equal(terminal([quiet], plain).split('\n')[0], quiet.file);
+  });
+
+  it('marks interviewers the file itself named', () => {
+    const named: FileResult = {
+      ...(quiet as Extract<FileResult, { ok: true }>),
+      speakers: [
+        { label: 'INV', role: 'interviewer', source: 'file', utterances: 3, questions: 3 },
+        { label: 'MOT', role: 'interviewee', source: 'file', utterances: 3, questions: 0 },
+      ],
+    };
+    assert.match(terminal([named], plain), /^ {2}speakers: INV interviewer \(named in the file\) · MOT interviewee$/m);
+  });
+});
