@@ -37,6 +37,8 @@ export interface ParsedTranscript {
   utterances: Utterance[];
   /** Speaker labels the file itself names as interviewers (CHAT's @Participants roles). */
   interviewers?: string[];
+  /** Speaker labels the file names as the child being studied (CHAT's Target_Child): context, not an interviewee. */
+  children?: string[];
   /** What `line` counts: lines of the file, or paragraphs of a Word document. */
   lineUnit?: 'line' | 'paragraph';
 }

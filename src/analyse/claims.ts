@@ -21,6 +21,8 @@ export interface VerbClaim {
 // Reported speech ("Sian said he couldn't come in") is someone else's claim.
 const NOT_A_CLAIM = /\b(if|would(n't)?|could(n't)?|might|maybe|perhaps|whether|unless|wish|said|says|told me|reckons)\b/i;
 
+const MODALS = new Set(['can', 'cannot', 'will', 'shall', 'should', 'must', 'may', 'might', 'would', 'could', 'gonna', 'going']);
+
 /** Whether a sentence states something as fact: not a question, not a hypothetical or a hedge. */
 export function isAssertion(sentence: Sentence): boolean {
   // "She'd only kick off": the hidden "would" of a contraction is a hedge too.
@@ -47,8 +49,9 @@ function sentenceClaims(sentence: Sentence, roster: Roster): VerbClaim[] {
   verbAt.forEach((i, k) => {
     const token = tokens[i]!;
     const verb = infinitive(token);
-    // "not meant to come round": an infinitive names an act, it does not report one.
+    // "not meant to come round": an infinitive names an act, it does not report one; nor does "can't read" or "'ll read".
     if (STOP_VERBS.has(verb) || tokens[i - 1]?.normal === 'to') return;
+    if (tokens.slice(Math.max(0, i - 3), i).some((t) => MODALS.has(t.normal))) return;
     const nextStart = verbAt[k + 1] === undefined ? Infinity : tokens[verbAt[k + 1]!]!.start;
     const subjectMention = mentions.filter((m) => m.end <= token.start).pop();
     const iToken = tokens.filter((t) => t.end <= token.start && (t.normal === 'i' || t.normal === 'we')).pop();

@@ -287,6 +287,8 @@ function nameSpans(tokens: Token[], speakerNames: Set<string>, knownNames: Set<s
     let last = i;
     while (last + 1 < tokens.length && !/[,.;:!?]/.test(tokens[last]!.post) && !tokens[last]!.tags.has('Possessive') && isName(last + 1)) last++;
     if (honorific && last === i) continue;
+    // "Mommy Mommy Mommy": a name said over and over is one name, not a longer one.
+    while (last > i && bare(tokens[last]!) === bare(tokens[last - 1]!)) last--;
     spans.push({ first: i, last });
     i = last;
   }

@@ -9,6 +9,8 @@ import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
 
 /** Participant roles that mark a speaker as the interviewer. */
 const INTERVIEWER_ROLES = new Set(['investigator', 'interviewer', 'experimenter']);
+// The child a language study records: what a toddler says is no interviewee's account.
+const CHILD_ROLES = new Set(['target_child', 'child']);
 
 // Codes for speech that was not transcribed: unintelligible, phonological-only, untranscribed.
 const UNTRANSCRIBED = new Set(['xxx', 'yyy', 'www', 'xx', 'yy']);
@@ -114,7 +116,11 @@ export function parseChat(source: Source): ParsedTranscript {
     .filter((p) => INTERVIEWER_ROLES.has(p.role.toLowerCase()))
     .map((p) => labels.get(p.code) ?? p.code)
     .filter((label, i, all) => speaking.has(label) && all.indexOf(label) === i);
-  return { utterances, interviewers };
+  const children = participants
+    .filter((p) => CHILD_ROLES.has(p.role.toLowerCase()))
+    .map((p) => labels.get(p.code) ?? p.code)
+    .filter((label) => speaking.has(label));
+  return { utterances, interviewers, children };
 }
 
 /** `CHI Eve Target_Child, MOT Sue Mother, INV Investigator`: code, optional name, role. */

@@ -36,7 +36,7 @@ export function parse(source: Source, options: { interviewer?: string } = {}): T
   const parsed = parserFor(source)(source);
   const lineUnit = parsed.lineUnit ?? (source.format === 'docx' ? 'paragraph' : 'line');
   try {
-    const speakers = assignRoles(parsed.utterances, options.interviewer, parsed.interviewers);
+    const speakers = assignRoles(parsed.utterances, options.interviewer, parsed.interviewers, parsed.children);
     return { file: source.file, utterances: parsed.utterances, speakers, lineUnit };
   } catch (error) {
     if (error instanceof InputError) throw new InputError(`${source.file}: ${error.message}`);

@@ -8,7 +8,22 @@ import type { Speaker, SpeakerRole, Utterance } from '../types.js';
  * from `fromFile` (the labels the file itself names as interviewers, such as CHAT's @Participants roles), else
  * inferred. Labels in `fromFile` that never speak are ignored; when none of them speaks, roles are inferred.
  */
-export function assignRoles(utterances: Utterance[], interviewer?: string, fromFile: readonly string[] = []): Speaker[] {
+export function assignRoles(
+  utterances: Utterance[],
+  interviewer?: string,
+  fromFile: readonly string[] = [],
+  children: readonly string[] = [],
+): Speaker[] {
+  const context = new Set(children.map((label) => label.toLowerCase()));
+  return withChildren(rolesFor(utterances, interviewer, fromFile), context);
+}
+
+// A child the file names (CHAT's Target_Child) speaks, but is context, like the court in a Q/A record.
+function withChildren(speakers: Speaker[], children: Set<string>): Speaker[] {
+  return speakers.map((s) => (children.has(s.label.toLowerCase()) && s.role === 'interviewee' ? { ...s, role: 'other' } : s));
+}
+
+function rolesFor(utterances: Utterance[], interviewer: string | undefined, fromFile: readonly string[]): Speaker[] {
   const speakers = countSpeakers(utterances);
   const named = parseInterviewerOption(interviewer);
   if (named.length > 0) return applyNamedInterviewers(speakers, named);
