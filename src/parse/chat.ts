@@ -6,6 +6,7 @@
 
 import { InputError } from '../errors.js';
 import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
+import { clockTime, lineEnd, lineOf, lineStarts, stripBom } from './text.js';
 
 /** Participant roles that mark a speaker as the interviewer. */
 const INTERVIEWER_ROLES = new Set(['investigator', 'interviewer', 'experimenter']);
@@ -254,13 +255,6 @@ function terminatorOf(token: Char[]): Char[] {
   return token.length > 1 && (last.ch === '.' || last.ch === '!') ? [last] : [];
 }
 
-/** Milliseconds-based bullet start as `hh:mm:ss`. */
-function clockTime(seconds: number): string {
-  const whole = Math.floor(seconds);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(Math.floor(whole / 3600))}:${pad(Math.floor(whole / 60) % 60)}:${pad(whole % 60)}`;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Offsets to lines and columns.
 
@@ -293,39 +287,8 @@ function toUtterance(speaker: string, chars: Char[], time: string | undefined, i
   };
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** Where line `index` (0-based) ends, before its line break. */
-function lineEnd(text: string, starts: number[], index: number): number {
-  let end = index + 1 < starts.length ? (starts[index + 1] as number) : text.length;
-  if (text[end - 1] === '\n') end -= 1;
-  if (text[end - 1] === '\r') end -= 1;
-  return end;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
-
 function preview(line: string): string {
   const trimmed = line.trim();
   return trimmed.length > 30 ? `${trimmed.slice(0, 30)}…` : trimmed;
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}

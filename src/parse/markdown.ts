@@ -9,6 +9,7 @@
 
 import { InputError } from '../errors.js';
 import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
+import { lineEnd, lineStarts, stripBom } from './text.js';
 
 const MAX_LABEL_LENGTH = 30;
 
@@ -342,28 +343,9 @@ function lineColumn(starts: number[], offset: number): { line: number; column: n
   return { line: low + 1, column: offset - (starts[low] as number) + 1 };
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineEnd(text: string, starts: number[], index: number): number {
-  let end = index + 1 < starts.length ? (starts[index + 1] as number) : text.length;
-  if (text[end - 1] === '\n') end -= 1;
-  if (text[end - 1] === '\r') end -= 1;
-  return end;
-}
-
 function skipSpaces(text: string, position: number): number {
   let i = position;
   while (text[i] === ' ' || text[i] === '\t') i += 1;
   return i;
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}

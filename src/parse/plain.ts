@@ -2,6 +2,7 @@
 
 import { InputError } from '../errors.js';
 import type { Segment, Source, Utterance } from '../types.js';
+import { canonicalSpeaker, stripBom } from './text.js';
 
 // The longest speaker label accepted, in characters.
 const MAX_LABEL_LENGTH = 30;
@@ -177,21 +178,8 @@ function toUtterance(draft: DraftUtterance, index: number): Utterance {
   };
 }
 
-/** Labels differing only in case (`Tracey` / `TRACEY`) are one speaker, spelled as first written. */
-function canonicalSpeaker(label: string, spellings: Map<string, string>): string {
-  const key = label.toLowerCase();
-  const known = spellings.get(key);
-  if (known !== undefined) return known;
-  spellings.set(key, label);
-  return label;
-}
-
 function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function firstNonSpace(line: string): number {

@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
+import { canonicalSpeaker, clockTime } from './text.js';
 
 /** The part of webvtt-parser used here; the package ships no types. */
 interface WebVttParserModule {
@@ -184,7 +185,7 @@ export function utterancesFromCues(file: string, cues: Cue[], markup: CueMarkup)
     const raw = cue.lines.map((line) => line.text.trim()).join('\n');
     if (raw !== '' && raw === previousText) continue;
     previousText = raw;
-    const time = formatTime(cue.start);
+    const time = clockTime(cue.start);
     const state: LineState = { inVoice: false, labels: !usesVoices };
     const items: Item[] = [];
     for (const line of cue.lines) readCueLine(line, state, markup, items);
@@ -409,21 +410,6 @@ function isSoundNote(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text.replace(/\[[^\]]*\]|\([^)]*\)/g, ''));
 }
 
-/** Labels differing only in case (`Boon's Mom` / `Boon's mom`) are one speaker, spelled as first written. */
-function canonicalSpeaker(label: string, spellings: Map<string, string>): string {
-  const key = label.toLowerCase();
-  const known = spellings.get(key);
-  if (known !== undefined) return known;
-  spellings.set(key, label);
-  return label;
-}
-
-/** Seconds as `hh:mm:ss`, dropping the fraction. */
-export function formatTime(seconds: number): string {
-  const whole = Math.floor(Math.round(seconds * 1000) / 1000);
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${pad(Math.floor(whole / 3600))}:${pad(Math.floor(whole / 60) % 60)}:${pad(whole % 60)}`;
-}
 
 /** Lines of the text without a byte-order mark, split at CRLF, LF or CR. */
 export function splitLines(text: string): string[] {

@@ -6,6 +6,7 @@
 
 import { InputError } from '../errors.js';
 import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
+import { clockTime, lineOf, lineStarts, stripBom } from './text.js';
 
 /** The label given to segments that carry no `speaker` (plain Whisper output is not diarised). */
 export const DEFAULT_WHISPER_SPEAKER = 'Speaker';
@@ -122,13 +123,6 @@ function checkSegment(
     return fail('start', 'a number of seconds', item.start);
   }
   return checked;
-}
-
-/** Seconds as `hh:mm:ss` (whole seconds, rounded down). */
-function clockTime(seconds: number): string {
-  const whole = Math.floor(seconds);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(Math.floor(whole / 3600))}:${pad(Math.floor(whole / 60) % 60)}:${pad(whole % 60)}`;
 }
 
 function describe(value: unknown): string {
@@ -364,28 +358,3 @@ function toUtterance(draft: Draft, index: number, lines: number[]): Utterance {
   };
 }
 
-/** Offsets where each line starts (line 1 at index 0). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The 1-based line holding `offset`. */
-function lineOf(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
