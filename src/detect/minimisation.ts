@@ -47,7 +47,7 @@ export const minimisation = defineDetector({
       clues.push(
         createClue(analysis, {
           meta: minimisation.meta,
-          who: childFor(analysis, first.sentence, first.start),
+          who: whoIsPlayedDown(analysis, first),
           message: `${parts.join('; ')}; ${
             down.length > 0
               ? 'words that make a person or a harm sound smaller than it is are worth testing'
@@ -72,4 +72,13 @@ function playsDown(analysis: Analysis, cue: Cue): boolean {
   const { tokens } = clauseBefore(sentence, cue.start);
   if (tokens.slice(-2).some(isNegative)) return false;
   return !reportedFromProfessional(analysis, sentence, cue.start);
+}
+
+// Who the words are about: the adult played down ("he's just a friend"), social services when they are wanted gone,
+// else the child whose harm is played down.
+function whoIsPlayedDown(analysis: Analysis, cue: Cue): string {
+  if (cue.type === 'servicesOut') return 'social services';
+  const person = cue.personId === undefined ? undefined : analysis.roster.people[cue.personId];
+  if (person && person.personClass !== 'child' && person.personClass !== 'professional') return person.name;
+  return childFor(analysis, cue.sentence, cue.start);
 }

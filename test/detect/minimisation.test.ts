@@ -11,12 +11,12 @@ describe('minimisation', () => {
     {
       name: 'a man played down as "just a friend" who "only stayed the once"',
       lines: ['SW: Who is Steven?', "TRACEY: He's just a friend. He only stayed the once."],
-      expected: ['2 info the child: just a friend | only stayed the once'],
+      expected: ['2 info Steven: just a friend | only stayed the once'],
     },
     {
       name: 'wanting services gone, after "to be honest"',
       lines: ['SW: Is there anything you want from us?', 'TRACEY: To be honest, I just want social services out of our lives.'],
-      expected: ['2 info the child: out of our lives'],
+      expected: ['2 info social services: out of our lives'],
     },
     {
       name: 'a smack played down, one clue per turn',
@@ -35,7 +35,7 @@ describe('minimisation', () => {
         "TRACEY: My mum's been coming up on a Thursday, and then there's Marcus, who I've known for years,",
         "and he's only a mate, there's nothing like that going on.",
       ],
-      expected: ['3 info the child: only a mate'],
+      expected: ['3 info Marcus: only a mate'],
     },
     {
       name: 'time with the child and the man played down',
@@ -100,7 +100,7 @@ describe('minimisation', () => {
         line: 2,
         column: 51,
         lines: [2],
-        who: 'the child',
+        who: 'social services',
         speaker: 'TRACEY',
         message:
           'plays down a person or harm: "blown out of proportion"; wants services gone: "out of our lives"; ' +
