@@ -1,5 +1,9 @@
 import type { FileResult } from '../types.js';
+import { github } from './github.js';
 import { json } from './json.js';
+import { jsonl } from './jsonl.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { terminal } from './terminal.js';
 
 /** What every reporter may be told by the caller. */
@@ -9,7 +13,7 @@ export type ReportOptions = { color: boolean };
 export type Reporter = (results: FileResult[], options: ReportOptions) => string;
 
 /** The reporters by format name. */
-export const reporters = { terminal, json } satisfies Record<string, Reporter>;
+export const reporters = { terminal, json, jsonl, sarif, github, markdown } satisfies Record<string, Reporter>;
 
 /** A format name accepted by `--format`. */
 export type FormatName = keyof typeof reporters;

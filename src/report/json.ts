@@ -13,11 +13,12 @@ export function json(results: FileResult[]): string {
     files: results.filter((r): r is OkResult => r.ok).map(fileJson),
     errors: results.flatMap((r) => (r.ok ? [] : [{ file: r.file, message: r.error }])),
   };
-  const text = JSON.stringify(document, null, 2).replace(
-    RAW_INVISIBLE,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return `${text}\n`;
+  return `${stringify(document, 2)}\n`;
+}
+
+/** JSON text with the invisible and line-separator characters JSON leaves raw escaped as `\uXXXX`. */
+export function stringify(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(RAW_INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function fileJson(result: OkResult) {
@@ -45,7 +46,8 @@ function personJson(person: Person) {
   };
 }
 
-function clueJson(clue: Clue) {
+/** One clue as `--format json` and `--format jsonl` print it. */
+export function clueJson(clue: Clue) {
   return {
     rule: clue.rule,
     kind: clue.kind,

@@ -1,4 +1,5 @@
-import type { Clue } from '../types.js';
+import { relative, resolve, sep } from 'node:path';
+import type { Clue, Evidence } from '../types.js';
 
 // C0, DEL, C1, and the bidi/direction marks that can reorder what a terminal shows.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -29,4 +30,17 @@ export function byPosition(a: Clue, b: Clue): number {
 
 function hex(code: number, width: number): string {
   return code.toString(16).padStart(width, '0');
+}
+
+/** The path of a reported file relative to the current directory, with forward slashes. */
+export function relativePath(file: string): string {
+  return relative(process.cwd(), resolve(file)).split(sep).join('/');
+}
+
+/** The quoted words at the clue's own position, else the first quoted on its line. */
+export function primaryEvidence(clue: Clue): Evidence | undefined {
+  return (
+    clue.evidence.find((e) => e.line === clue.line && e.column === clue.column) ??
+    clue.evidence.find((e) => e.line === clue.line)
+  );
 }

@@ -5,7 +5,7 @@ import { interview } from './sample.js';
 
 describe('reporters', () => {
   it('lists every format by name', () => {
-    assert.deepEqual(FORMATS, ['terminal', 'json']);
+    assert.deepEqual(FORMATS, ['terminal', 'json', 'jsonl', 'sarif', 'github', 'markdown']);
     for (const name of FORMATS) assert.equal(typeof reporters[name], 'function');
   });
 
@@ -20,5 +20,14 @@ describe('reporters', () => {
   it('json ignores the colour option', () => {
     const reporter: Reporter = reporters.json;
     assert.equal(reporter([interview], { color: true }), reporter([interview], { color: false }));
+  });
+
+  it('only the terminal report is coloured', () => {
+    for (const name of FORMATS.filter((f) => f !== 'terminal')) {
+      const reporter: Reporter = reporters[name];
+      const output = reporter([interview], { color: true });
+      assert.equal(output, reporter([interview], { color: false }), name);
+      assert.ok(!output.includes('\u001b'), name);
+    }
   });
 });

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { detectors, type DetectorMeta } from '../detect/index.js';
+import type { Clue, Evidence, FileResult, Severity } from '../types.js';
+import { stringify } from './json.js';
+import { byPosition, primaryEvidence, relativePath } from './text.js';
+
+type OkResult = Extract<FileResult, { ok: true }>;
+type FailedResult = Extract<FileResult, { ok: false }>;
+type Level = 'error' | 'warning' | 'note';
+type Rule = { id: string; name: string } & Record<string, unknown>;
+
+const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const { version } = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string };
+
+const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://www.npmjs.com/package/transcript-clues';
+const SRCROOT = '%SRCROOT%';
+const FINGERPRINT = 'clueFingerprint/v1';
+const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** SARIF 2.1.0 log with one run: a rule per detector, a result per clue, and unreadable files as notifications. */
+export function sarif(results: FileResult[]): string {
+  const rules: Rule[] = detectors.map((d) => ruleJson(d.meta));
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const sarifResults = results
+    .filter((r): r is OkResult => r.ok)
+    .flatMap((r) => {
+      const seen = new Map<string, number>();
+      return [...r.clues].sort(byPosition).map((clue) => {
+        let index = ruleIndex.get(clue.rule);
+        if (index === undefined) {
+          // A clue from a rule no detector declares still needs a rule for its ruleIndex to point at.
+          index = rules.push({ id: clue.rule, name: ruleName(clue.rule) }) - 1;
+          ruleIndex.set(clue.rule, index);
+        }
+        const hash = fingerprint(clue);
+        const occurrence = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, occurrence);
+        return resultJson(clue, index, `${hash}:${occurrence}`, r.lineUnit);
+      });
+    });
+  const failed = results.filter((r): r is FailedResult => !r.ok);
+  const log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'transcript-clues', version, informationUri: INFORMATION_URI, rules } },
+        invocations: [
+          {
+            executionSuccessful: failed.length === 0,
+            ...(failed.length === 0
+              ? {}
+              : {
+                  toolExecutionNotifications: failed.map((r) => ({
+                    level: 'error',
+                    message: { text: messageText(r.error) },
+                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file) } }],
+                  })),
+                }),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${stringify(log, 2)}\n`;
+}
+
+function ruleJson(meta: DetectorMeta): Rule {
+  const example = meta.examples.fires[0];
+  const help = example === undefined ? meta.description : `${meta.description}\n\nAn example that fires:\n\n${example}`;
+  const helpMarkdown =
+    example === undefined ? meta.description : `${meta.description}\n\nAn example that fires:\n\n\`\`\`text\n${example}\n\`\`\``;
+  return {
+    id: meta.id,
+    name: ruleName(meta.id),
+    shortDescription: { text: firstSentence(meta.description) },
+    fullDescription: { text: meta.description },
+    help: { text: help, markdown: helpMarkdown },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+  };
+}
+
+/** `unexplained-adult` → `UnexplainedAdult`, the identifier form SARIF suggests for a rule's name. */
+function ruleName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('');
+}
+
+function firstSentence(text: string): string {
+  return /^[\s\S]*?[.!?]["”')]*(?=\s|$)/.exec(text)?.[0] ?? text;
+}
+
+function resultJson(clue: Clue, ruleIndex: number, fingerprintValue: string, lineUnit: OkResult['lineUnit']) {
+  const primary = primaryEvidence(clue);
+  const related = clue.evidence.filter((e) => e !== primary);
+  const properties = {
+    ...(clue.confidence === undefined ? {} : { confidence: clue.confidence }),
+    ...(lineUnit === 'paragraph' ? { lineUnit } : {}),
+  };
+  return {
+    ruleId: clue.rule,
+    ruleIndex,
+    level: LEVEL[clue.severity],
+    message: { text: messageText(clueMessage(clue)) },
+    locations: [{ physicalLocation: physicalLocation(clue.file, clue, primary) }],
+    ...(related.length === 0
+      ? {}
+      : {
+          relatedLocations: related.map((e, i) => ({
+            id: i + 1,
+            physicalLocation: physicalLocation(clue.file, e, e),
+            message: { text: messageText(describeEvidence(e)) },
+          })),
+        }),
+    partialFingerprints: { [FINGERPRINT]: fingerprintValue },
+    ...(Object.keys(properties).length === 0 ? {} : { properties }),
+  };
+}
+
+function physicalLocation(file: string, at: { line: number; column: number }, quoted: Evidence | undefined) {
+  const region = {
+    startLine: at.line,
+    startColumn: at.column,
+    ...(quoted === undefined ? {} : { endColumn: at.column + quoted.text.length, snippet: { text: quoted.text } }),
+  };
+  return { artifactLocation: artifactLocation(file), region };
+}
+
+/** A relative URI against %SRCROOT% (the current directory), or a file: URI when no relative path exists (another drive). */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  const path = relative(process.cwd(), resolve(file));
+  if (isAbsolute(path)) return { uri: pathToFileURL(resolve(file)).href };
+  return { uri: path.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+/** Stable across edits elsewhere in the transcript: the rule, the person and the quoted words, never positions. */
+function fingerprint(clue: Clue): string {
+  const words = JSON.stringify([clue.rule, clue.who, ...clue.evidence.map((e) => e.text)]);
+  return createHash('sha256').update(words).digest('hex');
+}
+
+function clueMessage(clue: Clue): string {
+  if (clue.who === '' || clue.message.startsWith(`${clue.who}:`)) return clue.message;
+  return `${clue.who}: ${clue.message}`;
+}
+
+function describeEvidence(evidence: Evidence): string {
+  return `${evidence.time === undefined ? '' : `[${evidence.time}] `}"${evidence.text}"`;
+}
+
+/**
+ * SARIF reads `[text](n)` in a plain-text message as a link to a location (§3.11.6); where transcript words
+ * could be read that way, every bracket and backslash is escaped so they stay words.
+ */
+function messageText(text: string): string {
+  return /\]\s*\(/.test(text) ? text.replace(/[\\[\]]/g, '\\$&') : text;
+}
