@@ -6,7 +6,11 @@ import { InputError } from './errors.js';
 import { evaluate } from './eval/run.js';
 import { explain } from './explain.js';
 import { formatScores } from './eval/score.js';
-import { FAIL_ON_LEVELS, exitCode, type FailOn } from './exit-code.js';
+import { FAIL_ON_LEVELS, exceedsMaxWarnings, exitCode, type FailOn } from './exit-code.js';
+import { compareToBaseline, parseBaseline, writeBaseline } from './baseline.js';
+import { writeAtomically } from './output.js';
+import { redact } from './redact.js';
+import { readFile } from 'node:fs/promises';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
 import { readFacts } from './facts.js';
 import { baselinePath, checkPaths, type RunOptions } from './run.js';
@@ -25,6 +29,12 @@ interface ReportFlags {
   color?: boolean;
   inputFormat?: InputFormat;
   stdinFilename?: string;
+  redact?: boolean;
+  output?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /** Decides whether the terminal report is coloured: --color/--no-color, then NO_COLOR/FORCE_COLOR, then whether stdout is a terminal. */
@@ -50,6 +60,12 @@ function program(): Command {
     .addOption(new Option('--fail-on <level>', 'exit 1 when a clue is at or above this level').choices(FAIL_ON_LEVELS).default('error'))
     .option('--interviewer <labels>', 'speaker label(s) of the interviewer, comma-separated (default: inferred)')
     .option('--facts <file>', 'case facts (JSON): household, people known to the case, statements on record')
+    .option('--redact', 'replace every person\'s name with a stable pseudonym (Person A, Speaker B) in every format')
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('-q, --quiet', 'report errors only')
+    .option('--write-baseline <file>', 'record today\'s clues by fingerprint (no line numbers, no quoted words)')
+    .option('--baseline <file>', 'report, and fail on, only clues not in this baseline; list the ones gone')
     .option('--color', 'force colour in the terminal report')
     .option('--no-color', 'no colour in the terminal report')
     .showHelpAfterError('(run clues --help for usage)')
@@ -61,11 +77,26 @@ function program(): Command {
         ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
         ...(flags.stdinFilename === undefined ? {} : { stdinFilename: flags.stdinFilename }),
       };
-      const results = await checkPaths(paths.length > 0 ? paths : [SEED], options);
-      for (const r of results) if (!r.ok) process.stderr.write(`clues: ${r.error}\n`);
-      const color = useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
-      process.stdout.write(reporters[flags.format](results, { color }));
-      process.exitCode = exitCode(results, flags.failOn);
+      const checked = await checkPaths(paths.length > 0 ? paths : [SEED], options);
+      for (const r of checked) if (!r.ok) process.stderr.write(`clues: ${r.error}\n`);
+      if (flags.writeBaseline !== undefined) await writeAtomically(flags.writeBaseline, writeBaseline(checked));
+      let results = checked;
+      if (flags.baseline !== undefined) {
+        const compared = compareToBaseline(checked, parseBaseline(flags.baseline, await readBaselineText(flags.baseline)));
+        results = compared.results;
+        for (const g of compared.gone) process.stderr.write(`clues: gone since the baseline: ${g.file}: ${g.rule} ${g.who}\n`);
+      }
+      // --quiet keeps errors only; the summary then counts exactly what is listed.
+      if (flags.quiet) results = results.map((r) => (r.ok ? { ...r, clues: r.clues.filter((c) => c.severity === 'error') } : r));
+      if (flags.redact) results = redact(results);
+      const toFile = flags.output !== undefined;
+      const color = !toFile && useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
+      const report = reporters[flags.format](results, { color });
+      if (toFile) await writeAtomically(flags.output!, report);
+      else process.stdout.write(report);
+      let code = exitCode(results, flags.failOn);
+      if (code === 0 && flags.maxWarnings !== undefined && exceedsMaxWarnings(results, Number(flags.maxWarnings))) code = 1;
+      process.exitCode = code;
     });
 
   cli
@@ -113,5 +144,13 @@ export async function main(argv: string[]): Promise<void> {
       if (process.env.CLUES_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
       process.exitCode = 2;
     }
+  }
+}
+
+async function readBaselineText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`${path}: cannot read baseline (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }

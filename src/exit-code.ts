@@ -1,3 +1,4 @@
+import { InputError } from './errors.js';
 import { SEVERITY_RANK as RANK } from './severity.js';
 import type { FileResult, Severity } from './types.js';
 
@@ -14,4 +15,16 @@ export function exitCode(results: FileResult[], failOn: FailOn): 0 | 1 | 2 {
   const threshold = RANK[failOn];
   const fails = results.some((r) => r.ok && r.clues.some((clue) => RANK[clue.severity] >= threshold));
   return fails ? 1 : 0;
+}
+
+/**
+ * Whether the warnings across all readable files number more than `max` (`--max-warnings`, as in ESLint:
+ * `--max-warnings 0` fails on the first warning). Only `warning` clues count, not errors or info; files that
+ * could not be read count nothing. `max` must be a whole number, 0 or more.
+ */
+export function exceedsMaxWarnings(results: FileResult[], max: number): boolean {
+  if (!Number.isSafeInteger(max) || max < 0) throw new InputError(`--max-warnings must be a whole number, 0 or more (got ${max})`);
+  let warnings = 0;
+  for (const r of results) if (r.ok) for (const clue of r.clues) if (clue.severity === 'warning') warnings += 1;
+  return warnings > max;
 }

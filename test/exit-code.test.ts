@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { exitCode, FAIL_ON_LEVELS, type FailOn } from '../src/exit-code.js';
+import { exceedsMaxWarnings, exitCode, FAIL_ON_LEVELS, type FailOn } from '../src/exit-code.js';
+import { InputError } from '../src/errors.js';
 import type { FileResult, Severity } from '../src/types.js';
 import { clue, missing, quiet } from './report/sample.js';
 
@@ -41,5 +42,45 @@ describe('exitCode', () => {
 
   it('no files is success', () => {
     assert.equal(exitCode([], 'info'), 0);
+  });
+});
+
+// warnings in each file, --max-warnings → exceeded? (warnings are counted across all files)
+const MAX_WARNINGS_TABLE: Array<{ files: Severity[][]; max: number; exceeds: boolean }> = [
+  { files: [], max: 0, exceeds: false },
+  { files: [[]], max: 0, exceeds: false },
+  { files: [['warning']], max: 0, exceeds: true },
+  { files: [['warning']], max: 1, exceeds: false },
+  { files: [['warning', 'warning']], max: 1, exceeds: true },
+  { files: [['warning'], ['warning']], max: 1, exceeds: true },
+  { files: [['warning'], ['warning']], max: 2, exceeds: false },
+  { files: [['warning'], [], ['warning', 'warning']], max: 2, exceeds: true },
+  { files: [['error', 'error', 'info', 'info']], max: 0, exceeds: false },
+  { files: [['error', 'warning', 'info']], max: 0, exceeds: true },
+  { files: [['warning', 'warning', 'warning']], max: 100, exceeds: false },
+];
+
+describe('exceedsMaxWarnings', () => {
+  for (const { files, max, exceeds } of MAX_WARNINGS_TABLE) {
+    it(`${JSON.stringify(files)}, --max-warnings ${max} → ${exceeds}`, () => {
+      assert.equal(exceedsMaxWarnings(files.map(fileWith), max), exceeds);
+    });
+  }
+
+  it('files that could not be read count no warnings', () => {
+    assert.equal(exceedsMaxWarnings([missing, quiet], 0), false);
+    assert.equal(exceedsMaxWarnings([missing, fileWith(['warning'])], 0), true);
+  });
+
+  it('does not depend on --fail-on or change exitCode', () => {
+    const results = [fileWith(['warning', 'warning'])];
+    assert.equal(exceedsMaxWarnings(results, 1), true);
+    assert.equal(exitCode(results, 'error'), 0);
+  });
+
+  it('rejects a limit that is not a whole number 0 or more, as a usage error', () => {
+    for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      assert.throws(() => exceedsMaxWarnings([], bad), (error: unknown) => error instanceof InputError && /--max-warnings/.test(error.message));
+    }
   });
 });

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FINGERPRINT, fingerprint } from '../baseline.js';
 import { detectors, type DetectorMeta } from '../detect/index.js';
 import type { Clue, Evidence, FileResult, Severity } from '../types.js';
 import { stringify } from './json.js';
@@ -18,7 +18,6 @@ const { version } = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8'
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/transcript-clues';
 const SRCROOT = '%SRCROOT%';
-const FINGERPRINT = 'clueFingerprint/v1';
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0 log with one run: a rule per detector, a result per clue, and unreadable files as notifications. */
@@ -140,12 +139,6 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   const path = relative(process.cwd(), resolve(file));
   if (isAbsolute(path)) return { uri: pathToFileURL(resolve(file)).href };
   return { uri: path.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
-}
-
-/** Stable across edits elsewhere in the transcript: the rule, the person and the quoted words, never positions. */
-function fingerprint(clue: Clue): string {
-  const words = JSON.stringify([clue.rule, clue.who, ...clue.evidence.map((e) => e.text)]);
-  return createHash('sha256').update(words).digest('hex');
 }
 
 function clueMessage(clue: Clue): string {

@@ -1,0 +1,180 @@
+/**
+ * Baselines: the clues a set of transcripts already raises, recorded so a later run reports only new ones.
+ *
+ * A clue is known by its fingerprint: a hash of the rule, the person and the quoted words, never positions, so
+ * lines added or removed elsewhere in a transcript do not make an old clue look new. The baseline file may be
+ * committed beside training recordings, so it carries no quoted words and no line numbers: only the file, the
+ * rule, the person's best name and the hash.
+ */
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import { InputError } from './errors.js';
+import { byPosition } from './report/text.js';
+import type { Clue, FileResult } from './types.js';
+
+/** The name of the fingerprint in SARIF's `partialFingerprints`; bump it when `fingerprint()` changes. */
+export const FINGERPRINT = 'clueFingerprint/v1';
+
+/** The baseline file format this module writes and reads. */
+export const BASELINE_VERSION = 1;
+
+/** One known clue: where, which rule, about whom, and its fingerprint. */
+export interface BaselineEntry {
+  file: string;
+  rule: string;
+  who: string;
+  fingerprint: string;
+}
+
+/** A parsed baseline file. An entry appears once per clue, so a fingerprint may repeat. */
+export interface Baseline {
+  version: typeof BASELINE_VERSION;
+  clues: BaselineEntry[];
+}
+
+/** A baseline entry no longer raised by a file that was checked in this run. */
+export interface GoneClue {
+  file: string;
+  rule: string;
+  who: string;
+}
+
+type OkResult = Extract<FileResult, { ok: true }>;
+
+/** Stable across edits elsewhere in the transcript: the rule, the person and the quoted words, never positions. */
+export function fingerprint(clue: Clue): string {
+  const words = JSON.stringify([clue.rule, clue.who, ...clue.evidence.map((e) => e.text)]);
+  return createHash('sha256').update(words).digest('hex');
+}
+
+/**
+ * The baseline file for these results: every clue of every readable file, sorted by file, rule, person and
+ * fingerprint, as JSON with a trailing newline. Files that could not be read contribute nothing.
+ */
+export function writeBaseline(results: FileResult[]): string {
+  const clues = results
+    .filter((r): r is OkResult => r.ok)
+    .flatMap((r) => r.clues.map((clue) => ({ file: fileKey(r.file), rule: clue.rule, who: clue.who, fingerprint: fingerprint(clue) })))
+    .sort(byEntry);
+  const baseline: Baseline = { version: BASELINE_VERSION, clues };
+  return `${JSON.stringify(baseline, null, 2)}\n`;
+}
+
+const ENTRY_KEYS = ['file', 'rule', 'who', 'fingerprint'] as const;
+const TOP_KEYS = ['version', 'clues'] as const;
+const HASH = /^[0-9a-f]{64}$/;
+
+/** Reads a baseline file's text; anything malformed is an InputError naming `file` and the offending key. */
+export function parseBaseline(file: string, text: string): Baseline {
+  const fail = (message: string): never => {
+    throw new InputError(`${file}: invalid baseline: ${message}`);
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!isObject(data)) return fail(`expected a JSON object with "version" and "clues", got ${describe(data)}`);
+  for (const key of Object.keys(data)) {
+    if (!(TOP_KEYS as readonly string[]).includes(key)) fail(`unknown key "${key}"; a baseline has only "version" and "clues"`);
+  }
+  if (!('version' in data)) fail(`"version" is missing; expected ${BASELINE_VERSION}`);
+  if (data.version !== BASELINE_VERSION) {
+    fail(`"version" is ${describe(data.version)}; this version of clues reads baseline version ${BASELINE_VERSION}`);
+  }
+  if (!('clues' in data)) fail('"clues" is missing; expected an array (empty when there are no known clues)');
+  if (!Array.isArray(data.clues)) return fail(`"clues" must be an array, got ${describe(data.clues)}`);
+  const clues = data.clues.map((entry: unknown, i: number): BaselineEntry => {
+    const at = `clues[${i}]`;
+    if (!isObject(entry)) return fail(`"${at}" must be an object with ${ENTRY_KEYS.join(', ')}, got ${describe(entry)}`);
+    for (const key of Object.keys(entry)) {
+      if (!(ENTRY_KEYS as readonly string[]).includes(key)) {
+        fail(`unknown key "${at}.${key}"; an entry has only ${ENTRY_KEYS.join(', ')} (never line numbers or quoted words)`);
+      }
+    }
+    for (const key of ENTRY_KEYS) {
+      if (!(key in entry)) fail(`"${at}.${key}" is missing`);
+      if (typeof entry[key] !== 'string') fail(`"${at}.${key}" must be a string, got ${describe(entry[key])}`);
+    }
+    const { file: path, rule, who, fingerprint: hash } = entry as Record<(typeof ENTRY_KEYS)[number], string>;
+    if (path === '') fail(`"${at}.file" is empty`);
+    if (rule === '') fail(`"${at}.rule" is empty`);
+    if (!HASH.test(hash)) fail(`"${at}.fingerprint" must be 64 lowercase hex digits (a sha256), got ${JSON.stringify(hash)}`);
+    return { file: path, rule, who, fingerprint: hash };
+  });
+  return { version: BASELINE_VERSION, clues };
+}
+
+/**
+ * Splits this run's clues against a baseline. `results` keeps every file in order, each with only its new clues
+ * (their order unchanged); failed files pass through. A fingerprint is counted: raised twice now and recorded once,
+ * one of the two is new (the later one in the file). `gone` lists baseline entries a checked file no longer raises,
+ * in baseline order; entries for files not checked in this run, or that could not be read, are neither old nor gone.
+ */
+export function compareToBaseline(results: FileResult[], baseline: Baseline): { results: FileResult[]; gone: GoneClue[] } {
+  /** Per file, per fingerprint: how many the baseline records and not yet matched by a current clue. */
+  const known = new Map<string, Map<string, number>>();
+  for (const entry of baseline.clues) {
+    const counts = known.get(fileKey(entry.file)) ?? new Map<string, number>();
+    counts.set(entry.fingerprint, (counts.get(entry.fingerprint) ?? 0) + 1);
+    known.set(fileKey(entry.file), counts);
+  }
+
+  const checked = new Set<string>();
+  const compared = results.map((r): FileResult => {
+    if (!r.ok) return r;
+    const key = fileKey(r.file);
+    checked.add(key);
+    const counts = known.get(key) ?? new Map<string, number>();
+    const old = new Set<Clue>();
+    for (const clue of [...r.clues].sort(byPosition)) {
+      const hash = fingerprint(clue);
+      const left = counts.get(hash) ?? 0;
+      if (left > 0) {
+        old.add(clue);
+        counts.set(hash, left - 1);
+      }
+    }
+    return { ...r, clues: r.clues.filter((clue) => !old.has(clue)) };
+  });
+
+  const gone: GoneClue[] = [];
+  for (const entry of baseline.clues) {
+    const key = fileKey(entry.file);
+    if (!checked.has(key)) continue;
+    const counts = known.get(key)!;
+    const left = counts.get(entry.fingerprint) ?? 0;
+    if (left > 0) {
+      gone.push({ file: entry.file, rule: entry.rule, who: entry.who });
+      counts.set(entry.fingerprint, left - 1);
+    }
+  }
+  return { results: compared, gone };
+}
+
+/** A file as the baseline records it and matches it: forward slashes, no `./` or `a/../`, so `./x.txt` is `x.txt`. */
+function fileKey(file: string): string {
+  if (file.startsWith('<')) return file; // `<stdin>` is a name, not a path
+  return posix.normalize(file.replaceAll('\\', '/'));
+}
+
+/** Code-unit order, the same on every machine and locale, so a committed baseline does not churn. */
+function byEntry(a: BaselineEntry, b: BaselineEntry): number {
+  for (const key of ENTRY_KEYS) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
+  }
+  return 0;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
