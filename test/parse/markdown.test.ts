@@ -7,44 +7,10 @@ import { parseMarkdown } from '../../src/parse/markdown.js';
 import { parsePlain } from '../../src/parse/plain.js';
 import { positionAt } from '../../src/parse/position.js';
 import type { Utterance } from '../../src/types.js';
+import { assertAt, assertWordsMapBack, locate } from './positions.js';
 
 function md(text: string, file = 'notes.md'): Utterance[] {
   return parseMarkdown({ file, text, format: 'md' }).utterances;
-}
-
-/** The 1-based line and column of the `nth` (0-based) occurrence of `needle` in `text`. */
-function locate(text: string, needle: string, nth = 0): { line: number; column: number } {
-  let at = -1;
-  for (let i = 0; i <= nth; i += 1) {
-    at = text.indexOf(needle, at + 1);
-    if (at === -1) throw new Error(`"${needle}" (#${nth}) not in text`);
-  }
-  const before = text.slice(0, at).split(/\r\n|\r|\n/);
-  return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
-}
-
-/** Asserts that `word` in the utterance text maps to where `needle` (default: the word) is written. */
-function assertAt(utterance: Utterance, text: string, word: string, needle = word, nth = 0): void {
-  const offset = utterance.text.indexOf(word);
-  assert.notEqual(offset, -1, `"${word}" not in "${utterance.text}"`);
-  assert.deepEqual(positionAt(utterance, offset), locate(text, needle, nth), `position of "${word}"`);
-}
-
-/** Every letter of every word maps to that letter in the file (emphasis inside a word, `**Ashley**'s`, splits it); returns how many words. */
-function assertWordsMapBack(utterances: Utterance[], text: string): number {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  let words = 0;
-  for (const utterance of utterances) {
-    for (const match of utterance.text.matchAll(/[\p{L}\p{N}'’-]+/gu)) {
-      for (let i = 0; i < match[0].length; i += 1) {
-        const { line, column } = positionAt(utterance, match.index + i);
-        const found = (lines[line - 1] ?? '')[column - 1];
-        assert.equal(found, match[0][i], `utterance ${utterance.index} "${match[0]}" letter ${i} at ${line}:${column}`);
-      }
-      words += 1;
-    }
-  }
-  return words;
 }
 
 describe('parseMarkdown: speaker labels', () => {

@@ -7,42 +7,10 @@ import { parsePlain } from '../../src/parse/plain.js';
 import { positionAt } from '../../src/parse/position.js';
 import { parseWhisperJson } from '../../src/parse/whisper.js';
 import type { Utterance } from '../../src/types.js';
+import { assertAt, assertWordsMapBack, locate } from './positions.js';
 
 function parseJson(text: string, file = 'call.json'): Utterance[] {
   return parseWhisperJson({ file, text, format: 'json' }).utterances;
-}
-
-/** The 1-based line and column of the `nth` (0-based) occurrence of `needle` in `text`. */
-function locate(text: string, needle: string, nth = 0): { line: number; column: number } {
-  let at = -1;
-  for (let i = 0; i <= nth; i += 1) {
-    at = text.indexOf(needle, at + 1);
-    if (at === -1) throw new Error(`"${needle}" (#${nth}) not in text`);
-  }
-  const before = text.slice(0, at).split(/\r\n|\r|\n/);
-  return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
-}
-
-/** Asserts that `word` in the utterance maps to where `needle` (default: the word) is written in the file. */
-function assertAt(utterance: Utterance, text: string, word: string, needle = word, nth = 0): void {
-  const offset = utterance.text.indexOf(word);
-  assert.notEqual(offset, -1, `"${word}" not in "${utterance.text}"`);
-  assert.deepEqual(positionAt(utterance, offset), locate(text, needle, nth), `position of "${word}"`);
-}
-
-/** Every word of every utterance is found, letter for letter, at its mapped position in the raw file. */
-function assertWordsMapBack(utterances: Utterance[], text: string): number {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  let words = 0;
-  for (const utterance of utterances) {
-    for (const match of utterance.text.matchAll(/[\p{L}\p{N}'’-]+/gu)) {
-      const { line, column } = positionAt(utterance, match.index);
-      const at = (lines[line - 1] ?? '').slice(column - 1);
-      assert.ok(at.startsWith(match[0]), `utterance ${utterance.index} "${match[0]}" at ${line}:${column} reads "${at.slice(0, 20)}"`);
-      words += 1;
-    }
-  }
-  return words;
 }
 
 const WHISPERX = `{
