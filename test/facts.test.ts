@@ -8,7 +8,7 @@ import { parseFacts } from '../src/facts.js';
 import { parse } from '../src/parse/index.js';
 
 const FILE = 'case.json';
-const withFacts = (lines: string[], facts: string) => analyse(parse({ file: 't.txt', text: `${lines.join('\n')}\n` }), parseFacts(FILE, facts));
+const withFacts = (lines: string[], facts: string) => analyse(parse({ file: 't.txt', text: `${lines.join('\n')}\n` }), { facts: parseFacts(FILE, facts) });
 
 describe('case facts', () => {
   it('reads a full record', () => {

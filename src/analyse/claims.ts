@@ -1,5 +1,5 @@
 import type { Roster } from './people.js';
-import { STOP_VERBS } from './lexicon.js';
+import type { Lexicon } from './lexicon.js';
 import nlp from 'compromise';
 import type { Sentence, Token } from './sentences.js';
 
@@ -31,17 +31,17 @@ export function isAssertion(sentence: Sentence): boolean {
 }
 
 /** Extracts subject–verb–object claims with their polarity from the interviewees' plain statements. */
-export function findVerbClaims(sentences: Sentence[], roster: Roster): VerbClaim[] {
+export function findVerbClaims(sentences: Sentence[], roster: Roster, lexicon: Lexicon): VerbClaim[] {
   const claims: VerbClaim[] = [];
   for (const sentence of sentences) {
     if (sentence.role !== 'interviewee' || !isAssertion(sentence)) continue;
-    claims.push(...sentenceClaims(sentence, roster));
+    claims.push(...sentenceClaims(sentence, roster, lexicon));
   }
   return claims;
 }
 
 // Main verbs by token: compromise's verbs() phrase analysis costs far more than the tags it already gave us.
-function sentenceClaims(sentence: Sentence, roster: Roster): VerbClaim[] {
+function sentenceClaims(sentence: Sentence, roster: Roster, lexicon: Lexicon): VerbClaim[] {
   const claims: VerbClaim[] = [];
   const mentions = roster.bySentence[sentence.index] ?? [];
   const { tokens } = sentence;
@@ -50,7 +50,7 @@ function sentenceClaims(sentence: Sentence, roster: Roster): VerbClaim[] {
     const token = tokens[i]!;
     const verb = infinitive(token);
     // "not meant to come round": an infinitive names an act, it does not report one; nor does "can't read" or "'ll read".
-    if (STOP_VERBS.has(verb) || tokens[i - 1]?.normal === 'to') return;
+    if (lexicon.stopVerbs.has(verb) || tokens[i - 1]?.normal === 'to') return;
     if (tokens.slice(Math.max(0, i - 3), i).some((t) => MODALS.has(t.normal))) return;
     const nextStart = verbAt[k + 1] === undefined ? Infinity : tokens[verbAt[k + 1]!]!.start;
     const subjectMention = mentions.filter((m) => m.end <= token.start).pop();

@@ -1,5 +1,5 @@
-import nlp from 'compromise';
-import { PATTERNS, type CueType } from './lexicon.js';
+import type nlp from 'compromise';
+import { CUE_TYPES, type CueType, type Lexicon } from './lexicon.js';
 import type { PersonMention, Roster } from './people.js';
 import { groupByUtterance, sentenceAt, type Sentence } from './sentences.js';
 
@@ -17,11 +17,6 @@ export interface Cue {
   negated: boolean;
 }
 
-// Compiled once: matching one net per cue type is far cheaper than one pattern at a time.
-const NETS = Object.fromEntries(
-  Object.entries(PATTERNS).map(([type, patterns]) => [type, nlp.buildNet(patterns.map((match) => ({ match })))]),
-) as Record<CueType, ReturnType<typeof nlp.buildNet>>;
-
 // Cue types whose person is named inside the matched words ("haven't seen him since", "I fancy him").
 const PERSON_INSIDE: ReadonlySet<CueType> = new Set(['notSeen', 'romance', 'carerInside']);
 // Cue types whose subject is the one present: "I stayed over at Kelly's" places the speaker, not Kelly.
@@ -36,14 +31,14 @@ const TOPICAL: ReadonlySet<CueType> = new Set(['denial', 'romance', 'visit', 'ov
 const TOPIC_REACH = 4;
 
 /** Finds every cue in the sentences of each utterance and attributes it to the person it is about. */
-export function findCues(sentences: Sentence[], docs: View[], roster: Roster): Cue[] {
+export function findCues(sentences: Sentence[], docs: View[], roster: Roster, lexicon: Lexicon): Cue[] {
   const cues: Cue[] = [];
   const byUtterance = groupByUtterance(sentences);
   docs.forEach((doc, utteranceIndex) => {
     const own = byUtterance.get(utteranceIndex) ?? [];
     if (own.length === 0) return;
-    for (const type of Object.keys(NETS) as CueType[]) {
-      const found = doc.match(NETS[type]).json({ terms: { offset: true } }) as Array<{ terms: Array<{ offset: { start: number; length: number } }> }>;
+    for (const type of CUE_TYPES) {
+      const found = doc.match(lexicon.nets[type]).json({ terms: { offset: true } }) as Array<{ terms: Array<{ offset: { start: number; length: number } }> }>;
       for (const match of found) {
         // Measure from the words themselves: a contraction's hidden word ("haven't" → not) has no text of its own.
         const visible = match.terms.filter((t) => t.offset.length > 0);

@@ -3,6 +3,7 @@ import type { SpeakerRole, Transcript } from '../types.js';
 import { findVerbClaims, type VerbClaim } from './claims.js';
 import { findCues, type Cue } from './cues.js';
 import { findInjuries, type Injury } from './injuries.js';
+import { DEFAULT_LEXICON, type Lexicon } from './lexicon.js';
 import { buildRoster, type Roster } from './people.js';
 import { sentencesOf, type Sentence, type Token } from './sentences.js';
 
@@ -11,6 +12,8 @@ export type { InjuryAccount, InjuryMention, Span } from './injuries.js';
 export type { PersonMention } from './people.js';
 export { isAdult, isCalled } from './people.js';
 export { isAssertion } from './claims.js';
+export { buildLexicon, CUE_TYPES, DEFAULT_LEXICON, NOUN_CLASSES } from './lexicon.js';
+export type { CueType, Lexicon, LexiconExtras, NounClass, TopicWords } from './lexicon.js';
 
 /** Everything the detectors read: computed once per transcript and shared by all of them. */
 export interface Analysis {
@@ -23,16 +26,33 @@ export interface Analysis {
   injuries: Injury[];
   /** What is on record for the case, when `--facts` gave it. */
   facts?: CaseFacts;
+  /** People the project's config names as known to the case and explained. */
+  known: KnownPerson[];
+  /** The words the analysis used: the built-in lexicon and any the project added. */
+  lexicon: Lexicon;
+}
+
+/** A person known to the case and explained (the project config's `people`): never an unexplained adult. */
+export interface KnownPerson {
+  name: string;
+  role?: string;
+}
+
+/** What the analysis is given beside the transcript. */
+export interface AnalysisContext {
+  facts?: CaseFacts;
+  known?: KnownPerson[];
+  lexicon?: Lexicon;
 }
 
 /** Runs the language analysis of a parsed transcript: sentences, people, cues, claims and injuries. */
-export function analyse(transcript: Transcript, facts?: CaseFacts): Analysis {
+export function analyse(transcript: Transcript, { facts, known = [], lexicon = DEFAULT_LEXICON }: AnalysisContext = {}): Analysis {
   const roles = new Map(transcript.speakers.map((s) => [s.label, s.role]));
   const roleOf = (speaker: string): SpeakerRole => roles.get(speaker) ?? 'interviewee';
   const { sentences, docs } = sentencesOf(transcript.utterances, roleOf);
-  const roster = buildRoster(sentences, docs, transcript.speakers);
-  const cues = findCues(sentences, docs, roster);
-  const claims = findVerbClaims(sentences, roster);
+  const roster = buildRoster(sentences, docs, transcript.speakers, lexicon);
+  const cues = findCues(sentences, docs, roster, lexicon);
+  const claims = findVerbClaims(sentences, roster, lexicon);
   const injuries = findInjuries(sentences, cues, roster);
-  return { transcript, sentences, roster, cues, claims, injuries, ...(facts ? { facts } : {}) };
+  return { transcript, sentences, roster, cues, claims, injuries, ...(facts ? { facts } : {}), known, lexicon };
 }

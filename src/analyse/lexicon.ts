@@ -9,12 +9,18 @@ import injury from '../lexicon/injury.json' with { type: 'json' };
 import wellbeing from '../lexicon/wellbeing.json' with { type: 'json' };
 import minimisers from '../lexicon/minimisers.json' with { type: 'json' };
 import safety from '../lexicon/safety.json' with { type: 'json' };
+import topics from '../lexicon/topics.json' with { type: 'json' };
 import nlp from 'compromise';
 import type { PersonClass } from '../types.js';
+
+type Net = ReturnType<typeof nlp.buildNet>;
 
 /** A word class in the people lexicon; `vague` nouns (bloke, someone) say nothing about who a person is. */
 export type NounClass = Exclude<PersonClass, 'unknown'> | 'vague';
 export type Gender = 'male' | 'female';
+
+/** The noun classes, as people.json lists them. */
+export const NOUN_CLASSES: readonly NounClass[] = ['relative', 'partner', 'friend', 'household', 'professional', 'child', 'vague'];
 
 /** A role noun from the lexicon: its class and, where the word implies one, a gender. */
 export interface RoleNoun {
@@ -23,38 +29,12 @@ export interface RoleNoun {
   gender?: Gender;
 }
 
-function roleNouns(): Map<string, RoleNoun> {
-  const byWord = new Map<string, RoleNoun>();
-  for (const [nounClass, words] of Object.entries(people)) {
-    if (nounClass.startsWith('$')) continue;
-    for (const [word, g] of Object.entries(words as Record<string, string | null>)) {
-      const gender = g === 'm' ? 'male' : g === 'f' ? 'female' : undefined;
-      byWord.set(word, { word, nounClass: nounClass as NounClass, ...(gender ? { gender } : {}) });
-    }
-  }
-  return byWord;
-}
-
-/** Role nouns by their lower-case words (`social worker`, `mum`). */
-export const ROLE_NOUNS = roleNouns();
-/** The most words any role noun has, so lookups try the longest first. */
-export const LONGEST_ROLE = Math.max(...[...ROLE_NOUNS.keys()].map((w) => w.split(' ').length));
-
-/** Capitalised words that are never people (days, months, fillers, brands). */
-export const NOT_PEOPLE = new Set(names.notPeople.map((w) => w.toLowerCase()));
-/** Words that open a nickname: "Big Mick" is Mick. */
-export const NICKNAME_PREFIXES = new Set(names.nicknamePrefixes);
-/** Short forms mapped to the name they stand for (`steve` → `steven`). */
-export const NICKNAMES: Record<string, string> = Object.fromEntries(
-  Object.entries(names.nicknames).map(([k, v]) => [k.trim(), v]),
-);
-
 /** How strongly a phrase places an adult in the home or with the child. */
 export type PresenceLevel = 'visit' | 'overnight' | 'residence' | 'care';
 export const PRESENCE_LEVELS: PresenceLevel[] = ['visit', 'overnight', 'residence', 'care'];
 
-/** Every pattern list the analysis matches, by cue type. */
-export const PATTERNS = {
+// The built-in pattern lists, by cue type; a run's lexicon may add to them.
+const PATTERNS = {
   visit: presence.visit,
   overnight: presence.overnight,
   residence: presence.residence,
@@ -79,10 +59,150 @@ export const PATTERNS = {
 
 export type CueType = keyof typeof PATTERNS;
 
-/** Verbs too common or too vague to compare for a plain negation flip. */
-export const STOP_VERBS = new Set(claims.stopVerbs);
+/** The cue types, in the order the analysis matches them. */
+export const CUE_TYPES = Object.keys(PATTERNS) as CueType[];
 
-/** Phrases that mark the person inside them as a child, compiled once. */
-export const CHILD_CUES = nlp.buildNet(children.cues.map((match) => ({ match })));
-/** Relative words that make their owner a child ("Riley's dad"). */
-export const PARENT_WORDS = new Set(children.parents);
+/** Words to add to the lexicon for one run, from a team's project config. Words are matched case-blind. */
+export interface LexiconExtras {
+  /** Extra role nouns by class, as people.json has them: `{ professional: { idva: null }, partner: { fella: 'm' } }`. */
+  people?: Partial<Record<NounClass, Record<string, 'm' | 'f' | null>>>;
+  /** Capitalised words that are never people (shop names, places: "Greggs"), one word each. */
+  notPeople?: string[];
+  /** Short forms mapped to the name they stand for (`gaz` → `gary`). */
+  nicknames?: Record<string, string>;
+  /** Extra compromise match patterns, by cue type. */
+  patterns?: Partial<Record<CueType, string[]>>;
+}
+
+/** The words of one talk topic, compiled for lower-case text: each family's words, and words that are about any of them. */
+export interface TopicWords {
+  families: Readonly<Record<string, RegExp>>;
+  general: RegExp;
+}
+
+/** Everything the analysis reads from the word lists, with the patterns compiled: built once, shared by a run. */
+export interface Lexicon {
+  /** Role nouns by their lower-case words (`social worker`, `mum`). */
+  roleNouns: ReadonlyMap<string, RoleNoun>;
+  /** The most words any role noun has, so lookups try the longest first. */
+  longestRole: number;
+  /** Capitalised words that are never people (days, months, fillers, brands), lower-case. */
+  notPeople: ReadonlySet<string>;
+  /** Short forms mapped to the name they stand for (`steve` → `steven`). */
+  nicknames: ReadonlyMap<string, string>;
+  /** Words that open a nickname: "Big Mick" is Mick. */
+  nicknamePrefixes: ReadonlySet<string>;
+  /** Every pattern list the analysis matches, by cue type. */
+  patterns: Readonly<Record<CueType, readonly string[]>>;
+  /** The patterns of each cue type compiled into one net. */
+  nets: Readonly<Record<CueType, Net>>;
+  /** Verbs too common or too vague to compare for a plain negation flip. */
+  stopVerbs: ReadonlySet<string>;
+  /** Phrases that mark the person inside them as a child. */
+  childCues: Net;
+  /** Relative words that make their owner a child ("Riley's dad"). */
+  parentWords: ReadonlySet<string>;
+  /** The words that show an interviewer's sentence is about an injury or a safety concern. */
+  topics: Readonly<Record<'injury' | 'safety', TopicWords>>;
+}
+
+/** The built-in lexicon with `extras` added; throws an Error naming the entry when an extra is unusable. */
+export function buildLexicon(extras: LexiconExtras = {}): Lexicon {
+  const roleNouns = new Map<string, RoleNoun>();
+  const defaults = Object.entries(people).filter(([key]) => !key.startsWith('$')) as Array<[NounClass, Record<string, string | null>]>;
+  for (const [nounClass, words] of [...defaults, ...Object.entries(extras.people ?? {})]) {
+    if (!NOUN_CLASSES.includes(nounClass as NounClass)) {
+      throw new Error(`people.${nounClass}: no such noun class; use one of ${NOUN_CLASSES.join(', ')}`);
+    }
+    for (const [text, g] of Object.entries(words ?? {})) {
+      const word = text.trim().toLowerCase().replace(/\s+/g, ' ');
+      const gender = g === 'm' ? 'male' : g === 'f' ? 'female' : undefined;
+      roleNouns.set(word, { word, nounClass: nounClass as NounClass, ...(gender ? { gender } : {}) });
+    }
+  }
+
+  const nicknames = new Map<string, string>();
+  for (const [short, full] of [...Object.entries(names.nicknames), ...Object.entries(extras.nicknames ?? {})]) {
+    nicknames.set(oneWord('nicknames', short), oneWord('nicknames', full));
+  }
+
+  const patterns = Object.fromEntries(CUE_TYPES.map((type) => [type, [...PATTERNS[type]]])) as Record<CueType, string[]>;
+  for (const [type, extra] of Object.entries(extras.patterns ?? {})) {
+    if (!CUE_TYPES.includes(type as CueType)) throw new Error(`patterns.${type}: no such cue type; use one of ${CUE_TYPES.join(', ')}`);
+    for (const pattern of extra ?? []) {
+      const problem = patternProblem(pattern);
+      if (problem) throw new Error(`patterns.${type}: "${pattern}" ${problem}`);
+      patterns[type as CueType].push(pattern);
+    }
+  }
+
+  return {
+    roleNouns,
+    longestRole: Math.max(...[...roleNouns.keys()].map((w) => w.split(' ').length)),
+    notPeople: new Set([...names.notPeople.map((w) => w.toLowerCase()), ...(extras.notPeople ?? []).map((w) => oneWord('notPeople', w))]),
+    nicknames,
+    nicknamePrefixes: new Set(names.nicknamePrefixes),
+    patterns,
+    // One net per cue type: matching a whole net is far cheaper than one pattern at a time.
+    nets: Object.fromEntries(CUE_TYPES.map((type) => [type, netOf(patterns[type])])) as Record<CueType, Net>,
+    stopVerbs: new Set(claims.stopVerbs),
+    childCues: netOf(children.cues),
+    parentWords: new Set(children.parents),
+    topics: { injury: topicWords(topics.injury), safety: topicWords(topics.safety) },
+  };
+}
+
+function netOf(patterns: readonly string[]): Net {
+  return nlp.buildNet(patterns.map((match) => ({ match })));
+}
+
+function oneWord(field: string, text: string): string {
+  const word = text.trim().toLowerCase();
+  if (/\s/.test(word)) throw new Error(`${field}: "${text}" is more than one word; give each word on its own`);
+  return word;
+}
+
+const TAGS = new Set(Object.keys((nlp.world() as unknown as { model: { one: { tagSet: object } } }).model.one.tagSet));
+const METHODS = new Set(Object.keys((nlp.world() as unknown as { methods: { one: { termMethods: object } } }).methods.one.termMethods));
+
+// compromise takes almost any string as a pattern, and a typo then silently matches nothing: catch the usual ones.
+function patternProblem(pattern: string): string | undefined {
+  if (pattern.trim() === '') return 'is empty';
+  let terms: Array<{ tag?: string; method?: string }>;
+  try {
+    terms = nlp.parseMatch(pattern) as typeof terms;
+  } catch (error) {
+    return `is not a match pattern (${(error as Error).message})`;
+  }
+  for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']] as const) {
+    if (pattern.split(open).length !== pattern.split(close).length) return `has an unclosed "${open}" or a stray "${close}"`;
+  }
+  const tag = terms.find((t) => t.tag !== undefined && !TAGS.has(t.tag));
+  if (tag) return `uses an unknown tag "#${tag.tag}"`;
+  const method = terms.find((t) => t.method !== undefined && !METHODS.has(t.method));
+  if (method) return `uses an unknown method "@${method.method}"`;
+  return undefined;
+}
+
+// A family's words become one case-blind whole-word test; a trailing * in a word matches any ending.
+function topicWords(topic: { families: Record<string, string[]>; general: string[] }): TopicWords {
+  const test = (words: string[]) =>
+    new RegExp(`\\b(${words.map((w) => w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '\\w*')).join('|')})\\b`);
+  return {
+    families: Object.fromEntries(Object.entries(topic.families).map(([family, words]) => [family, test(words)])),
+    general: test(topic.general),
+  };
+}
+
+/** The built-in lexicon, used when a run adds no words of its own. */
+export const DEFAULT_LEXICON = buildLexicon();
+
+// The built-in lists as plain values for --redact, which works on finished results, not on an analysis.
+/** Role nouns of the built-in lexicon by their lower-case words (`social worker`, `mum`). */
+export const ROLE_NOUNS = DEFAULT_LEXICON.roleNouns;
+/** Capitalised words the built-in lexicon says are never people. */
+export const NOT_PEOPLE = DEFAULT_LEXICON.notPeople;
+/** Words that open a nickname: "Big Mick" is Mick. */
+export const NICKNAME_PREFIXES = DEFAULT_LEXICON.nicknamePrefixes;
+/** Short forms of the built-in lexicon mapped to the name they stand for (`steve` → `steven`). */
+export const NICKNAMES: Readonly<Record<string, string>> = Object.fromEntries(DEFAULT_LEXICON.nicknames);

@@ -1,6 +1,6 @@
 import type { Mention, Person, PersonClass, Speaker } from '../types.js';
 import { positionAt } from '../parse/position.js';
-import { CHILD_CUES, LONGEST_ROLE, NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, PARENT_WORDS, ROLE_NOUNS, type Gender, type RoleNoun } from './lexicon.js';
+import { DEFAULT_LEXICON, type Gender, type Lexicon, type RoleNoun } from './lexicon.js';
 import { groupByUtterance, type Sentence, type Token } from './sentences.js';
 import type nlp from 'compromise';
 
@@ -57,13 +57,13 @@ const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 const CLASS_PRIORITY: PersonClass[] = ['professional', 'relative', 'partner', 'household', 'friend', 'child', 'unknown'];
 
 /** Finds the people a transcript mentions, merges aliases and resolves pronouns to them. */
-export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speaker[]): Roster {
+export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speaker[], lexicon: Lexicon): Roster {
   // A speaker named in the text ("Thanks, Mr Hall") is a party to the interview, not someone talked about.
   const speakerNames = new Set(speakers.flatMap((s) => s.label.toLowerCase().replace(/\./g, '').split(/\s+/)).filter((w) => !HONORIFICS.has(w)));
   const people: Person[] = [];
   const byKey = new Map<string, Person>();
   const assertions: RoleAssertion[] = [];
-  const knownNames = nameWords(sentences, speakerNames);
+  const knownNames = nameWords(sentences, speakerNames, lexicon);
   const recent: PersonMention[] = [];
   const bySentence: PersonMention[][] = [];
 
@@ -76,8 +76,8 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
 
   for (const sentence of sentences) {
     const { tokens } = sentence;
-    const names = nameSpans(tokens, speakerNames, knownNames);
-    const roles = roleSpans(tokens, names);
+    const names = nameSpans(tokens, speakerNames, knownNames, lexicon);
+    const roles = roleSpans(tokens, names, lexicon);
     const pronouns = tokens
       .map((t, i) => ({ t, i }))
       .filter(({ t }) => PRONOUN_GENDER[t.normal] !== undefined)
@@ -122,7 +122,7 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
     // Pass 1: names become people, merged by first name, nickname or surname.
     const namePerson = new Map<number, Person>();
     for (const span of names) {
-      const keys = nameKeys(tokens, span);
+      const keys = nameKeys(tokens, span, lexicon);
       let person =
         keys.map((k) => byKey.get(k)).find((p) => p !== undefined) ??
         aliasOf(tokens, span.first, resolvePronoun) ??
@@ -220,7 +220,7 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
           .slice(tokens[span.determiner ?? span.first]!.start, tokens[span.last]!.end)
           .replace(/['’]s$/i, '');
         // "his dad", "her dad": whoever "his" resolves to, it is nearly always the child's parent, so one person.
-        const parentOfChild = PARENT_WORDS.has(role.word) && owner !== undefined && !namePerson.has(span.determiner!);
+        const parentOfChild = lexicon.parentWords.has(role.word) && owner !== undefined && !namePerson.has(span.determiner!);
         const key = parentOfChild ? `child:${role.word}` : `${possessor ?? 'the'}:${role.word}`;
         let person = linked ?? (role.nounClass === 'vague' && possessor === undefined ? byKey.get(`vague:${role.word}`) : byKey.get(key));
         if (!person) {
@@ -248,7 +248,7 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
   const byPerson: PersonMention[][] = people.map(() => []);
   for (const m of bySentence.flat()) byPerson[m.personId]!.push(m);
   const roster = { people, bySentence, byPerson };
-  assignClasses(roster, assertions, childrenIn(sentences, docs, roster, assertions));
+  assignClasses(roster, assertions, childrenIn(sentences, docs, roster, assertions, lexicon), lexicon);
   return roster;
 }
 
@@ -267,20 +267,20 @@ function bare(token: Token): string {
   return token.normal.replace(/['’]s$/, '');
 }
 
-function isNameToken(token: Token, next: Token | undefined, speakerNames: Set<string>): boolean {
+function isNameToken(token: Token, next: Token | undefined, speakerNames: Set<string>, lexicon: Lexicon): boolean {
   if (!/^\p{Lu}/u.test(token.text) || token.tags.has('Pronoun')) return false;
   const word = bare(token);
-  if (NOT_PEOPLE.has(word) || ROLE_NOUNS.has(word) || speakerNames.has(word)) return false;
+  if (lexicon.notPeople.has(word) || lexicon.roleNouns.has(word) || speakerNames.has(word)) return false;
   if (token.tags.has('Person')) return true;
   // An unknown capitalised word is a name only where a name would stand: owning something, or doing something.
   const capitalisedUnknown = token.tags.has('ProperNoun') && !NON_NAME_TAGS.some((t) => token.tags.has(t));
   return capitalisedUnknown && (token.tags.has('Possessive') || Boolean(next?.tags.has('Verb') && !/[,.;:!?]/.test(token.post)));
 }
 
-function nameSpans(tokens: Token[], speakerNames: Set<string>, knownNames: Set<string>): Span[] {
+function nameSpans(tokens: Token[], speakerNames: Set<string>, knownNames: Set<string>, lexicon: Lexicon): Span[] {
   const spans: Span[] = [];
   const isName = (i: number) =>
-    isNameToken(tokens[i]!, tokens[i + 1], speakerNames) || (knownNames.has(bare(tokens[i]!)) && /^\p{Lu}/u.test(tokens[i]!.text));
+    isNameToken(tokens[i]!, tokens[i + 1], speakerNames, lexicon) || (knownNames.has(bare(tokens[i]!)) && /^\p{Lu}/u.test(tokens[i]!.text));
   for (let i = 0; i < tokens.length; i++) {
     const honorific = HONORIFICS.has(tokens[i]!.normal.replace(/\.$/, '')) && /^\p{Lu}/u.test(tokens[i]!.text);
     if (!honorific && !isName(i)) continue;
@@ -297,14 +297,14 @@ function nameSpans(tokens: Token[], speakerNames: Set<string>, knownNames: Set<s
 
 // Words accepted as names anywhere in the transcript, so "Tayla's six" at the start of a sentence is a name too. An
 // unknown capitalised word (Dean, Tayla) counts once it recurs mid-sentence; one-off brands (Calpol, Xbox) do not.
-function nameWords(sentences: Sentence[], speakerNames: Set<string>): Set<string> {
+function nameWords(sentences: Sentence[], speakerNames: Set<string>, lexicon: Lexicon): Set<string> {
   const words = new Set<string>();
   const seen = new Map<string, number>();
   for (const { tokens } of sentences) {
     tokens.forEach((t, i) => {
       if (i === 0) return;
-      if (isNameToken(t, tokens[i + 1], speakerNames)) words.add(bare(t));
-      else if (isCapitalisedUnknown(t, speakerNames) && !DETERMINERS.has(tokens[i - 1]!.normal)) {
+      if (isNameToken(t, tokens[i + 1], speakerNames, lexicon)) words.add(bare(t));
+      else if (isCapitalisedUnknown(t, speakerNames, lexicon) && !DETERMINERS.has(tokens[i - 1]!.normal)) {
         seen.set(bare(t), (seen.get(bare(t)) ?? 0) + 1);
       }
     });
@@ -313,7 +313,7 @@ function nameWords(sentences: Sentence[], speakerNames: Set<string>): Set<string
   // Where only a name can stand: "Who is Dean?", "someone called Dean", "I met Dean".
   for (const { tokens } of sentences) {
     tokens.forEach((t, i) => {
-      if (i > 0 && NAME_SLOT.has(tokens[i - 1]!.normal) && isCapitalisedUnknown(t, speakerNames)) words.add(bare(t));
+      if (i > 0 && NAME_SLOT.has(tokens[i - 1]!.normal) && isCapitalisedUnknown(t, speakerNames, lexicon)) words.add(bare(t));
     });
   }
   // "Tayla and Brodie": an unknown capitalised word joined to a name is a name.
@@ -321,7 +321,7 @@ function nameWords(sentences: Sentence[], speakerNames: Set<string>): Set<string
     tokens.forEach((t, i) => {
       const partner = tokens[i + 2];
       const joined = tokens[i + 1]?.normal === 'and' || tokens[i + 1]?.normal === 'or';
-      if (i > 0 && joined && partner && isCapitalisedUnknown(t, speakerNames) && (words.has(bare(partner)) || partner.tags.has('Person'))) {
+      if (i > 0 && joined && partner && isCapitalisedUnknown(t, speakerNames, lexicon) && (words.has(bare(partner)) || partner.tags.has('Person'))) {
         words.add(bare(t));
       }
     });
@@ -329,31 +329,31 @@ function nameWords(sentences: Sentence[], speakerNames: Set<string>): Set<string
   return words;
 }
 
-function isCapitalisedUnknown(token: Token, speakerNames: Set<string>): boolean {
+function isCapitalisedUnknown(token: Token, speakerNames: Set<string>, lexicon: Lexicon): boolean {
   const word = bare(token);
   return (
     /^\p{Lu}\p{Ll}/u.test(token.text) &&
     token.tags.has('ProperNoun') &&
     !NON_NAME_TAGS.some((t) => token.tags.has(t)) &&
-    !NOT_PEOPLE.has(word) &&
-    !ROLE_NOUNS.has(word) &&
+    !lexicon.notPeople.has(word) &&
+    !lexicon.roleNouns.has(word) &&
     !speakerNames.has(word)
   );
 }
 
-function roleSpans(tokens: Token[], names: Span[]): RoleSpan[] {
+function roleSpans(tokens: Token[], names: Span[], lexicon: Lexicon): RoleSpan[] {
   const spans: RoleSpan[] = [];
   const inName = (i: number) => names.some((s) => i >= s.first && i <= s.last);
   for (let i = 0; i < tokens.length; i++) {
     if (inName(i)) continue;
-    for (let n = Math.min(LONGEST_ROLE, tokens.length - i); n >= 1; n--) {
+    for (let n = Math.min(lexicon.longestRole, tokens.length - i); n >= 1; n--) {
       const words = tokens.slice(i, i + n);
       if (n > 1 && words.slice(0, -1).some((t) => /[,.;:!?]/.test(t.post))) continue;
       const phrase = words.map(bare).join(' ');
-      const role = ROLE_NOUNS.get(phrase);
+      const role = lexicon.roleNouns.get(phrase);
       if (!role) continue;
       const span: RoleSpan = { first: i, last: i + n - 1, role };
-      const determiner = determinerOf(tokens, i, inName, (k) => names.find((n) => k >= n.first && k <= n.last)?.first ?? k);
+      const determiner = determinerOf(tokens, i, inName, (k) => names.find((n) => k >= n.first && k <= n.last)?.first ?? k, lexicon);
       if (determiner !== undefined) span.determiner = determiner;
       // "my bowls partner", "her business partner": a noun before "partner" makes it no romance.
       const modifiers = tokens.slice((determiner ?? i - 1) + 1, i);
@@ -372,13 +372,14 @@ function determinerOf(
   at: number,
   inName: (i: number) => boolean,
   nameStart: (i: number) => number,
+  lexicon: Lexicon,
 ): number | undefined {
   for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
     const t = tokens[i]!;
     if (/[,.;:!?]/.test(t.post)) return undefined;
     if (DETERMINERS.has(t.normal)) return i;
-    if (t.tags.has('Possessive') && (inName(i) || ROLE_NOUNS.has(bare(t)))) return nameStart(i);
-    const modifier = (t.tags.has('Adjective') || t.tags.has('Noun')) && !t.tags.has('Pronoun') && !ROLE_NOUNS.has(bare(t)) && !inName(i);
+    if (t.tags.has('Possessive') && (inName(i) || lexicon.roleNouns.has(bare(t)))) return nameStart(i);
+    const modifier = (t.tags.has('Adjective') || t.tags.has('Noun')) && !t.tags.has('Pronoun') && !lexicon.roleNouns.has(bare(t)) && !inName(i);
     if (!modifier) return undefined;
   }
   return undefined;
@@ -388,11 +389,11 @@ function spanText(sentence: Sentence, span: Span): string {
   return sentence.utterance.text.slice(sentence.tokens[span.first]!.start, sentence.tokens[span.last]!.end);
 }
 
-function nameKeys(tokens: Token[], span: Span): string[] {
+function nameKeys(tokens: Token[], span: Span, lexicon: Lexicon): string[] {
   const words = tokens.slice(span.first, span.last + 1).map((t) => bare(t).replace(/\.$/, ''));
   if (HONORIFICS.has(words[0]!)) return [`surname:${words[words.length - 1]}`];
-  const first = NICKNAME_PREFIXES.has(words[0]!) && words.length > 1 ? words[1]! : words[0]!;
-  const keys = [`name:${NICKNAMES[first] ?? first}`];
+  const first = lexicon.nicknamePrefixes.has(words[0]!) && words.length > 1 ? words[1]! : words[0]!;
+  const keys = [`name:${lexicon.nicknames.get(first) ?? first}`];
   if (words.length > 1) keys.push(`surname:${words[words.length - 1]}`);
   return keys;
 }
@@ -460,14 +461,14 @@ interface RoleAssertion {
 }
 
 /** The people the transcript shows to be children: child words, ages, school and nappies, and owners of parents. */
-function childrenIn(sentences: Sentence[], docs: View[], roster: Roster, assertions: RoleAssertion[]): Set<number> {
+function childrenIn(sentences: Sentence[], docs: View[], roster: Roster, assertions: RoleAssertion[], lexicon: Lexicon): Set<number> {
   const children = new Set<number>();
   for (const a of assertions) if (a.role.nounClass === 'child') children.add(a.personId);
   const adultRoles = new Set(assertions.filter((a) => a.role.nounClass !== 'child' && a.role.nounClass !== 'vague').map((a) => a.personId));
   const nameIds = new Set(roster.people.filter((p) => roster.byPerson[p.id]!.some((m) => m.kind === 'name')).map((p) => p.id));
   // "Riley's dad", "does Lily see her dad": whoever has a parent is a child, unless they have an adult role of their own.
   for (const a of assertions) {
-    if (typeof a.possessor === 'number' && PARENT_WORDS.has(a.role.word) && nameIds.has(a.possessor) && !adultRoles.has(a.possessor)) {
+    if (typeof a.possessor === 'number' && lexicon.parentWords.has(a.role.word) && nameIds.has(a.possessor) && !adultRoles.has(a.possessor)) {
       children.add(a.possessor);
     }
   }
@@ -481,7 +482,7 @@ function childrenIn(sentences: Sentence[], docs: View[], roster: Roster, asserti
       const firstTerm = sentences[m.sentence]!.firstTerm;
       for (let i = m.first; i <= m.last; i++) terms[firstTerm + i]?.tags.add('Person');
     }
-    const matches = docs[utterance]!.match(CHILD_CUES).json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
+    const matches = docs[utterance]!.match(lexicon.childCues).json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
     for (const match of matches) {
       if (!isChildAge(match.text)) continue;
       const end = match.offset.start + match.offset.length;
@@ -515,13 +516,13 @@ function isChildAge(text: string): boolean {
   return !digits || Number(digits[1]) < 18 || /months|weeks/i.test(text);
 }
 
-function assignClasses(roster: Roster, assertions: RoleAssertion[], children: Set<number>): void {
+function assignClasses(roster: Roster, assertions: RoleAssertion[], children: Set<number>, lexicon: Lexicon): void {
   const { people } = roster;
   const classes = new Map<number, Set<PersonClass>>(people.map((p) => [p.id, new Set()]));
   const family = (id: number) => children.has(id) || classes.get(id)!.has('relative');
   // Two rounds, so a relative of a relative ("my mum's dad") is family too.
   for (let round = 0; round < 2; round++) {
-    for (const a of assertions) classes.get(a.personId)!.add(classOf(a, family));
+    for (const a of assertions) classes.get(a.personId)!.add(classOf(a, family, lexicon));
   }
   for (const person of people) {
     const own = classes.get(person.id)!;
@@ -556,7 +557,7 @@ function isCopula(token: Token): boolean {
   return token.tags.has('Copula') || (token.text === '' && token.normal === 'has') || ['is', 'was', 'are', 'were'].includes(token.normal);
 }
 
-function classOf(a: RoleAssertion, family: (id: number) => boolean): PersonClass {
+function classOf(a: RoleAssertion, family: (id: number) => boolean, lexicon: Lexicon): PersonClass {
   const { role, possessor } = a;
   if (role.nounClass === 'vague') {
     return possessor === 'speaker' && ['bloke', 'fella', 'man', 'guy'].includes(role.word) ? 'partner' : 'unknown';
@@ -565,17 +566,17 @@ function classOf(a: RoleAssertion, family: (id: number) => boolean): PersonClass
   if (role.nounClass === 'friend' && typeof possessor === 'number' && family(possessor) && !a.viaPronoun) return 'child';
   if (role.nounClass === 'relative' && typeof possessor === 'number') {
     // The child's or the family's relative is family; another adult's relative ("his brother") says nothing of their place here.
-    if (family(possessor) || (a.viaPronoun && PARENT_WORDS.has(role.word))) return 'relative';
+    if (family(possessor) || (a.viaPronoun && lexicon.parentWords.has(role.word))) return 'relative';
     return 'unknown';
   }
   return role.nounClass;
 }
 
-/** Whether a name from outside the transcript (a case record) is this person: same first name, nickname or surname. */
-export function isCalled(person: Person, name: string): boolean {
+/** Whether a name from outside the transcript (a case record) is this person: same first name, nickname (by `lexicon`) or surname. */
+export function isCalled(person: Person, name: string, lexicon: Lexicon = DEFAULT_LEXICON): boolean {
   const norm = (w: string) => {
     const word = w.toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, '');
-    return NICKNAMES[word] ?? word;
+    return lexicon.nicknames.get(word) ?? word;
   };
   const wanted = name.split(/\s+/).map(norm).filter((w) => w && !HONORIFICS.has(w));
   if (wanted.length === 0) return false;

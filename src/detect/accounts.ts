@@ -214,7 +214,7 @@ export function changedInjuryAccounts(analysis: Analysis): Conflict[] {
 export function againstRecord(analysis: Analysis): Conflict[] {
   const conflicts: Conflict[] = [];
   for (const statement of analysis.facts?.statements ?? []) {
-    const person = analysis.roster.people.find((p) => isCalled(p, statement.about));
+    const person = analysis.roster.people.find((p) => isCalled(p, statement.about, analysis.lexicon));
     const record = `${statement.about} (told to ${statement.to}, on the case record)`;
     if (person && statement.relationship === 'partner') {
       const denials = cuesAbout(analysis, person.id, ['denial']);

@@ -1,4 +1,4 @@
-import { isAssertion, type Analysis, type Cue, type PersonMention, type Sentence } from '../analyse/index.js';
+import { isAssertion, type Analysis, type Cue, type PersonMention, type Sentence, type TopicWords } from '../analyse/index.js';
 import type { Clue, Person, Severity } from '../types.js';
 import { worse } from '../severity.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
@@ -15,43 +15,8 @@ const PRONOUN_GENDER: Record<string, 'male' | 'female'> = { he: 'male', him: 'ma
 // How many turns back an interviewer's pronoun looks for the adult's name or role, and for a child it could mean instead.
 const PRONOUN_TURNS = 2;
 
-/**
- * Topic families: the words that show a later interviewer sentence is about the same thing. Each injury or safety cue
- * belongs to the families its words name; the interviewer follows it up by using a word of one of those families, or
- * one of the topic's general words (`injury`, `hurt`; `safe`, `violence`).
- */
-interface Topic {
-  kind: 'injury' | 'safety';
-  families: Record<string, RegExp>;
-  general: RegExp;
-}
-
-const INJURY: Topic = {
-  kind: 'injury',
-  families: {
-    bruise: /\bbruis\w*/,
-    mark: /\bmarks?\b/,
-    burn: /\b(burn|burns|burnt|burned|scald|scalds|scalded)\b/,
-    cut: /\b(cut|cuts|graze|grazes|grazed|scratch|scratches|scratched|bleeding|blood|bled)\b/,
-    fracture: /\b(fracture|fractures|fractured|broken|broke)\b/,
-    eye: /\bblack eye\b/,
-    swelling: /\b(swelling|swollen|bump|bumps|lump|lumps)\b/,
-    bite: /\b(bite|bites|bitten)\b/,
-  },
-  general: /\b(injury|injuries|injured|hurt|hurts|hurting|marks?|sore|happened to (him|her))\b/,
-};
-
-const SAFETY: Topic = {
-  kind: 'safety',
-  families: {
-    shouting: /\b(shout\w*|yell(s|ed|ing)?|scream\w*|loud|temper|rag|kick\w* off|rows?|argu\w*)\b/,
-    violence: /\b(hit|hits|hitting|slap\w*|punch\w*|smack\w*|kick\w*|push(es|ed|ing)?|shov\w*|grab\w*|throw(s|n|ing)?|threw|threat\w*|strangl\w*|chok\w*|violen\w*|aggress\w*|domestic|fight\w*|fought|handy|rough|hurt\w*|harm\w*)\b/,
-    drink: /\b(drunk|drink\w*|drank|pissed|hammered|alcohol|booze|drugs?|weed|off (his|her|their) face|sober)\b/,
-    police: /\b(police|coppers?|cops?|999|arrest\w*)\b/,
-    fear: /\b(frightened|scared|terrified|afraid|petrified|fear\w*|safe|unsafe)\b/,
-  },
-  general: /\b(safe|safety|unsafe|violence|violent|domestic|risk)\b/,
-};
+// Injuries and safety concerns are followed up by words of their topic (src/lexicon/topics.json).
+type Topic = keyof Analysis['lexicon']['topics'];
 
 // Words in the interviewer's very next turn that follow up whatever was just said, without naming it.
 const ASKS_MORE =
@@ -107,7 +72,7 @@ export const missedFollowUp = defineDetector({
     if (!analysis.transcript.speakers.some((s) => s.role === 'interviewer')) return [];
     const missed = (r: Raised) => !r.followedUp && !askedMoreNext(analysis, r.sentence);
     const people = peopleRaised(analysis).filter(missed);
-    const concerns = [...topicsRaised(analysis, INJURY), ...topicsRaised(analysis, SAFETY)].filter(missed);
+    const concerns = [...topicsRaised(analysis, 'injury'), ...topicsRaised(analysis, 'safety')].filter(missed);
     // "Gary kicked off and the police were called": the man and what he did are one thing raised in one breath.
     const raised = [...people];
     for (const concern of concerns) {
@@ -251,15 +216,15 @@ interface Concern {
   cues: Cue[];
 }
 
-function topicsRaised(analysis: Analysis, topic: Topic): Raised[] {
+function topicsRaised(analysis: Analysis, kind: Topic): Raised[] {
   const { sentences } = analysis;
-  const cueType = topic.kind;
+  const topic = analysis.lexicon.topics[kind];
   const concerns: Concern[] = [];
   const byUtterance = new Map<number, Cue[]>();
   for (const cue of analysis.cues) {
     const s = sentences[cue.sentence]!;
-    if (cue.type !== cueType || s.role !== 'interviewee' || !isAssertion(s)) continue;
-    if (topic.kind === 'safety' && (negatedBefore(s, cue) || childsOwnBehaviour(analysis, s, cue))) continue;
+    if (cue.type !== kind || s.role !== 'interviewee' || !isAssertion(s)) continue;
+    if (kind === 'safety' && (negatedBefore(s, cue) || childsOwnBehaviour(analysis, s, cue))) continue;
     const list = byUtterance.get(s.utterance.index);
     if (list) list.push(cue);
     else byUtterance.set(s.utterance.index, [cue]);
@@ -284,14 +249,14 @@ function topicsRaised(analysis: Analysis, topic: Topic): Raised[] {
     // Any word of the topic counts: "has he ever been aggressive?" follows up "his temper" and "he'd had a drink".
     const followedUp = later.some((t) => topic.general.test(t) || Object.values(topic.families).some((re) => re.test(t)));
     const shown = concern.cues.slice(0, 4);
-    const about = topic.kind === 'safety' ? concernAbout(analysis, concern.cues) : undefined;
-    const what = topic.kind === 'injury' ? 'an injury' : 'a safety concern';
+    const about = kind === 'safety' ? concernAbout(analysis, concern.cues) : undefined;
+    const what = kind === 'injury' ? 'an injury' : 'a safety concern';
     const said = quoteList(concern.cues.map((c) => c.text));
     return {
       sentence: first.sentence,
       quotes: shown.map((c) => ({ sentence: c.sentence, start: c.start, end: c.end })),
       who: about?.name ?? '',
-      severity: topic.kind === 'injury' ? 'error' : 'warning',
+      severity: kind === 'injury' ? 'error' : 'warning',
       message: `the interviewee raised ${what} (${said}) and the interviewer never asked about it`,
       followedUp,
       ...(about ? { personId: about.id } : {}),
@@ -330,12 +295,12 @@ function negatedBefore(sentence: Sentence, cue: Cue): boolean {
 // "Tayla's been kicking off at school": the child's behaviour is a wellbeing sign, not a danger to them; a child
 // frightened of someone is still a safety concern.
 function childsOwnBehaviour(analysis: Analysis, sentence: Sentence, cue: Cue): boolean {
-  if (SAFETY.families.fear!.test(cue.text.toLowerCase())) return false;
+  if (analysis.lexicon.topics.safety.families.fear?.test(cue.text.toLowerCase())) return false;
   const subject = (analysis.roster.bySentence[sentence.index] ?? []).filter((m) => m.end <= cue.start).pop();
   return subject !== undefined && analysis.roster.people[subject.personId]!.personClass === 'child';
 }
 
-function familiesOf(text: string, topic: Topic): string[] {
+function familiesOf(text: string, topic: TopicWords): string[] {
   const lower = text.toLowerCase();
   const found = Object.entries(topic.families)
     .filter(([, re]) => re.test(lower))
@@ -344,7 +309,7 @@ function familiesOf(text: string, topic: Topic): string[] {
   return found.length > 0 ? found : [lower];
 }
 
-function mentionsFamily(topic: Topic, family: string, text: string): boolean {
+function mentionsFamily(topic: TopicWords, family: string, text: string): boolean {
   const re = topic.families[family];
   return re ? re.test(text) : text.includes(family);
 }

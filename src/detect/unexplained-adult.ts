@@ -39,9 +39,9 @@ export const unexplainedAdult = defineDetector({
     const facts = analysis.facts;
     for (const person of analysis.roster.people) {
       if (!isAdultLayperson(person) || person.personClass === 'relative') continue;
-      // The case record explains whoever it names as living there or known to the case.
-      const onRecord = facts && [...facts.household, ...facts.known.map((k) => k.name)].some((name) => isCalled(person, name));
-      if (onRecord) continue;
+      // The case record explains whoever it names as living there or known to the case, and so does the project's config.
+      const onRecord = facts && [...facts.household, ...facts.known.map((k) => k.name)].some((name) => isCalled(person, name, analysis.lexicon));
+      if (onRecord || analysis.known.some((k) => isCalled(person, k.name, analysis.lexicon))) continue;
       const offRecord = facts !== undefined;
       if (person.personClass === 'partner' && !offRecord) continue;
       const mentions = intervieweeMentions(analysis, person);

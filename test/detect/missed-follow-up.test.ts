@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { missedFollowUp } from '../../src/detect/missed-follow-up.js';
+import { analyse, buildLexicon } from '../../src/analyse/index.js';
+import { parse } from '../../src/parse/index.js';
 import { analyseLines } from '../transcript.js';
 
 const detect = (lines: string[]) => missedFollowUp.detect(analyseLines(lines)).map((c) => `${c.line} ${c.severity} ${c.who}: ${c.message}`);
@@ -168,10 +170,19 @@ describe('missed-follow-up', () => {
         speaker: 'MUM',
         message: 'the interviewee raised "My mate Jordan", placed in the home or with the child ("stays over"), and the interviewer never asked about him',
         evidence: [
-          { line: 2, column: 22, text: 'My mate Jordan' },
-          { line: 2, column: 37, text: 'stays over' },
+          { line: 2, column: 22, endLine: 2, endColumn: 36, text: 'My mate Jordan' },
+          { line: 2, column: 37, endLine: 2, endColumn: 47, text: 'stays over' },
         ],
       },
+    ]);
+  });
+
+  it("reads its words from the run's lexicon: a safety pattern a team added is a concern to follow up", () => {
+    const text = 'SW: How was the weekend?\nMUM: Alright. Dean got lairy on Saturday.\nSW: And how is school?\nMUM: Fine.\n';
+    const withWords = (lexicon = buildLexicon()) => missedFollowUp.detect(analyse(parse({ file: 't.txt', text }), { lexicon })).map((c) => c.message);
+    assert.deepEqual(withWords(), []);
+    assert.deepEqual(withWords(buildLexicon({ patterns: { safety: ['{get} lairy'] } })), [
+      'the interviewee raised a safety concern ("got lairy") and the interviewer never asked about it',
     ]);
   });
 });

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import people from '../../src/lexicon/people.json' with { type: 'json' };
+import { analyse, buildLexicon, CUE_TYPES, DEFAULT_LEXICON, isCalled, NOUN_CLASSES, type LexiconExtras } from '../../src/analyse/index.js';
+import { parse } from '../../src/parse/index.js';
+import { peopleOf } from '../transcript.js';
+
+// Each case runs with the built-in lexicon and with the extras, so it fails unless the extras make the difference.
+const analyseWith = (lines: string[], extras?: LexiconExtras) =>
+  analyse(parse({ file: 't.txt', text: `${lines.join('\n')}\n` }), extras ? { lexicon: buildLexicon(extras) } : {});
+
+const cuesOf = (lines: string[], extras?: LexiconExtras) => {
+  const analysis = analyseWith(lines, extras);
+  return analysis.cues.map((c) => `${c.type}: "${c.text}" → ${c.personId === undefined ? '-' : analysis.roster.people[c.personId]!.name}`);
+};
+
+describe('lexicon extras', () => {
+  it('adds a role noun to its class', () => {
+    const lines = ['SW: Who has been to see you?', 'MUM: The IDVA came round on Tuesday.'];
+    const extras: LexiconExtras = { people: { professional: { idva: null } } };
+    assert.deepEqual(peopleOf(analyseWith(lines)), []);
+    assert.deepEqual(peopleOf(analyseWith(lines, extras)), ['the idva:professional']);
+  });
+
+  it('matches a multi-word role noun as one noun', () => {
+    const lines = ['SW: Who has been?', 'MUM: The police community support officer came round on Monday.'];
+    const extras: LexiconExtras = { people: { professional: { 'Police Community Support Officer': null } } };
+    assert.deepEqual(peopleOf(analyseWith(lines)), ['the police:professional', 'officer:professional']);
+    assert.deepEqual(peopleOf(analyseWith(lines, extras)), ['the police community support officer:professional']);
+  });
+
+  it('gives an extra role noun its gender', () => {
+    const lines = ['SW: Who is around?', 'DAD: My missus stays over at weekends.'];
+    const analysis = analyseWith(lines, { people: { partner: { missus: 'f' } } });
+    assert.deepEqual(peopleOf(analysis), ['my missus:partner']);
+    assert.equal(analysis.roster.people[0]!.gender, 'female');
+    assert.deepEqual(peopleOf(analyseWith(lines)), []);
+  });
+
+  it('keeps a word that is never a person off the roster', () => {
+    const lines = ['SW: Where were you on Saturday?', 'MUM: I was at Greggs. I work at Greggs most days.'];
+    assert.deepEqual(peopleOf(analyseWith(lines)), ['Greggs:unknown']);
+    assert.deepEqual(peopleOf(analyseWith(lines, { notPeople: ['Greggs'] })), []);
+  });
+
+  it('merges a nickname with the name it stands for', () => {
+    const lines = ['SW: Tell me about Darren.', "MUM: He's a mate. I left Kai with Daz on Friday."];
+    const darren = (extras?: LexiconExtras) => analyseWith(lines, extras).roster.people.find((p) => p.name === 'Darren')!;
+    assert.deepEqual(darren().aliases, []);
+    assert.deepEqual(darren({ nicknames: { Daz: 'Darren' } }).aliases, ['Daz']);
+  });
+
+  it('lets a case record name a person by an extra nickname', () => {
+    const darren = analyseWith(['SW: Tell me about Darren.', "MUM: He's a mate."]).roster.people[0]!;
+    assert.equal(isCalled(darren, 'Daz'), false);
+    assert.equal(isCalled(darren, 'Daz', buildLexicon({ nicknames: { daz: 'darren' } })), true);
+  });
+
+  it('adds a match pattern to a cue type', () => {
+    const lines = ['SW: How are things with Dean?', "MUM: Good. We're loved up, me and Dean."];
+    assert.deepEqual(cuesOf(lines), []);
+    assert.deepEqual(cuesOf(lines, { patterns: { romance: ['loved up'] } }), ['romance: "loved up" → Dean']);
+  });
+
+  it('puts the lexicon it used on the analysis, and leaves the built-in one as it was', () => {
+    const lexicon = buildLexicon({ people: { professional: { idva: null } }, notPeople: ['Greggs'], patterns: { romance: ['loved up'] } });
+    assert.equal(analyse(parse({ file: 't.txt', text: 'SW: Hello.\n' }), { lexicon }).lexicon, lexicon);
+    assert.equal(analyseWith(['SW: Hello.']).lexicon, DEFAULT_LEXICON);
+    assert.equal(DEFAULT_LEXICON.roleNouns.has('idva'), false);
+    assert.equal(DEFAULT_LEXICON.notPeople.has('greggs'), false);
+    assert.equal(DEFAULT_LEXICON.patterns.romance.includes('loved up'), false);
+  });
+});
+
+describe('lexicon errors', () => {
+  const fails: Array<[string, LexiconExtras, RegExp]> = [
+    ['an unclosed bracket', { patterns: { romance: ['{fancy} (him'] } }, /^patterns\.romance: "\{fancy\} \(him" has an unclosed "\("/],
+    ['a stray bracket', { patterns: { safety: ['got lairy)'] } }, /^patterns\.safety: "got lairy\)" has an unclosed/],
+    ['an unknown tag', { patterns: { visit: ['#Persn comes round'] } }, /^patterns\.visit: "#Persn comes round" uses an unknown tag "#Persn"/],
+    ['an empty pattern', { patterns: { denial: [' '] } }, /^patterns\.denial: " " is empty/],
+    ['a bad regular expression', { patterns: { injury: ['/bruis(/'] } }, /^patterns\.injury: "\/bruis\(\/" is not a match pattern/],
+    ['an unknown cue type', { patterns: { romanse: ['loved up'] } as LexiconExtras['patterns'] }, /^patterns\.romanse: no such cue type; use one of visit, /],
+    ['an unknown noun class', { people: { profesional: { idva: null } } as LexiconExtras['people'] }, /^people\.profesional: no such noun class/],
+    ['a place of two words', { notPeople: ['Pizza Hut'] }, /^notPeople: "Pizza Hut" is more than one word/],
+  ];
+  for (const [name, extras, message] of fails) {
+    it(`throws on ${name}`, () => assert.throws(() => buildLexicon(extras), { name: 'Error', message }));
+  }
+
+  it('accepts every built-in pattern', () => {
+    const patterns = Object.fromEntries(CUE_TYPES.map((type) => [type, [...DEFAULT_LEXICON.patterns[type]]]));
+    assert.doesNotThrow(() => buildLexicon({ patterns }));
+  });
+
+  it('lists the noun classes people.json has', () => {
+    assert.deepEqual([...NOUN_CLASSES].sort(), Object.keys(people).filter((k) => !k.startsWith('$')).sort());
+  });
+});
