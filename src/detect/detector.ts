@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyse/index.js';
-import { positionAt } from '../parse/position.js';
+import { endPositionAt, positionAt, segmentAt } from '../parse/position.js';
 import type { Clue, ClueKind, Evidence, Severity } from '../types.js';
 
 /** What a detector declares about itself: shown by reports and `--help`, and required of every detector. */
@@ -66,6 +66,10 @@ export function createClue(
 function quoteEvidence(analysis: Analysis, quote: Quote): Evidence {
   const utterance = analysis.sentences[quote.sentence]!.utterance;
   const { line, column } = positionAt(utterance, quote.start);
-  const evidence: Evidence = { line, column, text: utterance.text.slice(quote.start, quote.end) };
-  return utterance.time === undefined ? evidence : { ...evidence, time: utterance.time };
+  const end = endPositionAt(utterance, quote.start, quote.end);
+  const text = utterance.text.slice(quote.start, quote.end);
+  const evidence: Evidence = { line, column, endLine: end.line, endColumn: end.column, text };
+  // A turn in captions can join several cues: the words are timed by the cue they start in.
+  const time = segmentAt(utterance, quote.start)?.time ?? utterance.time;
+  return time === undefined ? evidence : { ...evidence, time };
 }

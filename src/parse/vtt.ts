@@ -205,7 +205,7 @@ export function utterancesFromCues(file: string, cues: Cue[], markup: CueMarkup)
           current = { speaker, time, text: '', segments: [] };
           drafts.push(current);
         }
-        appendRuns(current, item.runs);
+        appendRuns(current, item.runs, time);
       }
     }
   }
@@ -315,14 +315,18 @@ function trimRuns(runs: Run[]): Run[] {
   return result;
 }
 
-/** Appends a chunk to an utterance, a single space after what it has; a new segment starts wherever the mapping jumps. */
-function appendRuns(draft: Draft, runs: Run[]): void {
+/**
+ * Appends a chunk of a cue starting at `time` to an utterance, a single space after what it has; a new segment,
+ * carrying the cue's time, starts wherever the mapping jumps.
+ */
+function appendRuns(draft: Draft, runs: Run[], time: string): void {
   if (draft.text !== '') draft.text += ' ';
   for (const run of runs) {
     const offset = draft.text.length;
     const last = draft.segments[draft.segments.length - 1];
-    const continues = last !== undefined && last.line === run.line && last.column + (offset - last.offset) === run.column;
-    if (!continues) draft.segments.push({ offset, line: run.line, column: run.column });
+    const continues =
+      last !== undefined && last.time === time && last.line === run.line && last.column + (offset - last.offset) === run.column;
+    if (!continues) draft.segments.push({ offset, line: run.line, column: run.column, time });
     draft.text += run.text;
   }
 }

@@ -28,6 +28,8 @@ interface Draft {
   time?: string;
   chars: string[];
   offsets: number[];
+  /** Where each JSON segment's text starts in `chars`, and its start time. */
+  starts: Array<{ at: number; time?: string }>;
 }
 
 /** Parses Whisper-style JSON into utterances (consecutive segments of one speaker joined); throws InputError naming file, line and JSON path. */
@@ -63,13 +65,14 @@ export function parseWhisperJson(source: Source): ParsedTranscript {
     const { chars, offsets } = normaliseSpace(decoded.chars, decoded.offsets);
     if (chars.length === 0) continue;
     if (!current || current.speaker !== segment.speaker) {
-      current = { speaker: segment.speaker, chars: [], offsets: [] };
+      current = { speaker: segment.speaker, chars: [], offsets: [], starts: [] };
       if (segment.time !== undefined) current.time = segment.time;
       drafts.push(current);
     } else {
       current.chars.push(' ');
       current.offsets.push(-1);
     }
+    current.starts.push(segment.time === undefined ? { at: current.chars.length } : { at: current.chars.length, time: segment.time });
     for (let i = 0; i < chars.length; i += 1) {
       current.chars.push(chars[i] as string);
       current.offsets.push(offsets[i] as number);
@@ -333,15 +336,24 @@ function toUtterance(draft: Draft, index: number, lines: number[]): Utterance {
   const segments: Segment[] = [];
   let expected = Number.NaN;
   let currentLine = 0;
+  let next = 0; // the next entry of draft.starts
+  let time: string | undefined;
   draft.offsets.forEach((offset, at) => {
+    let started = false;
+    while ((draft.starts[next]?.at ?? Infinity) <= at) {
+      time = draft.starts[next]?.time;
+      next += 1;
+      started = true;
+    }
     if (offset === -1) {
       expected += 1; // a joining space sits just past the previous character
       return;
     }
     const line = lineOf(lines, offset);
-    // A new segment wherever the text jumps in the file: an escape, the next segment, another line.
-    if (offset !== expected || line !== currentLine) {
-      segments.push({ offset: at, line, column: offset - (lines[line - 1] as number) + 1 });
+    // A new segment wherever the text jumps in the file: an escape, the next JSON segment, another line.
+    if (started || offset !== expected || line !== currentLine) {
+      const column = offset - (lines[line - 1] as number) + 1;
+      segments.push(time === undefined ? { offset: at, line, column } : { offset: at, line, column, time });
     }
     expected = offset + 1;
     currentLine = line;

@@ -1,5 +1,5 @@
 import type { Clue, FileResult, Severity } from '../types.js';
-import { byPosition, primaryEvidence, relativePath, visible } from './text.js';
+import { byPosition, evidenceEnd, primaryEvidence, relativePath, visible } from './text.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -13,15 +13,24 @@ export function github(results: FileResult[]): string {
 }
 
 function annotation(clue: Clue): string {
-  const quoted = primaryEvidence(clue);
+  const end = evidenceEnd(clue, primaryEvidence(clue));
   const properties = [
     `file=${property(relativePath(clue.file))}`,
     `line=${clue.line}`,
-    `col=${clue.column}`,
-    ...(quoted === undefined ? [] : [`endColumn=${clue.column + quoted.text.length}`]),
+    ...position(clue, end),
     `title=${property(clue.who === '' ? clue.rule : `${clue.rule}: ${clue.who}`)}`,
   ];
   return `::${COMMAND[clue.severity]} ${properties.join(',')}::${data(clue.message)}`;
+}
+
+/**
+ * The rest of an annotation's position. GitHub takes columns only when the annotation starts and ends on one
+ * line (the runner drops them otherwise), so quoted words that run onto the next line give `endLine` alone.
+ */
+function position(at: { line: number; column: number }, end: { line: number; column: number } | undefined): string[] {
+  if (end === undefined) return [`col=${at.column}`];
+  if (end.line !== at.line) return [`endLine=${end.line}`];
+  return [`col=${at.column}`, `endColumn=${end.column}`];
 }
 
 /** A command's message, escaped as the Actions toolkit does (`%`, CR, LF); other control characters are shown, not sent. */

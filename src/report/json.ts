@@ -1,4 +1,4 @@
-import type { Clue, FileResult, Person, Speaker } from '../types.js';
+import type { Clue, Evidence, FileResult, Person, Speaker } from '../types.js';
 import { byPosition } from './text.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
@@ -6,7 +6,11 @@ type OkResult = Extract<FileResult, { ok: true }>;
 // JSON.stringify leaves these raw; escaping them keeps the output valid and harmless when printed.
 const RAW_INVISIBLE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** Machine-readable report, `version` 1: readable files with their clues, and the files that failed. */
+/**
+ * Machine-readable report, `version` 1: readable files with their clues, and the files that failed. Fields added
+ * since (a clue's `confidence`, a person's `introducedBy`, evidence `endLine`/`endColumn` and `time`, a file's
+ * `lineUnit` and `suppressed` count) are optional, so consumers that ignore unknown keys keep working.
+ */
 export function json(results: FileResult[]): string {
   const document = {
     version: 1,
@@ -25,6 +29,7 @@ function fileJson(result: OkResult) {
   return {
     file: result.file,
     ...(result.lineUnit === 'paragraph' ? { lineUnit: 'paragraph' } : {}),
+    ...(result.suppressed ? { suppressed: result.suppressed } : {}),
     speakers: result.speakers.map(speakerJson),
     people: result.people.map(personJson),
     clues: [...result.clues].sort(byPosition).map(clueJson),
@@ -59,7 +64,20 @@ export function clueJson(clue: Clue) {
     who: clue.who,
     speaker: clue.speaker,
     message: clue.message,
-    evidence: clue.evidence.map((e) => ({ line: e.line, column: e.column, text: e.text, ...(e.time === undefined ? {} : { time: e.time }) })),
+    evidence: clue.evidence.map(evidenceJson),
     ...(clue.confidence === undefined ? {} : { confidence: clue.confidence }),
+  };
+}
+
+/** Quoted words with where they start and, when known, where they end (`endColumn` one past the last character). */
+function evidenceJson(evidence: Evidence) {
+  return {
+    line: evidence.line,
+    column: evidence.column,
+    ...(evidence.endLine === undefined || evidence.endColumn === undefined
+      ? {}
+      : { endLine: evidence.endLine, endColumn: evidence.endColumn }),
+    text: evidence.text,
+    ...(evidence.time === undefined ? {} : { time: evidence.time }),
   };
 }

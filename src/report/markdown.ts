@@ -1,5 +1,5 @@
 import { SEVERITIES, type Clue, type Evidence, type FileResult, type Speaker } from '../types.js';
-import { byPosition, plural, relativePath, truncate, visible } from './text.js';
+import { byPosition, plural, relativePath, silenced, truncate, visible } from './text.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 type FailedResult = Extract<FileResult, { ok: false }>;
@@ -27,7 +27,7 @@ function summary(ok: OkResult[], failed: number): string {
   const clues = ok.flatMap((r) => r.clues);
   const counts = SEVERITIES.map((s) => plural(clues.filter((c) => c.severity === s).length, s, s === 'info' ? 'info' : undefined));
   const unread = failed > 0 ? `; ${plural(failed, 'file')} could not be read` : '';
-  return `**${plural(clues.length, 'clue')}** (${counts.join(', ')}) in ${plural(ok.length, 'file')}${unread}.`;
+  return `**${plural(clues.length, 'clue')}** (${counts.join(', ')}) in ${plural(ok.length, 'file')}${silenced(ok)}${unread}.`;
 }
 
 function fileBlock(result: OkResult): string {
@@ -69,12 +69,29 @@ function target(file: string): string {
 
 /**
  * Transcript words as literal text in a Markdown table cell: line breaks become spaces, control characters are
- * shown, HTML is entity-escaped and Markdown punctuation backslash-escaped, so no markup gets through.
+ * shown, HTML is entity-escaped and Markdown punctuation backslash-escaped, so no markup gets through; and
+ * nothing GitHub would link on its own (see `unlink`).
  */
 export function escape(text: string): string {
-  return visible(text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' '))
+  const escaped = visible(text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' '))
     .replace(/[\\`*_[\]|~]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
+  return unlink(escaped);
+}
+
+// What GitHub links in plain text: `@name` (a mention, which notifies that user), `#12` and `GH-12` (issues),
+// bare `https://` URLs, `www.` addresses and emails. Backslashes and `&#64;`/`&#35;` do not stop it: GitHub
+// finds these after the Markdown is rendered, entities decoded (github/cmark-gfm#181).
+const AUTOLINKED = /@|(?:#|\bGH-)(?=\d)|\b[a-z][a-z\d+.-]*(?=:\/\/)|\bwww(?=\.)/gi;
+const ZERO_WIDTH_SPACE = '&#8203;';
+
+/**
+ * Escaped text with a zero-width space after each `@`, before the number of `#12` and `GH-12`, after a URL's
+ * scheme and after `www`: GitHub shows the same characters but links none of them, so a `@name` said in an
+ * interview cannot notify a stranger.
+ */
+function unlink(escaped: string): string {
+  return escaped.replace(AUTOLINKED, (match) => match + ZERO_WIDTH_SPACE);
 }

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FINGERPRINT, fingerprint } from '../baseline.js';
-import { detectors, type DetectorMeta } from '../detect/index.js';
+import type { DetectorMeta } from '../detect/index.js';
+import { rules as declaredRules } from '../rules.js';
 import type { Clue, Evidence, FileResult, Severity } from '../types.js';
 import { stringify } from './json.js';
-import { byPosition, primaryEvidence, relativePath } from './text.js';
+import { byPosition, evidenceEnd, primaryEvidence, relativePath } from './text.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 type FailedResult = Extract<FileResult, { ok: false }>;
@@ -20,9 +21,9 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/transcript-clues';
 const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** SARIF 2.1.0 log with one run: a rule per detector, a result per clue, and unreadable files as notifications. */
+/** SARIF 2.1.0 log with one run: a rule per detector and one for clues-ignore, a result per clue, and unreadable files as notifications. */
 export function sarif(results: FileResult[]): string {
-  const rules: Rule[] = detectors.map((d) => ruleJson(d.meta));
+  const rules: Rule[] = declaredRules.map(ruleJson);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const sarifResults = results
     .filter((r): r is OkResult => r.ok)
@@ -125,11 +126,14 @@ function resultJson(clue: Clue, ruleIndex: number, fingerprintValue: string, lin
   };
 }
 
+/** A location at `at`, reaching to the end of the quoted words; SARIF's `endColumn`, like ours, is one past the last character (§3.30.8). */
 function physicalLocation(file: string, at: { line: number; column: number }, quoted: Evidence | undefined) {
+  const end = evidenceEnd(at, quoted);
   const region = {
     startLine: at.line,
     startColumn: at.column,
-    ...(quoted === undefined ? {} : { endColumn: at.column + quoted.text.length, snippet: { text: quoted.text } }),
+    ...(end === undefined ? {} : { endLine: end.line, endColumn: end.column }),
+    ...(quoted === undefined ? {} : { snippet: { text: quoted.text } }),
   };
   return { artifactLocation: artifactLocation(file), region };
 }

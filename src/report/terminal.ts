@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { SEVERITIES, type Clue, type Evidence, type FileResult, type Person, type Severity, type Speaker } from '../types.js';
 import type { ReportOptions } from './index.js';
-import { byPosition, plural, truncate, visible } from './text.js';
+import { byPosition, plural, silenced, truncate, visible } from './text.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 
@@ -103,13 +103,13 @@ function summary(results: FileResult[], c: ChalkInstance): string {
   const unread = failed > 0 ? `, ${plural(failed, 'file')} could not be read` : '';
   const files = plural(ok.length, 'file');
   if (clues.length === 0) {
-    const text = `no clues in ${files}${unread}`;
+    const text = `no clues in ${files}${silenced(results)}${unread}`;
     return failed > 0 ? c.red.bold(`✖ ${text}`) : c.green.bold(`✔ ${text}`);
   }
   const parts = counts
     .filter(({ count }) => count > 0)
     .map(({ severity, count }) => plural(count, severity, severity === 'info' ? 'info' : undefined));
-  const text = `✖ ${plural(clues.length, 'clue')} (${parts.join(', ')}) in ${files}${unread}`;
+  const text = `✖ ${plural(clues.length, 'clue')} (${parts.join(', ')}) in ${files}${silenced(results)}${unread}`;
   const worst = failed > 0 ? 'error' : counts.find(({ count }) => count > 0)?.severity ?? 'info';
   return bold(worst, text, c);
 }

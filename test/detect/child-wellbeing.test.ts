@@ -122,9 +122,9 @@ describe('child-wellbeing', () => {
           'signs about how the child is: "really unsettled", "wasn\'t sleeping", "wetting the bed"; a change in a child\'s ' +
           'behaviour, eating, sleeping or development can be the first sign of harm and is worth asking about',
         evidence: [
-          { line: 2, column: 55, text: 'really unsettled' },
-          { line: 3, column: 4, text: "wasn't sleeping" },
-          { line: 3, column: 28, text: 'wetting the bed' },
+          { line: 2, column: 55, endLine: 2, endColumn: 71, text: 'really unsettled' },
+          { line: 3, column: 4, endLine: 3, endColumn: 19, text: "wasn't sleeping" },
+          { line: 3, column: 28, endLine: 3, endColumn: 43, text: 'wetting the bed' },
         ],
       },
     ]);

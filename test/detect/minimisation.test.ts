@@ -106,8 +106,8 @@ describe('minimisation', () => {
           'plays down a person or harm: "blown out of proportion"; wants services gone: "out of our lives"; ' +
           'words that make a person or a harm sound smaller than it is are worth testing',
         evidence: [
-          { line: 2, column: 51, text: 'out of our lives' },
-          { line: 2, column: 83, text: 'blown out of proportion' },
+          { line: 2, column: 51, endLine: 2, endColumn: 67, text: 'out of our lives' },
+          { line: 2, column: 83, endLine: 2, endColumn: 106, text: 'blown out of proportion' },
         ],
       },
     ]);

@@ -124,8 +124,8 @@ describe('unexplained-adult', () => {
       speaker: 'MUM',
       message: 'placed in the home or with the child ("came round") but only ever described as "a friend"',
       evidence: [
-        { line: 2, column: 14, text: 'Steven' },
-        { line: 4, column: 13, text: 'came round' },
+        { line: 2, column: 14, endLine: 2, endColumn: 20, text: 'Steven' },
+        { line: 4, column: 13, endLine: 4, endColumn: 23, text: 'came round' },
       ],
     });
   });

@@ -180,9 +180,9 @@ describe('unexplained-injury', () => {
           'bruise on his cheek (raised by the interviewer): the account of how it happened changes, "fell off the sofa" then ' +
           '"banged it on the cot", and it is put down to "bruises easily"; an injury explained differently each time needs a clear account',
         evidence: [
-          { line: 2, column: 9, text: 'fell off the sofa' },
-          { line: 2, column: 31, text: 'bruises easily' },
-          { line: 4, column: 41, text: 'banged it on the cot' },
+          { line: 2, column: 9, endLine: 2, endColumn: 26, text: 'fell off the sofa' },
+          { line: 2, column: 31, endLine: 2, endColumn: 45, text: 'bruises easily' },
+          { line: 4, column: 41, endLine: 4, endColumn: 61, text: 'banged it on the cot' },
         ],
       },
     ]);

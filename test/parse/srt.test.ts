@@ -90,6 +90,11 @@ describe('parseSrt: cues and speakers', () => {
       ],
       'each wrapped line keeps its own position',
     );
+    assert.deepEqual(
+      utterances.flatMap((u) => u.segments.map((s) => s.time)),
+      ['00:00:00', '00:00:00', '00:00:02', '00:00:02', '00:00:53', '00:00:53'],
+      'each segment carries the start of its own cue',
+    );
   });
 
   it('reads labels like "DC Hale:", "Speaker 1:" and "SPEAKER_00:", and a new label on a later line of a cue', () => {

@@ -129,6 +129,40 @@ describe('parseVtt: voice spans', () => {
     assert.equal(boon?.time, '00:00:22');
   });
 
+  it('gives each segment of a turn joined from several cues the start of its own cue', () => {
+    const text = [
+      'WEBVTT',
+      '',
+      '00:00:13.820 --> 00:00:19.500',
+      "<v Boon's Dad> He's a thinker",
+      'and he likes to explore.',
+      '',
+      '00:00:19.620 --> 00:00:21.680',
+      "He's not afraid to do",
+      '',
+      '01:00:21.680 --> 01:00:22.000',
+      '<v Boon\'s Dad>things &amp; <i>stuff</i>.',
+      '',
+    ].join('\n');
+    const [dad] = parse(text) as [Utterance];
+    assert.equal(dad.text, "He's a thinker and he likes to explore. He's not afraid to do things & stuff.");
+    assert.equal(dad.time, '00:00:13');
+    assert.deepEqual(
+      dad.segments.map((s) => [s.line, s.time]),
+      [
+        [4, '00:00:13'],
+        [5, '00:00:13'],
+        [8, '00:00:19'],
+        [11, '01:00:21'],
+        [11, '01:00:21'],
+        [11, '01:00:21'],
+        [11, '01:00:21'],
+      ],
+      'one segment per line, and one after each entity and tag, all timed by their cue',
+    );
+    assertEveryCharacterMapsBack([dad], text, 'interview.vtt');
+  });
+
   it('joins consecutive cues tagged with the same voice, and treats a case variant as the same speaker', () => {
     const text = [
       'WEBVTT',

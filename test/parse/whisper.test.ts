@@ -86,6 +86,30 @@ describe('parseWhisperJson: WhisperX segments', () => {
     );
   });
 
+  it("gives each joined segment's words the segment's own start", () => {
+    assert.deepEqual(
+      utterances.map((u) => u.segments.map((s) => s.time)),
+      [['00:12:31'], ['00:12:36', '00:12:39'], ['01:02:05']],
+    );
+  });
+
+  it('starts a new segment, with its own time, even where two segments of one turn share a line', () => {
+    const text = '[{"speaker": "A", "text": "one", "start": 1}, {"speaker": "A", "text": "two", "start": 62}, {"speaker": "A", "text": "three"}]';
+    const [utterance] = parseJson(text) as [Utterance];
+    assert.equal(utterance.text, 'one two three');
+    assert.equal(utterance.time, '00:00:01');
+    assert.deepEqual(
+      utterance.segments.map((s) => [s.offset, s.time]),
+      [
+        [0, '00:00:01'],
+        [4, '00:01:02'],
+        [8, undefined],
+      ],
+    );
+    assertAt(utterance, text, 'two', 'two');
+    assertAt(utterance, text, 'three', 'three');
+  });
+
   it('ignores words[], word_segments and other fields', () => {
     assert.equal(utterances.length, 3);
     assert.ok(!utterances.some((u) => u.text.includes('score')));

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { data, github, property } from '../../src/report/github.js';
 import type { FileResult } from '../../src/types.js';
-import { clue, interview, missing, quiet } from './sample.js';
+import { redact } from '../../src/redact.js';
+import { check } from '../../src/run.js';
+import { clue, continued, interview, missing, quiet } from './sample.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 
@@ -34,7 +36,7 @@ describe('github', () => {
       [
         "::warning file=seeds/interview.txt,line=8,col=17,endColumn=36,title=unexplained-adult%3A Steven::adult in the home whose role in the child's life is never established",
         '::notice file=seeds/interview.txt,line=8,col=24,endColumn=37,title=relationship%3A Steven::says the relationship is denied',
-        '::error file=seeds/interview.txt,line=14,col=1,endColumn=34,title=contradiction%3A Steven::denies a relationship (line 8) but describes romantic detail (line 14)',
+        '::error file=seeds/interview.txt,line=14,col=1,endColumn=57,title=contradiction%3A Steven::denies a relationship (line 8) but describes romantic detail (line 14)',
         '::warning file=seeds/interview.txt,line=14,col=24,endColumn=57,title=relationship%3A Steven::romantic detail implies a relationship',
         '::error file=seeds/missing.txt::no such file',
         '',
@@ -79,7 +81,7 @@ describe('github', () => {
           column: 4,
           who,
           message,
-          evidence: [{ line: 2, column: 4, text: 'my fella' }],
+          evidence: [{ line: 2, column: 4, endLine: 2, endColumn: 12, text: 'my fella' }],
         }),
       ],
     };
@@ -105,5 +107,38 @@ describe('github', () => {
     const output = github([hostile]);
     assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/.test(output));
     assert.match(output, /title=relationship%3A Ste\\x1b\[2Jven::named \\u202eevil\\x07\n$/);
+  });
+});
+
+describe('github: where an annotation ends', () => {
+  it('gives words that run onto the next line an endLine and no columns, which GitHub takes only on one line', () => {
+    const lines = github([check(continued)]).trimEnd().split('\n').map(read);
+    const denial = lines.find((a) => a.properties.title === 'relationship: Steven');
+    assert.deepEqual(denial?.properties, { file: 'continued.txt', line: '2', endLine: '3', title: 'relationship: Steven' });
+    for (const { properties } of lines) {
+      if (properties.endLine === undefined) assert.ok(Number(properties.endColumn) <= continued.text.split('\n')[Number(properties.line) - 1]!.length + 1);
+      else assert.equal(properties.col, undefined);
+    }
+  });
+
+  it('ends words on one line at the column after their last character', () => {
+    const lines = github([check(continued)]).trimEnd().split('\n').map(read);
+    const adult = lines.find((a) => a.properties.title === 'unexplained-adult: Steven');
+    assert.deepEqual(adult?.properties, { file: 'continued.txt', line: '2', col: '9', endColumn: '15', title: 'unexplained-adult: Steven' });
+  });
+
+  it('keeps ends at the words in the file when --redact changes their length', () => {
+    const [redacted] = redact([check(continued)]);
+    const adult = github([redacted!]).trimEnd().split('\n').map(read).find((a) => a.properties.title?.startsWith('unexplained-adult'));
+    assert.equal(adult?.properties.title, 'unexplained-adult: Person A');
+    assert.deepEqual([adult?.properties.col, adult?.properties.endColumn], ['9', '15']);
+  });
+
+  it('leaves out the end of evidence that records none', () => {
+    const bare: FileResult = {
+      ...(quiet as OkResult),
+      clues: [clue({ kind: 'relationship', severity: 'info', line: 2, column: 4, evidence: [{ line: 2, column: 4, text: 'my fella' }] })],
+    };
+    assert.equal(github([bare]), '::notice file=seeds/interview.txt,line=2,col=4,title=relationship%3A Steven::something\n');
   });
 });

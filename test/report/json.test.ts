@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { json } from '../../src/report/json.js';
 import type { FileResult } from '../../src/types.js';
-import { clue, interview, missing, quiet } from './sample.js';
+import { check } from '../../src/run.js';
+import { clue, continued, interview, missing, quiet } from './sample.js';
 
 const TOP_KEYS = ['version', 'files', 'errors'];
 const FILE_KEYS = ['file', 'speakers', 'people', 'clues'];
 const SPEAKER_KEYS = ['label', 'role'];
 const PERSON_KEYS = ['name', 'aliases', 'class', 'roles', 'lines'];
 const CLUE_KEYS = ['rule', 'kind', 'severity', 'file', 'line', 'column', 'lines', 'who', 'speaker', 'message', 'evidence'];
-const EVIDENCE_KEYS = ['line', 'column', 'text'];
+const EVIDENCE_KEYS = ['line', 'column', 'endLine', 'endColumn', 'text'];
 const ERROR_KEYS = ['file', 'message'];
 
 type Json = Record<string, unknown>;
@@ -85,8 +86,8 @@ describe('json', () => {
       speaker: 'TRACEY',
       message: 'denies a relationship (line 8) but describes romantic detail (line 14)',
       evidence: [
-        { line: 8, column: 24, text: 'just a friend' },
-        { line: 14, column: 24, text: "a Valentine's dinner here at mine" },
+        { line: 8, column: 24, endLine: 8, endColumn: 37, text: 'just a friend' },
+        { line: 14, column: 24, endLine: 14, endColumn: 57, text: "a Valentine's dinner here at mine" },
       ],
     });
   });
@@ -144,5 +145,21 @@ describe('json: timestamps and paragraphs', () => {
       { line: 1, column: 1, text: 'my boyfriend', time: '00:05:15' },
       { line: 2, column: 1, text: 'Ashley' },
     ]);
+  });
+});
+
+describe('json: where quoted words end', () => {
+  it('gives the end of words that run onto the next line on that line, one past the last character', () => {
+    const doc = JSON.parse(json([check(continued)])) as { files: Array<{ clues: Array<{ rule: string; evidence: Json[] }> }> };
+    const denial = doc.files[0]!.clues.find((c) => c.rule === 'relationship');
+    assert.deepEqual(denial?.evidence, [{ line: 2, column: 47, endLine: 3, endColumn: 9, text: 'just a friend' }]);
+    const line3 = continued.text.split('\n')[2]!;
+    assert.equal(line3.slice(0, 9 - 1), 'a friend');
+  });
+
+  it('leaves the end out, as version 1 always did, for evidence that records none', () => {
+    const bare = clue({ kind: 'relationship', severity: 'info', line: 2, column: 1, evidence: [{ line: 2, column: 1, text: 'my fella' }] });
+    const doc = JSON.parse(json([{ ...(quiet as Extract<FileResult, { ok: true }>), clues: [bare] }])) as { files: Array<{ clues: Array<{ evidence: Json[] }> }> };
+    assert.deepEqual(doc.files[0]!.clues[0]!.evidence, [{ line: 2, column: 1, text: 'my fella' }]);
   });
 });

@@ -23,7 +23,7 @@ describe('jsonl', () => {
     assert.equal(lines[5], '');
     assert.equal(
       lines[1],
-      '{"rule":"relationship","kind":"relationship","severity":"info","file":"seeds/interview.txt","line":8,"column":24,"lines":[8],"who":"Steven","speaker":"TRACEY","message":"says the relationship is denied","evidence":[{"line":8,"column":24,"text":"just a friend"}]}',
+      '{"rule":"relationship","kind":"relationship","severity":"info","file":"seeds/interview.txt","line":8,"column":24,"lines":[8],"who":"Steven","speaker":"TRACEY","message":"says the relationship is denied","evidence":[{"line":8,"column":24,"endLine":8,"endColumn":37,"text":"just a friend"}]}',
     );
     assert.equal(lines[4], '{"type":"error","file":"seeds/missing.txt","message":"no such file"}');
     assert.deepEqual(

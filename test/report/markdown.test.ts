@@ -97,7 +97,7 @@ describe('markdown', () => {
     assert.equal(escape('<script>alert(1)</script>'), '&lt;script&gt;alert(1)&lt;/script&gt;');
     assert.equal(escape('Tom & Jerry &lt;'), 'Tom &amp; Jerry &amp;lt;');
     assert.equal(escape('one\ntwo\r\nthree\rfour\u2028five'), 'one two three four five');
-    assert.equal(escape('[click](http://x) ![img](http://y)'), '\\[click\\](http://x) !\\[img\\](http://y)');
+    assert.equal(escape('[click](http://x) ![img](http://y)'), '\\[click\\](http&#8203;://x) !\\[img\\](http&#8203;://y)');
     assert.equal(escape('**bold** _it_ ~~gone~~ \\|'), '\\*\\*bold\\*\\* \\_it\\_ \\~\\~gone\\~\\~ \\\\\\|');
     assert.equal(escape('50% \u001b[2J'), '50% \\\\x1b\\[2J');
   });
@@ -130,6 +130,55 @@ describe('markdown', () => {
     assert.ok(output.includes('Speakers: SW\\|x interviewer'));
     assert.ok(!/<(?!br>)/.test(output), 'no HTML but our own <br>');
     assert.ok(!/^#{1,6} (?!Transcript clues$|evil|Could not)/m.test(output), 'no heading from the transcript');
+  });
+
+  it('breaks every mention, issue reference and bare link GitHub would make, with a zero-width space', () => {
+    // `@name` notifies that GitHub user; `#12` and `GH-12` link issues; URLs, `www.` and emails become links.
+    // Backslashes and `&#64;` / `&#35;` do not stop GitHub, which links after rendering (github/cmark-gfm#181).
+    const cases: Array<[string, string]> = [
+      ['ask @kayleigh-b about it', 'ask @&#8203;kayleigh-b about it'],
+      ['@dave, @Org/team and @@x', '@&#8203;dave, @&#8203;Org/team and @&#8203;@&#8203;x'],
+      ['see #123, room#4 and GH-56', 'see #&#8203;123, room#&#8203;4 and GH-&#8203;56'],
+      ['owner/repo#7 and gh-8', 'owner/repo#&#8203;7 and gh-&#8203;8'],
+      ['mail tom@example.com', 'mail tom@&#8203;example.com'],
+      ['go to https://evil.example/x or HTTP://A.B', 'go to https&#8203;://evil.example/x or HTTP&#8203;://A.B'],
+      ['ftp://host and www.example.com and WWW.EXAMPLE.COM', 'ftp&#8203;://host and www&#8203;.example.com and WWW&#8203;.EXAMPLE.COM'],
+      ['#hashtag, # 5, C#, 50% & a www', '#hashtag, # 5, C#, 50% &amp; a www'],
+      ['&#64;dave and &#35;12', '&amp;#&#8203;64;dave and &amp;#&#8203;35;12'],
+    ];
+    for (const [text, expected] of cases) assert.equal(escape(text), expected, text);
+  });
+
+  it('leaves nothing for GitHub to link or mention in any cell, heading or list item (golden row)', () => {
+    const hostile: FileResult = {
+      ...(quiet as OkResult),
+      file: 'visit @mum #2.txt',
+      speakers: [{ label: '@SW', role: 'interviewer', source: 'inferred', utterances: 1, questions: 1 }],
+      clues: [
+        clue({
+          kind: 'unexplained-adult',
+          severity: 'warning',
+          file: 'visit @mum #2.txt',
+          line: 2,
+          column: 1,
+          who: '@dazza',
+          speaker: '@SW',
+          message: 'see #4 and www.x.org',
+          evidence: [{ line: 2, column: 1, text: 'ask @dazza on https://x.org/#5', time: '00:01:02' }],
+        }),
+      ],
+    };
+    const output = markdown([hostile, { file: '@kid #9.txt', ok: false, error: '@kid #9.txt: not UTF-8' }]);
+    assert.deepEqual(output.split('\n').filter((line) => /^(## |Speakers|\| \[|- )/.test(line)), [
+      '## visit @&#8203;mum #&#8203;2.txt',
+      'Speakers: @&#8203;SW interviewer',
+      '| [2](visit%20%40mum%20%232.txt#L2) | warning | unexplained-adult | @&#8203;dazza | see #&#8203;4 and www&#8203;.x.org | "ask @&#8203;dazza on https&#8203;://x.org/#&#8203;5" (2:1, 00:01:02) |',
+      '## Could not be read',
+      '- @&#8203;kid #&#8203;9.txt: not UTF-8',
+    ]);
+    // Outside our own link targets, every `@`, `#` before a digit, `://` and `www.` is broken.
+    const text = output.replace(/\]\([^)]*\)/g, '](…)').replace(/&#8203;/g, '\u200b');
+    assert.doesNotMatch(text, /@(?!\u200b)|#(?=\d)|[a-z](?=:\/\/)|www\./i);
   });
 
   it('escapes the error of an unreadable file', () => {

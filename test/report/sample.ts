@@ -56,8 +56,8 @@ export const clues: Clue[] = [
     lines: [8, 14],
     message: 'denies a relationship (line 8) but describes romantic detail (line 14)',
     evidence: [
-      { line: 8, column: 24, text: 'just a friend' },
-      { line: 14, column: 24, text: "a Valentine's dinner here at mine" },
+      { line: 8, column: 24, endLine: 8, endColumn: 37, text: 'just a friend' },
+      { line: 14, column: 24, endLine: 14, endColumn: 57, text: "a Valentine's dinner here at mine" },
     ],
   }),
   clue({
@@ -68,7 +68,7 @@ export const clues: Clue[] = [
     column: 24,
     lines: [14],
     message: 'romantic detail implies a relationship',
-    evidence: [{ line: 14, column: 24, text: "a Valentine's dinner here at mine" }],
+    evidence: [{ line: 14, column: 24, endLine: 14, endColumn: 57, text: "a Valentine's dinner here at mine" }],
   }),
   clue({
     rule: 'unexplained-adult',
@@ -79,8 +79,8 @@ export const clues: Clue[] = [
     lines: [8, 14],
     message: "adult in the home whose role in the child's life is never established",
     evidence: [
-      { line: 8, column: 17, text: "And there's Steven." },
-      { line: 14, column: 1, text: 'Steven came round' },
+      { line: 8, column: 17, endLine: 8, endColumn: 36, text: "And there's Steven." },
+      { line: 14, column: 1, endLine: 14, endColumn: 18, text: 'Steven came round' },
     ],
   }),
   clue({
@@ -91,7 +91,7 @@ export const clues: Clue[] = [
     column: 24,
     lines: [8],
     message: 'says the relationship is denied',
-    evidence: [{ line: 8, column: 24, text: 'just a friend' }],
+    evidence: [{ line: 8, column: 24, endLine: 8, endColumn: 37, text: 'just a friend' }],
   }),
 ];
 
@@ -112,3 +112,12 @@ export const quiet: FileResult = {
 
 /** A file that could not be read. */
 export const missing: FileResult = { file: 'seeds/missing.txt', ok: false, error: 'no such file' };
+
+/**
+ * A transcript whose denial "just a friend" runs from the end of line 2 (51 characters) onto the continuation
+ * line 3: the quote starts at 2:47 and ends at 3:9, one past "friend".
+ */
+export const continued = {
+  file: 'continued.txt',
+  text: 'SW: Who is Steven?\nTRACEY: Steven comes round most nights. He is just\na friend, honestly.\nSW: OK.\n',
+};

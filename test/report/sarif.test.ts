@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { detectors } from '../../src/detect/index.js';
+import { rules as declared } from '../../src/rules.js';
 import { sarif } from '../../src/report/sarif.js';
 import { check, checkPaths } from '../../src/run.js';
 import type { FileResult } from '../../src/types.js';
-import { clue, interview, missing, quiet } from './sample.js';
+import { clue, continued, interview, missing, quiet } from './sample.js';
 
 /** The repo root, from dist/test/report/sarif.test.js. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -19,6 +19,7 @@ const FINGERPRINT = 'clueFingerprint/v1';
 interface Region {
   startLine: number;
   startColumn?: number;
+  endLine?: number;
   endColumn?: number;
   snippet?: { text: string };
 }
@@ -124,15 +125,15 @@ describe('sarif on every fixture and the seed (the real pipeline)', () => {
     );
   });
 
-  it('has one rule per detector, described from its metadata', () => {
+  it('has one rule per detector and one for clues-ignore, described from its metadata', () => {
     const rules = run.tool.driver.rules;
     assert.deepEqual(
       rules.map((r) => r.id),
-      detectors.map((d) => d.meta.id),
+      declared.map((meta) => meta.id),
     );
     const levels = { error: 'error', warning: 'warning', info: 'note' };
     for (const [i, rule] of rules.entries()) {
-      const meta = detectors[i]!.meta;
+      const meta = declared[i]!;
       assert.match(rule.name, /^[A-Z][A-Za-z]+$/);
       assert.ok(meta.description.startsWith(rule.shortDescription.text), rule.id);
       assert.match(rule.shortDescription.text, /[.!?]["”')]*$/);
@@ -169,11 +170,19 @@ describe('sarif on every fixture and the seed (the real pipeline)', () => {
         assert.doesNotMatch(artifactLocation.uri, /^[a-z][a-z0-9+.-]*:|^\/|\\/i, 'relative, forward slashes');
         assert.ok(region && region.startLine >= 1 && (region.startColumn ?? 1) >= 1, JSON.stringify(region));
         assert.ok(region.snippet, 'every location quotes words');
-        assert.equal(region.endColumn, region.startColumn! + region.snippet.text.length);
+        const where = `${artifactLocation.uri}:${region.startLine}:${region.startColumn} "${region.snippet.text}"`;
         const rest = lineOf(artifactLocation.uri, region.startLine).slice(region.startColumn! - 1);
-        // Quoted words that run onto the next line keep the start line (clues carry no end position).
-        const runsOn = rest.length < region.snippet.text.length && region.snippet.text.startsWith(`${rest.trimEnd()} `);
-        assert.ok(rest.startsWith(region.snippet.text) || runsOn, `${artifactLocation.uri}:${region.startLine} "${region.snippet.text}"`);
+        assert.ok(region.endLine !== undefined && region.endColumn !== undefined, where);
+        if (region.endLine === region.startLine) {
+          assert.ok(rest.startsWith(region.snippet.text), where);
+          assert.equal(region.endColumn, region.startColumn! + region.snippet.text.length, where);
+        } else {
+          // Quoted words that run onto the next line end there, within that line: the snippet joins the lines with a space.
+          const endsOn = lineOf(artifactLocation.uri, region.endLine).slice(0, region.endColumn - 1).trimStart();
+          assert.ok(region.endLine > region.startLine, where);
+          assert.ok(region.endColumn <= lineOf(artifactLocation.uri, region.endLine).length + 1, where);
+          assert.ok(region.snippet.text.startsWith(`${rest.trimEnd()} `) && region.snippet.text.endsWith(` ${endsOn}`), where);
+        }
       }
       assert.deepEqual(
         result.relatedLocations?.map((l) => l.id),
@@ -275,8 +284,8 @@ describe('sarif on hand-built results', () => {
           lines: [8, 14],
           message: 'denies a relationship (line 8) but describes romantic detail (line 14)',
           evidence: [
-            { line: 8, column: 24, text: 'just a friend', time: '00:08:01' },
-            { line: 14, column: 24, text: "a Valentine's dinner here at mine" },
+            { line: 8, column: 24, endLine: 8, endColumn: 37, text: 'just a friend', time: '00:08:01' },
+            { line: 14, column: 24, endLine: 14, endColumn: 57, text: "a Valentine's dinner here at mine" },
           ],
           confidence: 0.9,
         }),
@@ -293,7 +302,7 @@ describe('sarif on hand-built results', () => {
         {
           physicalLocation: {
             artifactLocation: location,
-            region: { startLine: 14, startColumn: 24, endColumn: 57, snippet: { text: "a Valentine's dinner here at mine" } },
+            region: { startLine: 14, startColumn: 24, endLine: 14, endColumn: 57, snippet: { text: "a Valentine's dinner here at mine" } },
           },
         },
       ],
@@ -302,7 +311,7 @@ describe('sarif on hand-built results', () => {
           id: 1,
           physicalLocation: {
             artifactLocation: location,
-            region: { startLine: 8, startColumn: 24, endColumn: 37, snippet: { text: 'just a friend' } },
+            region: { startLine: 8, startColumn: 24, endLine: 8, endColumn: 37, snippet: { text: 'just a friend' } },
           },
           message: { text: '[00:08:01] "just a friend"' },
         },
@@ -358,7 +367,7 @@ describe('sarif on hand-built results', () => {
     };
     const run = runOf(parse([odd]));
     const rules = run.tool.driver.rules;
-    assert.equal(rules.length, detectors.length + 1);
+    assert.equal(rules.length, declared.length + 1);
     assert.equal(rules[run.results[0]!.ruleIndex]!.id, 'case-record');
   });
 
@@ -380,5 +389,26 @@ describe('sarif on hand-built results', () => {
     assert.equal(run.invocations[0]!.executionSuccessful, false);
     assert.deepEqual(runOf(parse([])).results, []);
     assert.ok(sarif([]).endsWith('}\n'));
+  });
+});
+
+describe('sarif regions of quoted words that run onto the next line', () => {
+  it('end on the line the words end on, one past the last character, within that line', () => {
+    const lines = continued.text.split('\n');
+    const results = runOf(parse([check(continued)])).results;
+    const denial = results.find((r) => r.ruleId === 'relationship');
+    assert.deepEqual(denial?.locations[0]!.physicalLocation.region, {
+      startLine: 2,
+      startColumn: 47,
+      endLine: 3,
+      endColumn: 9,
+      snippet: { text: 'just a friend' },
+    });
+    for (const result of results) {
+      for (const { physicalLocation } of [...result.locations, ...(result.relatedLocations ?? [])]) {
+        const { endLine, endColumn } = physicalLocation.region!;
+        assert.ok(endColumn! <= lines[endLine! - 1]!.length + 1, JSON.stringify(physicalLocation.region));
+      }
+    }
   });
 });
