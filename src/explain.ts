@@ -1,31 +1,31 @@
 import { InputError } from './errors.js';
-import { detectors, type Detector } from './detect/index.js';
+import type { DetectorMeta } from './detect/index.js';
+import { rules } from './rules.js';
 import { check } from './run.js';
 
 /** Text for `clues explain`: every rule in one line each, or one rule's description and its examples, run live. */
 export function explain(rule?: string): string {
   if (rule === undefined) {
-    const width = Math.max(...detectors.map((d) => d.meta.id.length));
-    const rows = detectors.map((d) => `  ${d.meta.id.padEnd(width)}  ${d.meta.severity.padEnd(7)}  ${firstSentence(d.meta.description)}`);
+    const width = Math.max(...rules.map((meta) => meta.id.length));
+    const rows = rules.map((meta) => `  ${meta.id.padEnd(width)}  ${meta.severity.padEnd(7)}  ${firstSentence(meta.description)}`);
     return `Rules (clues explain <rule> for examples):\n${rows.join('\n')}\n`;
   }
-  const detector = detectors.find((d) => d.meta.id === rule);
-  if (!detector) throw new InputError(`unknown rule "${rule}"; rules: ${detectors.map((d) => d.meta.id).join(', ')}`);
-  return describe(detector);
+  const meta = rules.find((m) => m.id === rule);
+  if (!meta) throw new InputError(`unknown rule "${rule}"; rules: ${rules.map((m) => m.id).join(', ')}`);
+  return describe(meta);
 }
 
-function describe(detector: Detector): string {
-  const { meta } = detector;
+function describe(meta: DetectorMeta): string {
   const parts = [`${meta.id} — kind ${meta.kind}, default severity ${meta.severity}`, '', wrap(meta.description, 100), ''];
-  parts.push('Fires on:', ...meta.examples.fires.flatMap((text) => example(detector, text)));
-  parts.push('Stays quiet on:', ...meta.examples.quiet.flatMap((text) => example(detector, text)));
+  parts.push('Fires on:', ...meta.examples.fires.flatMap((text) => example(meta, text)));
+  parts.push('Stays quiet on:', ...meta.examples.quiet.flatMap((text) => example(meta, text)));
   return `${parts.join('\n')}\n`;
 }
 
 // Each example is run through the whole pipeline, so what is shown is what the tool does today.
-function example(detector: Detector, text: string): string[] {
+function example(meta: DetectorMeta, text: string): string[] {
   const result = check({ file: 'example', text: `${text}\n` });
-  const clues = result.ok ? result.clues.filter((c) => c.rule === detector.meta.id) : [];
+  const clues = result.ok ? result.clues.filter((c) => c.rule === meta.id) : [];
   const lines = text.split('\n').map((l, i) => `  ${String(i + 1).padStart(2)} │ ${l}`);
   const outcome = clues.length === 0 ? ['     → no clue'] : clues.map((c) => `     → line ${c.line}: ${c.severity} ${c.who}: ${c.message}`);
   return [...lines, ...outcome, ''];

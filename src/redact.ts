@@ -10,6 +10,7 @@
  * and file paths are kept. The mapping is never returned.
  */
 
+import { withoutReason } from './parse/directives.js';
 import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from './analyse/lexicon.js';
 import type { Clue, FileResult, Mention, Person, Speaker } from './types.js';
 
@@ -99,6 +100,8 @@ export function redact(results: FileResult[]): FileResult[] {
         spellingsOf(names),
       );
     }
+    // A `clues-ignore` directive names its person even when the roster does not know them (a stale or misspelt ignore).
+    for (const c of result.clues) if (c.rule === 'clues-ignore' && isName(c.who)) people.register([c.who, core(c.who)], spellingsOf([c.who]));
     ownSpeakers.set(result, own);
     labels.set(result, labelMap);
   }
@@ -120,7 +123,7 @@ export function redact(results: FileResult[]): FileResult[] {
           who: label(c.who),
           speaker: label(c.speaker),
           message: replace(c.message),
-          evidence: c.evidence.map((e) => ({ ...e, text: replace(e.text) })),
+          evidence: c.evidence.map((e) => ({ ...e, text: replace(c.rule === 'clues-ignore' ? withoutReason(e.text) : e.text) })),
         }),
       ),
     };

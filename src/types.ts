@@ -12,6 +12,7 @@ export const CLUE_KINDS = [
   'unexplained-injury',
   'child-wellbeing',
   'minimisation',
+  'suppression',
 ] as const;
 /** The kinds of clue the tool reports. */
 export type ClueKind = (typeof CLUE_KINDS)[number];
@@ -41,6 +42,23 @@ export interface ParsedTranscript {
   children?: string[];
   /** What `line` counts: lines of the file, or paragraphs of a Word document. */
   lineUnit?: 'line' | 'paragraph';
+  /** `clues-ignore` directives in the file's comments (see `findDirectives`). */
+  directives?: Directive[];
+}
+
+/** A `clues-ignore <rule> <who> -- <reason>` comment in a transcript, as written. */
+export interface Directive {
+  /** 1-based line and column of the `clues-ignore` keyword. */
+  line: number;
+  column: number;
+  /** The rule id or kind named; empty when the directive names none. */
+  rule: string;
+  /** Who the silenced clue is about: a name, role words (`the lodger`) or `*` for anyone; empty when none is named. */
+  who: string;
+  /** The text after `--`, trimmed; absent when there is none. */
+  reason?: string;
+  /** The directive's first line from `clues-ignore` on, without the format's comment markers. */
+  text: string;
 }
 
 /** Where a run of utterance text starts in the file: `text.slice(offset)` begins at `line`:`column`. */
@@ -48,6 +66,8 @@ export interface Segment {
   offset: number;
   line: number;
   column: number;
+  /** When the words from here on were spoken (`00:12:31`): the start of their cue, where one turn joins several timed cues. */
+  time?: string;
 }
 
 /** One turn of speech: a speaker label and what they said, with its place in the file. */
@@ -83,6 +103,8 @@ export interface Transcript {
   speakers: Speaker[];
   /** What `line` counts in this transcript's positions (paragraphs for .docx). */
   lineUnit?: 'line' | 'paragraph';
+  /** `clues-ignore` directives found in the file's comments; absent when there are none. */
+  directives?: Directive[];
 }
 
 /** What a person is to the child or the speaker, as far as the transcript says. */
@@ -126,7 +148,10 @@ export interface Evidence {
   line: number;
   column: number;
   text: string;
-  /** The timestamp of the utterance the words are in (`00:12:31`), where the transcript has one. */
+  /** Where the quoted words end: the line of their last character, and the column just past it (exclusive, as SARIF's `endColumn`). Set by `createClue()`. */
+  endLine?: number;
+  endColumn?: number;
+  /** When the words were spoken (`00:12:31`): the start of the cue they begin in, else of their utterance, where the transcript has one. */
   time?: string;
 }
 
@@ -158,6 +183,8 @@ export type FileResult =
       speakers: Speaker[];
       people: Person[];
       clues: Clue[];
+      /** How many clues `clues-ignore` directives silenced; absent when none did. */
+      suppressed?: number;
       /** What `line` counts in this file's positions; absent means lines of the file. */
       lineUnit?: 'line' | 'paragraph';
     }

@@ -18,6 +18,15 @@ describe('explain', () => {
     assert.match(text, /Stays quiet on:\n(.*\n)+ {5}→ no clue/);
   });
 
+  it('lists clues-ignore and runs its examples, directives and all', () => {
+    assert.match(explain(), /^ {2}clues-ignore +warning {2}A `clues-ignore <rule> <who> -- <reason>` comment/m);
+    const text = explain('clues-ignore');
+    assert.match(text, /^clues-ignore — kind suppression, default severity warning$/m);
+    assert.match(text, /^ {3}1 │ # clues-ignore unexplained-adult Steven$/m);
+    assert.match(text, /→ line 1: warning Steven: clues-ignore needs a reason after --: the unexplained-adult clue about Steven is still reported/);
+    assert.match(text, /→ line 1: info Jordan: clues-ignore silences nothing/);
+  });
+
   it('rejects an unknown rule, naming the rules there are', () => {
     assert.throws(() => explain('nope'), (e: unknown) => e instanceof InputError && /unknown rule "nope"; rules: unexplained-adult, /.test(e.message));
   });

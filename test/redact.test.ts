@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { redact } from '../src/redact.js';
 import { reporters, type FormatName } from '../src/report/index.js';
-import { checkPaths } from '../src/run.js';
+import { check, checkPaths } from '../src/run.js';
 import type { FileResult, Person } from '../src/types.js';
 import { clue, interview, missing, quiet } from './report/sample.js';
 
@@ -191,5 +191,22 @@ describe('redact', () => {
 
   it('passes unreadable files and role-only speakers through', () => {
     assert.deepEqual(redact([quiet, missing]), [quiet, missing]);
+  });
+
+  it('withholds the reason of a quoted clues-ignore directive, where any name may be written any way', () => {
+    const text = [
+      '# clues-ignore unexplained-adult Lenny Fisk -- checked by PC Okafor, and bernie from the centre knows him',
+      '# clues-ignore minimisation Lenny',
+      'SW: Who is around at the weekend?',
+      'SHANICE: Lenny stays over most weekends, he is just a friend.',
+    ].join('\n');
+    const result = check({ file: 'shanice.txt', text: `${text}\n` });
+    assert.ok(result.ok && result.clues.some((c) => c.rule === 'clues-ignore' && c.evidence[0]!.text.includes('Okafor')), 'the directive is quoted');
+    for (const format of Object.keys(reporters) as FormatName[]) {
+      const out = reporters[format](redact([result]), { color: false });
+      for (const name of ['Lenny', 'Fisk', 'Okafor', 'bernie', 'Shanice', 'SHANICE']) assert.ok(!out.includes(name), `${format} leaks ${name}`);
+      // Every format but GitHub's one-line annotations quotes the evidence; each withholds the reason.
+      if (format !== 'github') assert.match(out, /reason withheld/, format);
+    }
   });
 });

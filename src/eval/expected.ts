@@ -10,6 +10,9 @@ export interface ExpectedClue {
   note?: string;
 }
 
+/** The kinds a fixture annotates: all but `suppression`, which is about the file's own `clues-ignore` comments, not what was said. */
+export const ANNOTATED_KINDS = CLUE_KINDS.filter((kind) => kind !== 'suppression');
+
 const CLUE_KEYS = ['kind', 'line', 'otherLine', 'who', 'note'];
 
 /** Reads `{ "clues": [...] }`, throwing an InputError that names the file and what is wrong. */
@@ -37,7 +40,7 @@ function expectedClue(item: unknown, at: string, fail: (problem: string) => neve
   if (extra.length > 0) fail(`${at} has unknown key "${extra[0]}" (allowed: ${CLUE_KEYS.join(', ')})`);
   const { kind, line, otherLine, who, note } = item;
   if (!isKind(kind)) {
-    return fail(`${at}.kind must be one of ${CLUE_KINDS.join(', ')} (got ${JSON.stringify(kind) ?? 'nothing'})`);
+    return fail(`${at}.kind must be one of ${ANNOTATED_KINDS.join(', ')} (got ${JSON.stringify(kind) ?? 'nothing'})`);
   }
   if (!isLine(line)) return fail(`${at}.line must be a positive integer`);
   if (otherLine !== undefined && !isLine(otherLine)) return fail(`${at}.otherLine must be a positive integer`);
@@ -55,7 +58,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isKind(value: unknown): value is ClueKind {
-  return (CLUE_KINDS as readonly unknown[]).includes(value);
+  return (ANNOTATED_KINDS as readonly unknown[]).includes(value);
 }
 
 function isLine(value: unknown): value is number {

@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import type { InputFormat, ParsedTranscript, Source, Transcript } from '../types.js';
 import { sniffFormat } from './detect-format.js';
 import { parseChat } from './chat.js';
+import { findDirectives } from './directives.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlain } from './plain.js';
 import { assignRoles } from './roles.js';
@@ -15,6 +16,7 @@ export { parsePlain } from './plain.js';
 export { positionAt } from './position.js';
 export { assignRoles, countQuestions } from './roles.js';
 export { detectFormat, sniffFormat } from './detect-format.js';
+export { findDirectives } from './directives.js';
 
 /** A format's parser: throws InputError (message starting with the file name) when the text is not that format. */
 type Parser = (source: Source) => ParsedTranscript;
@@ -37,7 +39,8 @@ export function parse(source: Source, options: { interviewer?: string } = {}): T
   const lineUnit = parsed.lineUnit ?? (source.format === 'docx' ? 'paragraph' : 'line');
   try {
     const speakers = assignRoles(parsed.utterances, options.interviewer, parsed.interviewers, parsed.children);
-    return { file: source.file, utterances: parsed.utterances, speakers, lineUnit };
+    const directives = parsed.directives ?? findDirectives(source.text, source.format);
+    return { file: source.file, utterances: parsed.utterances, speakers, lineUnit, ...(directives.length > 0 ? { directives } : {}) };
   } catch (error) {
     if (error instanceof InputError) throw new InputError(`${source.file}: ${error.message}`);
     throw error;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { CLUE_KINDS } from '../../src/types.js';
 import { describe, it } from 'node:test';
 import { InputError } from '../../src/errors.js';
-import { parseExpected } from '../../src/eval/expected.js';
+import { ANNOTATED_KINDS, parseExpected } from '../../src/eval/expected.js';
 
 const FILE = 'fixtures/a.expected.json';
 
@@ -47,12 +46,17 @@ describe('parseExpected', () => {
     [
       'an unknown kind',
       clue({ kind: 'romance', line: 2 }),
-      `${FILE}: clues[1].kind must be one of ${CLUE_KINDS.join(', ')} (got "romance")`,
+      `${FILE}: clues[1].kind must be one of ${ANNOTATED_KINDS.join(', ')} (got "romance")`,
+    ],
+    [
+      'the suppression kind (problems with clues-ignore comments are not annotated)',
+      clue({ kind: 'suppression', line: 2 }),
+      `${FILE}: clues[1].kind must be one of ${ANNOTATED_KINDS.join(', ')} (got "suppression")`,
     ],
     [
       'a missing kind',
       clue({ line: 2 }),
-      `${FILE}: clues[1].kind must be one of ${CLUE_KINDS.join(', ')} (got nothing)`,
+      `${FILE}: clues[1].kind must be one of ${ANNOTATED_KINDS.join(', ')} (got nothing)`,
     ],
     ['a missing line', clue({ kind: 'relationship' }), `${FILE}: clues[1].line must be a positive integer`],
     ['line zero', clue({ kind: 'relationship', line: 0 }), `${FILE}: clues[1].line must be a positive integer`],

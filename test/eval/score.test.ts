@@ -53,6 +53,14 @@ describe('score', () => {
     assert.deepEqual(wrong.misses, [{ file: FILE, kind: 'contradiction', line: 14, otherLine: 6 }]);
   });
 
+  it('leaves problems with clues-ignore comments out: they are about the file\'s annotations, not its words', () => {
+    const problem: Clue = { ...reported('suppression', 1), rule: 'clues-ignore', who: '' };
+    const s = one([{ kind: 'relationship', line: 8 }], [problem, reported('relationship', 8)]);
+    assert.deepEqual(counts(s), [1, 0, 0]);
+    assert.deepEqual(s.falsePositives, []);
+    assert.doesNotMatch(formatScores(s, { verbose: true }), /suppression/);
+  });
+
   it('counts a clue reported twice once, the second as a false positive', () => {
     const s = one([{ kind: 'relationship', line: 8 }], [reported('relationship', 8), reported('relationship', 8)]);
     assert.deepEqual(counts(s), [1, 1, 0]);
