@@ -12,7 +12,10 @@ import { writeAtomically } from './output.js';
 import { redact } from './redact.js';
 import { readFile } from 'node:fs/promises';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
+import { CONFIG_FILE, findConfig, readConfig } from './config.js';
 import { readFacts } from './facts.js';
+import { writeStarterConfig } from './init.js';
+import { rules } from './rules.js';
 import { baselinePath, checkPaths, type RunOptions } from './run.js';
 import { INPUT_FORMATS, type InputFormat } from './types.js';
 
@@ -35,6 +38,8 @@ interface ReportFlags {
   quiet?: boolean;
   baseline?: string;
   writeBaseline?: string;
+  /** A path from --config, false from --no-config. */
+  config?: string | false;
 }
 
 /** Decides whether the terminal report is coloured: --color/--no-color, then NO_COLOR/FORCE_COLOR, then whether stdout is a terminal. */
@@ -59,6 +64,8 @@ function program(): Command {
     .option('--stdin-filename <name>', 'name standard input in reports; its extension picks the format')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a clue is at or above this level').choices(FAIL_ON_LEVELS).default('error'))
     .option('--interviewer <labels>', 'speaker label(s) of the interviewer, comma-separated (default: inferred)')
+    .option('--config <file>', `project config (default: ${CONFIG_FILE} in this folder or the nearest above)`)
+    .option('--no-config', 'use no project config')
     .option('--facts <file>', 'case facts (JSON): household, people known to the case, statements on record')
     .option('--redact', 'replace every person\'s name with a stable pseudonym (Person A, Speaker B) in every format')
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
@@ -71,7 +78,9 @@ function program(): Command {
     .showHelpAfterError('(run clues --help for usage)')
     .addHelpText('after', `\nWith no path, checks the bundled seed interview (${SEED}).\nReads .txt, .md, .vtt (WebVTT), .srt, .json (Whisper segments), .cha (CHAT) and .docx (Word).\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 usage or input error.`)
     .action(async (paths: string[], flags: ReportFlags) => {
+      const configPath = flags.config === false ? undefined : (flags.config ?? (await findConfig(process.cwd())));
       const options: RunOptions = {
+        ...(configPath === undefined ? {} : { config: await readConfig(configPath) }),
         ...(flags.interviewer === undefined ? {} : { interviewer: flags.interviewer }),
         ...(flags.facts === undefined ? {} : { facts: await readFacts(flags.facts) }),
         ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
@@ -99,6 +108,14 @@ function program(): Command {
       process.exitCode = code;
     });
 
+  cli
+    .command('init')
+    .description(`write a starter ${CONFIG_FILE}, every key explained, in this folder`)
+    .option('--force', 'replace a config that is already there')
+    .action(async (flags: { force?: boolean }) => {
+      const path = await writeStarterConfig(process.cwd(), rules, Boolean(flags.force));
+      process.stdout.write(`wrote ${relative(process.cwd(), path)}: every rule is on; edit it, and \`clues\` reads it from this folder and the ones below\n`);
+    });
   cli
     .command('eval')
     .description('score the detectors against NAME.expected.json annotations beside each NAME.txt')

@@ -1,9 +1,11 @@
 import { analyse } from './analyse/index.js';
 import { detect } from './detect/index.js';
 import { InputError } from './errors.js';
+import { applyRuleSettings, configLexicon, type Config } from './config.js';
 import type { CaseFacts } from './facts.js';
 import { parse } from './parse/index.js';
 import { readSources } from './read/read.js';
+import { applySuppressions } from './suppress.js';
 import { baselineResult } from './eval/baseline.js';
 import type { FileResult, InputFormat, Source } from './types.js';
 
@@ -15,20 +17,39 @@ export interface RunOptions {
   inputFormat?: InputFormat;
   /** `--stdin-filename`: the name standard input is reported under (its extension picks the format). */
   stdinFilename?: string;
+  /** The project's `clues.config.json`. */
+  config?: Config;
 }
 
 /** Parses, analyses and runs every detector on one source; an input problem becomes a failed result. */
 export function check(source: Source, options: RunOptions = {}): FileResult {
   try {
-    const transcript = parse(source, options.interviewer === undefined ? {} : { interviewer: options.interviewer });
-    const analysis = analyse(transcript, options.facts);
+    const { config } = options;
+    // --interviewer on the command line wins over the config's labels.
+    const interviewer = options.interviewer ?? (config?.interviewers.length ? config.interviewers.join(',') : undefined);
+    const transcript = parse(source, interviewer === undefined ? {} : { interviewer });
+    const analysis = analyse(transcript, {
+      ...(options.facts ? { facts: options.facts } : {}),
+      ...(config ? { known: config.people, lexicon: lexiconOf(config) } : {}),
+    });
     const people = analysis.roster.people;
-    const result: FileResult = { file: source.file, ok: true, speakers: transcript.speakers, people, clues: detect(analysis) };
+    const found = applySuppressions(source.file, detect(analysis), transcript.directives ?? [], people);
+    const clues = config ? applyRuleSettings(found.clues, config.rules) : found.clues;
+    const { suppressed } = found;
+    const result: FileResult = { file: source.file, ok: true, speakers: transcript.speakers, people, clues, ...(suppressed > 0 ? { suppressed } : {}) };
     return transcript.lineUnit === 'paragraph' ? { ...result, lineUnit: 'paragraph' } : result;
   } catch (error) {
     if (error instanceof InputError) return { file: source.file, ok: false, error: withFile(source.file, error.message) };
     throw error;
   }
+}
+
+const lexicons = new WeakMap<Config, ReturnType<typeof configLexicon>>();
+/** The config's lexicon, built once however many files a run checks. */
+function lexiconOf(config: Config) {
+  let lexicon = lexicons.get(config);
+  if (!lexicon) lexicons.set(config, (lexicon = configLexicon(config)));
+  return lexicon;
 }
 
 /** Reads every path and checks each file; unreadable files become failed results, in input order. */

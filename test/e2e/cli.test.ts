@@ -66,6 +66,8 @@ function cluesOnce(args: string[]): Run {
 interface EvidenceJson {
   line: number;
   column: number;
+  endLine: number;
+  endColumn: number;
   text: string;
 }
 interface ClueJson {
@@ -142,6 +144,16 @@ function assertPositions(report: ReportJson, path: string): void {
           `${where}: evidence "${evidence.text}" should be at ${evidence.line}:${evidence.column}, found "${at.found}"`,
         );
         assert.ok(clue.lines.includes(evidence.line), `${where}: evidence line ${evidence.line} is in lines`);
+        // The end is one past the last quoted character, on the line it is on: never past that line's end.
+        const endsOn = fileLines[evidence.endLine - 1] ?? '';
+        assert.ok(evidence.endColumn >= 2 && evidence.endColumn <= endsOn.length + 1, `${where}: end ${evidence.endLine}:${evidence.endColumn}`);
+        assert.ok(
+          evidence.endLine === evidence.line
+            ? evidence.endColumn === evidence.column + evidence.text.length
+            : evidence.endLine > evidence.line && endsOn.slice(0, evidence.endColumn - 1).trimStart().length > 0 &&
+                evidence.text.endsWith(endsOn.slice(0, evidence.endColumn - 1).trimStart()),
+          `${where}: "${evidence.text}" should end at ${evidence.endLine}:${evidence.endColumn}`,
+        );
       }
     }
   }
@@ -150,19 +162,17 @@ function assertPositions(report: ReportJson, path: string): void {
 const fixtureFiles = readdirSync(join(ROOT, FIXTURES))
   .filter((name) => name.endsWith('.txt'))
   .sort();
-/** Transcripts in other formats under fixtures/formats (test/e2e/formats.test.ts checks them); a walk of fixtures reads them too. */
-const formatFiles = existsSync(join(ROOT, FIXTURES, 'formats'))
-  ? readdirSync(join(ROOT, FIXTURES, 'formats'))
-      .filter((name) => isTranscriptName(name))
-      .filter((name) => !name.endsWith('.json') || isJsonTranscriptOrBroken(readFileSync(join(ROOT, FIXTURES, 'formats', name), 'utf8')))
-      .map((name) => `${FIXTURES}/formats/${name}`)
-  : [];
-/** A directory walk skips only JSON that parses and holds no segments. */
-function isJsonTranscriptOrBroken(text: string): boolean {
-  return jsonKind(text) !== 'other';
+/** Every transcript a walk of fixtures reads, subfolders included (fixtures/formats, fixtures/baseline); JSON only when it holds segments or is broken. */
+function transcriptsUnder(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return transcriptsUnder(path);
+    if (!isTranscriptName(entry.name)) return [];
+    return !entry.name.endsWith('.json') || jsonKind(readFileSync(join(ROOT, path), 'utf8')) !== 'other' ? [path] : [];
+  });
 }
 /** Every file `clues fixtures` reports, in its order. */
-const walkedFiles = [...fixtureFiles.map((name) => `${FIXTURES}/${name}`), ...formatFiles].sort();
+const walkedFiles = transcriptsUnder(FIXTURES).sort();
 
 const tempDir = mkdtempSync(join(tmpdir(), 'clues-e2e-'));
 after(() => rmSync(tempDir, { recursive: true, force: true }));
@@ -256,7 +266,7 @@ describe('clues (e2e)', () => {
         assert.ok(clue.file.endsWith('seeds/interview.txt'));
         assert.ok(SEVERITIES.includes(clue.severity as (typeof SEVERITIES)[number]), clue.severity);
         for (const evidence of clue.evidence) {
-          assert.deepEqual(Object.keys(evidence), ['line', 'column', 'text']);
+          assert.deepEqual(Object.keys(evidence), ['line', 'column', 'endLine', 'endColumn', 'text']);
           assert.equal(typeof evidence.line, 'number');
           assert.equal(typeof evidence.column, 'number');
           assert.equal(typeof evidence.text, 'string');
@@ -516,9 +526,10 @@ describe('clues (e2e)', () => {
       const headers = run.stdout.split('\n').filter((line) => /^fixtures\/\S+\.txt$/.test(line));
       assert.deepEqual(
         headers,
-        fixtureFiles.map((name) => `${FIXTURES}/${name}`),
+        walkedFiles.filter((path) => path.endsWith('.txt')),
       );
-      assert.match(summaryLine(run.stdout), new RegExp(` in ${walkedFiles.length} files$`));
+      // fixtures/suppressed.txt silences one clue with a reason; the summary says so rather than hide it.
+      assert.match(summaryLine(run.stdout), new RegExp(` in ${walkedFiles.length} files, 1 silenced by clues-ignore$`));
     });
   });
 });
