@@ -5,9 +5,10 @@
 
 import { access, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { CUE_TYPES, NOUN_CLASSES, buildLexicon, type KnownPerson, type Lexicon, type LexiconExtras } from './analyse/index.js';
+import { CUE_TYPES, DEFAULT_LEXICON, NOUN_CLASSES, buildLexicon, type KnownPerson, type Lexicon, type LexiconExtras } from './analyse/index.js';
 import { rules as RULES } from './rules.js';
 import { InputError } from './errors.js';
 import { SEVERITIES, type Clue, type Severity } from './types.js';
@@ -58,7 +59,18 @@ const SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile(SCHEMA);
+let compiled: ValidateFunction | undefined;
+/** The schema's validator, compiled on first use: most runs have no config and should not pay for ajv. */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    compiled = new Ajv({ allErrors: false, strict: true }).compile(SCHEMA);
+  }
+  return compiled;
+}
+
+/** Each config's lexicon, built once when the config is checked and reused for every file of the run. */
+const lexicons = new WeakMap<Config, Lexicon>();
 
 /** The config file nearest to `dir`: in it or in the closest folder above. */
 export async function findConfig(dir: string): Promise<string | undefined> {
@@ -93,6 +105,7 @@ export function parseConfig(path: string, text: string): Config {
     throw new InputError(first ? `${at(first.offset)}: invalid JSON (${printParseErrorCode(first.error)})` : `${path}: the file is empty`);
   }
   const data = nodeValue(tree);
+  const validate = validator();
   if (!validate(data)) {
     const error = validate.errors![0]!;
     const node = nodeOf(tree, error);
@@ -107,7 +120,10 @@ export function parseConfig(path: string, text: string): Config {
     lexicon: config.lexicon ?? {},
   };
   try {
-    buildLexicon(result.lexicon);
+    const extras = result.lexicon;
+    // The starter config lists the lexicon's keys empty; only words make a lexicon of their own worth building.
+    const none = Object.values(extras).every((value) => Object.keys(value as object).length === 0);
+    lexicons.set(result, none ? DEFAULT_LEXICON : buildLexicon(extras));
   } catch (error) {
     // The lexicon names the list at fault (`patterns.romance: …`); point at that list in the file.
     const message = (error as Error).message;
@@ -118,9 +134,11 @@ export function parseConfig(path: string, text: string): Config {
   return result;
 }
 
-/** The lexicon with the config's extra words, built once for a run. */
+/** The lexicon with the config's extra words (the built-in one when it adds none). */
 export function configLexicon(config: Config): Lexicon {
-  return buildLexicon(config.lexicon);
+  let lexicon = lexicons.get(config);
+  if (!lexicon) lexicons.set(config, (lexicon = buildLexicon(config.lexicon)));
+  return lexicon;
 }
 
 /** Applies the rules' settings: drops clues of rules turned off, and sets the severity of rules given one. */

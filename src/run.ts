@@ -30,7 +30,7 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
     const transcript = parse(source, interviewer === undefined ? {} : { interviewer });
     const analysis = analyse(transcript, {
       ...(options.facts ? { facts: options.facts } : {}),
-      ...(config ? { known: config.people, lexicon: lexiconOf(config) } : {}),
+      ...(config ? { known: config.people, lexicon: configLexicon(config) } : {}),
     });
     const people = analysis.roster.people;
     const found = applySuppressions(source.file, detect(analysis), transcript.directives ?? [], people);
@@ -42,14 +42,6 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
     if (error instanceof InputError) return { file: source.file, ok: false, error: withFile(source.file, error.message) };
     throw error;
   }
-}
-
-const lexicons = new WeakMap<Config, ReturnType<typeof configLexicon>>();
-/** The config's lexicon, built once however many files a run checks. */
-function lexiconOf(config: Config) {
-  let lexicon = lexicons.get(config);
-  if (!lexicon) lexicons.set(config, (lexicon = configLexicon(config)));
-  return lexicon;
 }
 
 /** Reads every path and checks each file; unreadable files become failed results, in input order. */
