@@ -26,16 +26,18 @@ describe('case facts', () => {
   });
 
   const bad: Array<[string, string, string]> = [
-    ['not JSON', '{', 'invalid JSON'],
-    ['a list at the top', '[]', 'the file must be an object'],
-    ['an unknown key', '{"houshold": []}', 'unknown key "houshold" (allowed: household, known, statements, injuries)'],
-    ['a number for a name', '{"household": [1]}', 'household[0] must be a non-empty string'],
-    ['a bad relationship', '{"statements": [{"to": "police", "about": "Steven", "relationship": "lover"}]}', 'statements[0].relationship must be one of partner, friend, relative, none'],
-    ['a missing role', '{"known": [{"name": "Jason"}]}', 'known[0].role must be a non-empty string'],
+    ['not JSON', '{', '1:2: invalid JSON'],
+    ['a list at the top', '[]', '1:1: the file must be an object'],
+    ['an unknown key', '{"houshold": []}', '1:2: unknown key "houshold" (known keys here: household, known, statements, injuries)'],
+    ['a number for a name', '{"household": [1]}', '1:16: household[0] must be a string'],
+    ['a blank name', '{"household": ["  "]}', '1:16: household[0] must not be empty'],
+    ['a bad relationship', '{"statements": [{"to": "police", "about": "Steven", "relationship": "lover"}]}', '1:69: statements[0].relationship must be one of "partner", "friend", "relative", "none"'],
+    ['a missing role', '{"known": [{"name": "Jason"}]}', '1:12: known[0] needs "role"'],
+    ['a line further down', '{\n  "household": ["Tracey"],\n  "statements": [{ "to": "police", "about": "Steven", "livesHere": "yes" }]\n}', '3:68: statements[0].livesHere must be a boolean'],
   ];
   for (const [name, text, message] of bad) {
-    it(`rejects ${name}, naming the key`, () => {
-      assert.throws(() => parseFacts(FILE, text), (e: unknown) => e instanceof InputError && e.message.startsWith(`${FILE}: ${message}`));
+    it(`rejects ${name}, naming the place and the key`, () => {
+      assert.throws(() => parseFacts(FILE, text), (e: unknown) => e instanceof InputError && e.message.startsWith(`${FILE}:${message}`) && !e.message.includes('\n'));
     });
   }
 
