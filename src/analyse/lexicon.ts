@@ -117,7 +117,10 @@ export function buildLexicon(extras: LexiconExtras = {}): Lexicon {
     for (const [text, g] of Object.entries(words ?? {})) {
       const word = text.trim().toLowerCase().replace(/\s+/g, ' ');
       const gender = g === 'm' ? 'male' : g === 'f' ? 'female' : undefined;
-      roleNouns.set(word, { word, nounClass: nounClass as NounClass, ...(gender ? { gender } : {}) });
+      const noun: RoleNoun = { word, nounClass: nounClass as NounClass, ...(gender ? { gender } : {}) };
+      roleNouns.set(word, noun);
+      // compromise splits most hyphenated words ("step-dad" is "step" "dad") but not all ("ex-partner"): keep both.
+      if (word.includes('-')) roleNouns.set(word.replace(/-/g, ' '), { ...noun, word: word.replace(/-/g, ' ') });
     }
   }
 

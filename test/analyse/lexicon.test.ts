@@ -37,6 +37,12 @@ describe('lexicon extras', () => {
     assert.deepEqual(peopleOf(analyseWith(lines)), []);
   });
 
+  it('matches a hyphenated role noun, which compromise reads as two words', () => {
+    const lines = ['SW: Who lives with you?', 'MUM: Just me and the bidie-in. He stays most nights.'];
+    assert.deepEqual(peopleOf(analyseWith(lines)), []);
+    assert.deepEqual(peopleOf(analyseWith(lines, { people: { partner: { 'bidie-in': 'm' } } })), ['the bidie-in:partner']);
+  });
+
   it('keeps a word that is never a person off the roster', () => {
     const lines = ['SW: Where were you on Saturday?', 'MUM: I was at Greggs. I work at Greggs most days.'];
     assert.deepEqual(peopleOf(analyseWith(lines)), ['Greggs:unknown']);
