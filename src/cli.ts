@@ -10,10 +10,10 @@ import { FAIL_ON_LEVELS, exceedsMaxWarnings, exitCode, type FailOn } from './exi
 import { compareToBaseline, parseBaseline, writeBaseline } from './baseline.js';
 import { writeAtomically } from './output.js';
 import { redact } from './redact.js';
-import { readFile } from 'node:fs/promises';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
 import { CONFIG_FILE, findConfig, readConfig } from './config.js';
 import { readFacts } from './facts.js';
+import { readText } from './json-input.js';
 import { writeStarterConfig } from './init.js';
 import { rules } from './rules.js';
 import { baselinePath, checkPaths, type RunOptions } from './run.js';
@@ -88,10 +88,10 @@ function program(): Command {
       };
       const checked = await checkPaths(paths.length > 0 ? paths : [SEED], options);
       for (const r of checked) if (!r.ok) process.stderr.write(`clues: ${r.error}\n`);
-      if (flags.writeBaseline !== undefined) await writeAtomically(flags.writeBaseline, writeBaseline(checked));
+      if (flags.writeBaseline !== undefined) await writeAtomically(flags.writeBaseline, writeBaseline(checked), { what: 'baseline' });
       let results = checked;
       if (flags.baseline !== undefined) {
-        const compared = compareToBaseline(checked, parseBaseline(flags.baseline, await readBaselineText(flags.baseline)));
+        const compared = compareToBaseline(checked, parseBaseline(flags.baseline, await readText(flags.baseline, 'baseline')));
         results = compared.results;
         for (const g of compared.gone) process.stderr.write(`clues: gone since the baseline: ${g.file}: ${g.rule} ${g.who}\n`);
       }
@@ -161,13 +161,5 @@ export async function main(argv: string[]): Promise<void> {
       if (process.env.CLUES_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
       process.exitCode = 2;
     }
-  }
-}
-
-async function readBaselineText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError(`${path}: cannot read baseline (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }

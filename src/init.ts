@@ -1,10 +1,11 @@
 /** `clues init`: a starter `clues.config.json`, every key explained in a comment beside it. */
 
-import { open } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFIG_FILE } from './config.js';
 import type { DetectorMeta } from './detect/index.js';
 import { InputError } from './errors.js';
+import { writeAtomically } from './output.js';
 
 /** The starter config's text: every rule listed as `on`, the other keys as commented-out examples. */
 export function starterConfig(rules: DetectorMeta[]): string {
@@ -55,18 +56,11 @@ ${ruleLines.join('\n')}
 `;
 }
 
-/** Writes the starter config into `dir`; refuses to overwrite one that is there unless `force`. Returns its path. */
+/** Writes the starter config into `dir` (atomically, never through a symlink); refuses to replace one unless `force`. */
 export async function writeStarterConfig(dir: string, rules: DetectorMeta[], force = false): Promise<string> {
   const path = join(dir, CONFIG_FILE);
-  try {
-    const file = await open(path, force ? 'w' : 'wx');
-    await file.writeFile(starterConfig(rules));
-    await file.close();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new InputError(`${path}: already exists (use --force to replace it)`);
-    throw new InputError(`${path}: cannot write config (${code ?? 'error'})`);
-  }
+  if (!force && (await lstat(path).catch(() => undefined))) throw new InputError(`${path}: already exists (use --force to replace it)`);
+  await writeAtomically(path, starterConfig(rules), { what: 'config' });
   return path;
 }
 

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
 import { InputError } from './errors.js';
 
 /** The parts of JSON Schema the inputs use, as far as error messages need to look into them. */
@@ -51,10 +51,13 @@ export function parseJsonInput(path: string, text: string, schema: Schema): Json
     const before = text.replace(/^\uFEFF/, '').slice(0, offset).split('\n');
     return `${path}:${before.length}:${before.at(-1)!.length + 1}`;
   };
+  if (stripComments(text).trim() === '') throw new InputError(`${path}: the file is empty`);
   if (errors.length > 0 || tree === undefined) {
-    const first = errors[0];
-    throw new InputError(first ? `${at(first.offset)}: invalid JSON (${printParseErrorCode(first.error)})` : `${path}: the file is empty`);
+    const first = errors[0]!;
+    throw new InputError(`${at(first.offset)}: invalid JSON (${printParseErrorCode(first.error)})`);
   }
+  const repeated = repeatedKey(tree);
+  if (repeated) throw new InputError(`${at(repeated.node.offset)}: "${keyName(repeated.path)}" is given twice; only one can count`);
   const data = valueOf(tree);
   const validate = validator(schema);
   if (!validate(data)) {
@@ -93,6 +96,27 @@ function valueOf(node: Node): unknown {
     default:
       return node.value;
   }
+}
+
+/** The first key given twice in one object (JSON lets the last win silently), with its path. */
+function repeatedKey(node: Node, path: KeyPath = []): { node: Node; path: KeyPath } | undefined {
+  if (node.type === 'array') {
+    for (const [i, child] of (node.children ?? []).entries()) {
+      const found = repeatedKey(child, [...path, i]);
+      if (found) return found;
+    }
+  }
+  if (node.type !== 'object') return undefined;
+  const seen = new Set<string>();
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children as [Node, Node];
+    const name = key.value as string;
+    if (seen.has(name)) return { node: key, path: [...path, name] };
+    seen.add(name);
+    const found = repeatedKey(value, [...path, name]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The node an error is about: the offending key for an unknown key, else the value. */

@@ -28,9 +28,9 @@ export const TEMP_SUFFIX = '.tmp';
  * The new file has mode 0600 even when it replaces a file with other permissions; a symlink at `path` is
  * replaced by the file, not written through.
  */
-export async function writeAtomically(path: string, text: string, steps: Partial<WriteSteps> = {}): Promise<void> {
-  const { open, rename, unlink } = { ...REAL_STEPS, ...steps };
-  if (path === '' || /[/\\]$/.test(path)) throw new InputError(`${path || '""'}: cannot write report: not a file name`);
+export async function writeAtomically(path: string, text: string, options: { what?: string } & Partial<WriteSteps> = {}): Promise<void> {
+  const { open, rename, unlink, what = 'report' } = { ...REAL_STEPS, ...options };
+  if (path === '' || /[/\\]$/.test(path)) throw new InputError(`${path || '""'}: cannot write ${what}: not a file name`);
   const target = resolve(path);
   const dir = dirname(target);
   const temp = resolve(dir, `${TEMP_PREFIX}${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
@@ -49,7 +49,7 @@ export async function writeAtomically(path: string, text: string, steps: Partial
     created = false;
   } catch (error) {
     if (created) await unlink(temp).catch(() => undefined);
-    throw new InputError(`${path}: cannot write report: ${describe(error, dir)}`);
+    throw new InputError(`${path}: cannot write ${what}: ${describe(error, dir)}`);
   }
   await syncDirectory(dir);
 }

@@ -10,7 +10,8 @@
  * and file paths are kept. The mapping is never returned.
  */
 
-import { withoutReason } from './parse/directives.js';
+import { directiveWords, withoutReason } from './parse/directives.js';
+import { rules } from './rules.js';
 import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from './analyse/lexicon.js';
 import type { Clue, FileResult, Mention, Person, Speaker } from './types.js';
 
@@ -33,6 +34,9 @@ const ROLE_LABEL_WORDS = new Set([
   'respondent', 'applicant', 'participant', 'facilitator', 'practitioner', 'manager', 'advocate', 'interpreter',
   'nurse', 'doctor', 'gp', 'family', 'support', 'key', 'senior', 'lead', 'second', 'first',
 ]);
+
+/** Words of a `clues-ignore` directive that never name a person: rule ids and kinds, `*`, articles and possessives. */
+const DIRECTIVE_WORDS = new Set([...rules.flatMap((r) => [r.id, r.kind]), '*', 'the', 'a', 'an', 'my', 'her', 'his', 'their', 'our', 'your']);
 
 // A run of letters, digits or marks: what a name must not be glued to to count as a whole word.
 const WORD_CHAR = String.raw`[\p{L}\p{N}\p{M}_]`;
@@ -100,8 +104,13 @@ export function redact(results: FileResult[]): FileResult[] {
         spellingsOf(names),
       );
     }
-    // A `clues-ignore` directive names its person even when the roster does not know them (a stale or misspelt ignore).
-    for (const c of result.clues) if (c.rule === 'clues-ignore' && isName(c.who)) people.register([c.who, core(c.who)], spellingsOf([c.who]));
+    // A `clues-ignore` directive is written by hand: its person may be one the roster does not know, in lower case, or
+    // (with the rule left out) in the rule's place. Every word there that is not a rule or a role word is hidden.
+    for (const c of result.clues) {
+      if (c.rule !== 'clues-ignore') continue;
+      const words = c.evidence.flatMap((e) => directiveWords(e.text)).filter((w) => !DIRECTIVE_WORDS.has(bare(w)) && !ROLE_NOUNS.has(bare(w)));
+      if (words.length > 0) people.register([words.join(' ')], [words.join(' '), ...words].map((text) => ({ text, capitalisedOnly: false })));
+    }
     ownSpeakers.set(result, own);
     labels.set(result, labelMap);
   }

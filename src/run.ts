@@ -25,9 +25,10 @@ export interface RunOptions {
 export function check(source: Source, options: RunOptions = {}): FileResult {
   try {
     const { config } = options;
-    // --interviewer on the command line wins over the config's labels.
-    const interviewer = options.interviewer ?? (config?.interviewers.length ? config.interviewers.join(',') : undefined);
-    const transcript = parse(source, interviewer === undefined ? {} : { interviewer });
+    const transcript = parse(source, {
+      ...(options.interviewer === undefined ? {} : { interviewer: options.interviewer }),
+      ...(config ? { interviewers: config.interviewers } : {}),
+    });
     const analysis = analyse(transcript, {
       ...(options.facts ? { facts: options.facts } : {}),
       ...(config ? { known: config.people, lexicon: configLexicon(config) } : {}),

@@ -6,6 +6,7 @@
  * so stale ignores are noticed).
  */
 
+import { isCalled } from './analyse/index.js';
 import { detectors, type DetectorMeta } from './detect/index.js';
 import type { Clue, Directive, Person, Severity } from './types.js';
 
@@ -100,18 +101,9 @@ function covers(directive: Directive, clue: Clue, people: Person[]): boolean {
   const rule = directive.rule.toLowerCase();
   if (rule !== clue.rule && rule !== clue.kind) return false;
   if (directive.who === ANYONE) return true;
-  const wanted = normalise(directive.who);
-  return namesOf(clue.who, people).has(wanted);
-}
-
-/** Every name of the person a clue is about: the clue's `who`, and the aliases of the person of that name. */
-function namesOf(who: string, people: Person[]): Set<string> {
-  const key = normalise(who);
-  const names = new Set([key]);
-  const byName = people.filter((p) => normalise(p.name) === key);
-  const person = byName.length > 0 ? byName : people.filter((p) => p.aliases.some((a) => normalise(a) === key));
-  for (const p of person) for (const name of [p.name, ...p.aliases]) names.add(normalise(name));
-  return names;
+  // A person is matched as the case record matches them: by any of their names, a nickname, or a first or last name.
+  const person = people.find((p) => p.name === clue.who);
+  return person ? isCalled(person, directive.who) : normalise(clue.who) === normalise(directive.who);
 }
 
 /** Case, spacing, a possessive and a leading `the` do not matter: `The  Lodger's` is `lodger`. */

@@ -90,8 +90,8 @@ export interface Utterance {
 export interface Speaker {
   label: string;
   role: SpeakerRole;
-  /** `option` when --interviewer named the interviewers, `file` when the file itself did (CHAT's @Participants), otherwise `inferred`. */
-  source: 'option' | 'file' | 'inferred';
+  /** `option` when --interviewer named the interviewers, `file` when the file itself did (CHAT's @Participants), `config` when the project config did, otherwise `inferred`. */
+  source: 'option' | 'file' | 'config' | 'inferred';
   utterances: number;
   questions: number;
 }

@@ -48,6 +48,8 @@ describe('config: reading', () => {
     ['a bad gender', '{ "lexicon": { "people": { "partner": { "fella": "male" } } } }', `${FILE}:1:50: lexicon.people.partner.fella must be one of "m", "f", null`],
     ['an unknown cue type', '{ "lexicon": { "patterns": { "kissing": ["kiss"] } } }', `${FILE}:1:30: unknown key "lexicon.patterns.kissing" (one of: visit,`],
     ['an empty interviewer label', '{ "interviewers": [""] }', `${FILE}:1:20: interviewers[0] must not be empty`],
+    ['a key given twice', '{ "rules": { "minimisation": "off", "minimisation": "on" } }', `${FILE}:1:37: "rules.minimisation" is given twice; only one can count`],
+    ['a file of comments only', '// nothing yet\n', `${FILE}: the file is empty`],
   ];
   for (const [name, text, message] of bad) {
     it(`rejects ${name}`, () => {
@@ -118,12 +120,30 @@ describe('config: what it changes', () => {
     assert.ok(clues.some((c) => c.rule === 'contradiction' && c.who === 'Darren'));
   });
 
+  it('a known person is matched by name, past a title of kin: "Uncle Darren" is Darren, "Darren Price" too, Wayne is not', () => {
+    for (const name of ['Uncle Darren', 'Darren Price']) {
+      assert.ok(!about(run(`{ "people": [ { "name": "${name}" } ] }`), 'unexplained-adult', 'Darren'), name);
+    }
+    assert.ok(about(run('{ "people": [ { "name": "Wayne" } ] }'), 'unexplained-adult', 'Darren'));
+  });
+
   it('interviewer labels from the config decide who asks the questions', () => {
     // Two speakers who both ask and answer: without labels the tool guesses; the config settles it.
     const text = 'KIM: Who was in the flat?\nJO: Only me. Why?\nKIM: Did Wayne stay over?\nJO: Wayne stays most nights, is that a problem?\n';
     const result = check({ file: 'p.txt', text }, { config: parseConfig(FILE, '{ "interviewers": ["KIM"] }') });
     assert.ok(result.ok);
-    assert.deepEqual(result.speakers.map((s) => `${s.label}:${s.role}:${s.source}`), ['KIM:interviewer:option', 'JO:interviewee:inferred']);
+    assert.deepEqual(result.speakers.map((s) => `${s.label}:${s.role}:${s.source}`), ['KIM:interviewer:config', 'JO:interviewee:config']);
+  });
+
+  it('interviewer labels a transcript does not use are no error: one config serves every transcript', () => {
+    const config = parseConfig(FILE, '{ "interviewers": ["SW", "DC Hughes"] }');
+    const withSw = check({ file: 'p.txt', text: INTERVIEW }, { config });
+    assert.ok(withSw.ok, withSw.ok ? '' : withSw.error);
+    assert.deepEqual(withSw.speakers.map((s) => `${s.label}:${s.role}:${s.source}`), ['SW:interviewer:config', 'LISA:interviewee:config']);
+    // None of the labels speaks here: the roles are inferred, as with no config.
+    const other = check({ file: 'q.txt', text: 'HV: How is he feeding?\nMUM: Better now, thanks.\n' }, { config });
+    assert.ok(other.ok, other.ok ? '' : other.error);
+    assert.deepEqual(other.speakers.map((s) => `${s.label}:${s.role}:${s.source}`), ['HV:interviewer:inferred', 'MUM:interviewee:inferred']);
   });
 
   it('extra lexicon words reach the analysis: a shop name stops being a person', () => {

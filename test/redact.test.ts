@@ -193,10 +193,13 @@ describe('redact', () => {
     assert.deepEqual(redact([quiet, missing]), [quiet, missing]);
   });
 
-  it('withholds the reason of a quoted clues-ignore directive, where any name may be written any way', () => {
+  it('hides every name in a quoted clues-ignore directive, and withholds its reason, where any name may be written any way', () => {
     const text = [
-      '# clues-ignore unexplained-adult Lenny Fisk -- checked by PC Okafor, and bernie from the centre knows him',
+      '# clues-ignore child-wellbeing Lenny Fisk -- checked by PC Okafor, and bernie from the centre knows him',
       '# clues-ignore minimisation Lenny',
+      // Hand-written mistakes: the rule left out, so the name stands in its place; a name in lower case.
+      "# clues-ignore Shannon -- neighbour's girl",
+      '# clues-ignore unexplained-adult tyrese -- seen by the school',
       'SW: Who is around at the weekend?',
       'SHANICE: Lenny stays over most weekends, he is just a friend.',
     ].join('\n');
@@ -204,7 +207,7 @@ describe('redact', () => {
     assert.ok(result.ok && result.clues.some((c) => c.rule === 'clues-ignore' && c.evidence[0]!.text.includes('Okafor')), 'the directive is quoted');
     for (const format of Object.keys(reporters) as FormatName[]) {
       const out = reporters[format](redact([result]), { color: false });
-      for (const name of ['Lenny', 'Fisk', 'Okafor', 'bernie', 'Shanice', 'SHANICE']) assert.ok(!out.includes(name), `${format} leaks ${name}`);
+      for (const name of ['Lenny', 'Fisk', 'Okafor', 'bernie', 'Shanice', 'SHANICE', 'Shannon', 'tyrese']) assert.ok(!out.includes(name), `${format} leaks ${name}`);
       // Every format but GitHub's one-line annotations quotes the evidence; each withholds the reason.
       if (format !== 'github') assert.match(out, /reason withheld/, format);
     }

@@ -110,6 +110,13 @@ describe('clues-ignore through check()', () => {
     }
   });
 
+  it('matches as the case record does: a full name the transcript gives only in part, a title of kin, but not another name', () => {
+    for (const who of ['Steven Hall', 'Uncle Steve', 'Mr Steven Hall']) {
+      assert.deepEqual(summary(run([`# clues-ignore unexplained-adult ${who} -- her brother, checked`])), [], who);
+    }
+    assert.equal(run(['# clues-ignore unexplained-adult Stephen -- her brother']).suppressed, undefined);
+  });
+
   it('matches a person who has only role words for a name, with or without "the"', () => {
     const lodger = ['SW: Does anyone else live with you?', 'DAD: Well, there is the lodger. He pays rent for the back bedroom.'];
     assert.deepEqual(summary(run([], lodger)), ['2 error unexplained-adult the lodger']);

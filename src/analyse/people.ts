@@ -578,10 +578,16 @@ export function isCalled(person: Person, name: string, lexicon: Lexicon = DEFAUL
     const word = w.toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}-]/gu, '');
     return lexicon.nicknames.get(word) ?? word;
   };
-  const wanted = name.split(/\s+/).map(norm).filter((w) => w && !HONORIFICS.has(w));
+  // "Uncle Rob" on a record is Rob; "the lodger" stays "lodger", having no name to go by.
+  const nameWords = (text: string): string[] => {
+    const words = text.split(/\s+/).map(norm).filter((w) => w && !HONORIFICS.has(w) && !DETERMINERS.has(w));
+    const names = words.filter((w) => !lexicon.roleNouns.has(w));
+    return names.length > 0 ? names : words;
+  };
+  const wanted = nameWords(name);
   if (wanted.length === 0) return false;
   return [person.name, ...person.aliases].some((known) => {
-    const words = known.split(/\s+/).map(norm).filter((w) => w && !HONORIFICS.has(w));
+    const words = nameWords(known);
     return words.length > 0 && (words[0] === wanted[0] || (words.length > 1 && wanted.length > 1 && words[words.length - 1] === wanted[wanted.length - 1]));
   });
 }

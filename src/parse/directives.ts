@@ -38,6 +38,13 @@ export function withoutReason(text: string): string {
   return separator ? `${text.slice(0, separator.index + separator[0].length)} [reason withheld]` : text;
 }
 
+/** The words a quoted directive gives between the keyword and the reason: its rule and who it is about. */
+export function directiveWords(text: string): string[] {
+  const body = KEYWORD.exec(text.trim())?.[2] ?? '';
+  const separator = SEPARATOR.exec(body);
+  return (separator ? body.slice(0, separator.index) : body).split(/\s+/).filter((w) => w !== '');
+}
+
 /** A directive's place and words before they are split into rule, who and reason. */
 interface Found {
   line: number;

@@ -34,11 +34,11 @@ const PARSERS: Record<Exclude<InputFormat, 'docx'>, Parser> = {
 };
 
 /** Parses a source into a Transcript; throws InputError (message starts with the file name) when it cannot. */
-export function parse(source: Source, options: { interviewer?: string } = {}): Transcript {
+export function parse(source: Source, options: { interviewer?: string; interviewers?: readonly string[] } = {}): Transcript {
   const parsed = parserFor(source)(source);
   const lineUnit = parsed.lineUnit ?? (source.format === 'docx' ? 'paragraph' : 'line');
   try {
-    const speakers = assignRoles(parsed.utterances, options.interviewer, parsed.interviewers, parsed.children);
+    const speakers = assignRoles(parsed.utterances, options.interviewer, parsed.interviewers, parsed.children, options.interviewers);
     const directives = parsed.directives ?? findDirectives(source.text, source.format);
     return { file: source.file, utterances: parsed.utterances, speakers, lineUnit, ...(directives.length > 0 ? { directives } : {}) };
   } catch (error) {

@@ -13,9 +13,10 @@ export function assignRoles(
   interviewer?: string,
   fromFile: readonly string[] = [],
   children: readonly string[] = [],
+  fromConfig: readonly string[] = [],
 ): Speaker[] {
   const context = new Set(children.map((label) => label.toLowerCase()));
-  return withChildren(rolesFor(utterances, interviewer, fromFile), context);
+  return withChildren(rolesFor(utterances, interviewer, fromFile, fromConfig), context);
 }
 
 // A child the file names (CHAT's Target_Child) speaks, but is context, like the court in a Q/A record.
@@ -23,18 +24,14 @@ function withChildren(speakers: Speaker[], children: Set<string>): Speaker[] {
   return speakers.map((s) => (children.has(s.label.toLowerCase()) && s.role === 'interviewee' ? { ...s, role: 'other' } : s));
 }
 
-function rolesFor(utterances: Utterance[], interviewer: string | undefined, fromFile: readonly string[]): Speaker[] {
+function rolesFor(utterances: Utterance[], interviewer: string | undefined, fromFile: readonly string[], fromConfig: readonly string[]): Speaker[] {
   const speakers = countSpeakers(utterances);
   const named = parseInterviewerOption(interviewer);
   if (named.length > 0) return applyNamedInterviewers(speakers, named);
-  const declared = new Set(fromFile.map((label) => label.toLowerCase()));
-  if (speakers.some((speaker) => declared.has(speaker.label.toLowerCase()))) {
-    return speakers.map((speaker) =>
-      declared.has(speaker.label.toLowerCase())
-        ? { ...speaker, role: 'interviewer', source: 'file' }
-        : { ...speaker, role: 'interviewee', source: 'file' },
-    );
-  }
+  // Unlike --interviewer, labels the file or the project config declare need not all appear: a project's config
+  // serves every transcript, and a transcript with none of its labels is inferred as if there were no config.
+  const declared = declaredRoles(speakers, fromFile, 'file') ?? declaredRoles(speakers, fromConfig, 'config');
+  if (declared) return declared;
   const inferred = inferInterviewer(speakers);
   const questionAndAnswer = inferred?.label.toLowerCase() === 'q' && speakers.some((s) => ANSWERERS.has(s.label.toLowerCase()));
   return speakers.map((speaker) => ({
@@ -42,6 +39,13 @@ function rolesFor(utterances: Utterance[], interviewer: string | undefined, from
     role: roleOf(speaker, inferred, speakers, questionAndAnswer),
     source: 'inferred',
   }));
+}
+
+/** Roles from declared interviewer labels, when at least one of them speaks in this transcript. */
+function declaredRoles(speakers: Speaker[], labels: readonly string[], source: 'file' | 'config'): Speaker[] | undefined {
+  const declared = new Set(labels.map((label) => label.toLowerCase()));
+  if (!speakers.some((speaker) => declared.has(speaker.label.toLowerCase()))) return undefined;
+  return speakers.map((speaker) => ({ ...speaker, role: declared.has(speaker.label.toLowerCase()) ? 'interviewer' : 'interviewee', source }));
 }
 
 // In a Q/A record the answers are the witness's; everyone else (the court, counsel, a clerk) is context.

@@ -41,6 +41,7 @@ function speakerReason(speaker: Speaker): string {
   if (speaker.source === 'option') return ' (option)';
   if (speaker.role !== 'interviewer') return '';
   if (speaker.source === 'file') return ' (named in the file)';
+  if (speaker.source === 'config') return ' (named in the config)';
   return ` (inferred: asked ${plural(speaker.questions, 'question')})`;
 }
 

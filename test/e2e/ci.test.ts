@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,7 @@ function copyPractice(name: string): string {
 
 interface JsonClue {
   rule: string;
+  severity: string;
   who: string;
   line: number;
 }
@@ -107,6 +108,8 @@ describe('clues.config.json from the working folder', () => {
     writeFileSync(join(scratch, 'strict.json'), '{ "rules": { "relationship": "error" } }');
     const strict = cluesOf(clues(['practice.txt', '-f', 'json', '--config', join(scratch, 'strict.json')], cohort).stdout);
     assert.ok(strict.some((c) => c.rule === 'minimisation'), 'only the named config applies');
+    const relationships = strict.filter((c) => c.rule === 'relationship');
+    assert.ok(relationships.length > 0 && relationships.every((c) => c.severity === 'error'), 'and it does apply');
   });
 
   it('a mistake in it is one line naming the file, the place and the key, exit 2', () => {
@@ -143,5 +146,16 @@ describe('clues init', () => {
     assert.equal(second.status, 2);
     assert.match(second.stderr, /already exists \(use --force to replace it\)/);
     assert.equal(clues(['init', '--force'], dir).status, 0);
+  });
+
+  it('--force replaces a symlink with the file, never writing through it to somewhere else', () => {
+    const dir = join(scratch, 'init-link');
+    mkdirSync(dir);
+    writeFileSync(join(scratch, 'elsewhere.txt'), 'precious\n');
+    symlinkSync(join(scratch, 'elsewhere.txt'), join(dir, 'clues.config.json'));
+    assert.equal(clues(['init'], dir).status, 2, 'a symlink counts as a config already there');
+    assert.equal(clues(['init', '--force'], dir).status, 0);
+    assert.equal(readFileSync(join(scratch, 'elsewhere.txt'), 'utf8'), 'precious\n');
+    assert.ok(!lstatSync(join(dir, 'clues.config.json')).isSymbolicLink());
   });
 });
