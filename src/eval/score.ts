@@ -1,6 +1,6 @@
 import { CLUE_KINDS, type Clue, type ClueKind } from '../types.js';
 import { visible } from '../report/text.js';
-import type { ExpectedClue } from './expected.js';
+import { ANNOTATED_KINDS, type ExpectedClue } from './expected.js';
 
 /** One fixture: the transcript's path, the clues a reviewer expects, and the clues the tool reported. */
 export interface ScoreCase {
@@ -54,8 +54,8 @@ export function score(cases: ScoreCase[]): Scores {
   const falsePositives: FalsePositive[] = [];
   const hits: Array<{ kind: ClueKind }> = [];
   for (const { file, expected, clues: reported } of cases) {
-    // Problems with `clues-ignore` comments are about the file's annotations, not its words: not scored.
-    const clues = reported.filter((clue) => clue.kind !== 'suppression');
+    // Only what fixtures annotate is scored: `clues-ignore` problems are about the file's comments, not its words.
+    const clues = reported.filter((clue) => (ANNOTATED_KINDS as readonly ClueKind[]).includes(clue.kind));
     const matched = matchCase(expected, clues);
     expected.forEach((exp, i) => {
       if (matched.has(i)) hits.push(exp);

@@ -5,10 +5,10 @@ import type { Segment, Source, Utterance } from '../types.js';
 import { canonicalSpeaker, stripBom } from './text.js';
 
 // The longest speaker label accepted, in characters.
-const MAX_LABEL_LENGTH = 30;
+export const MAX_LABEL_LENGTH = 30;
 
 // mm:ss or hh:mm:ss, optionally with a fraction of a second (00:12:31.250).
-const TIME = String.raw`\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d{1,3})?`;
+export const TIME = String.raw`\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d{1,3})?`;
 const LONG_TIME = String.raw`\d{1,2}:[0-5]\d:[0-5]\d(?:[.,]\d{1,3})?`;
 const BRACKETED_TIME = new RegExp(String.raw`\[(${TIME})\]|\((${TIME})\)`, 'y');
 // A bare hh:mm:ss is never speech; a bare 12:31 might be, so it counts only before a label or on its own line.

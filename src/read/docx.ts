@@ -5,7 +5,7 @@
  */
 
 import mammoth from 'mammoth';
-import { parsePlain } from '../parse/plain.js';
+import { MAX_LABEL_LENGTH, parsePlain, TIME as PLAIN_TIME } from '../parse/plain.js';
 
 /** The first bytes of a zip archive, which every .docx is. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -136,9 +136,8 @@ const HEADER_WORDS: Record<ColumnRole, readonly string[]> = {
 /** Short cell values that answer a form's question rather than name a speaker. */
 const FORM_ANSWERS = new Set(['yes', 'no', 'y', 'n', 'n a', 'na', 'none', 'unknown', 'not known', 'tbc', 'done', 'true', 'false']);
 
-// The plain parser's timestamp: mm:ss or hh:mm:ss, optionally with a fraction of a second.
-const TIME = /(?<!\d)(\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d{1,3})?)(?!\d)/;
-const MAX_LABEL_LENGTH = 30;
+// The plain parser's timestamp, anywhere in a time cell.
+const TIME = new RegExp(String.raw`(?<!\d)(${PLAIN_TIME})(?!\d)`);
 const MAX_LABEL_WORDS = 4;
 const MAX_TIME_CELL_LENGTH = 30;
 /** Without a header naming the columns, the words of an interview run to a few words a turn on average. */
