@@ -1,5 +1,6 @@
 import type { CaseFacts } from '../facts.js';
 import type { SpeakerRole, Transcript } from '../types.js';
+import { findExchanges, type Exchange, type Stance } from './answers.js';
 import { findVerbClaims, type VerbClaim } from './claims.js';
 import { findCues, type Cue } from './cues.js';
 import { findInjuries, type Injury } from './injuries.js';
@@ -7,7 +8,8 @@ import { DEFAULT_LEXICON, type Lexicon } from './lexicon.js';
 import { buildRoster, type Roster } from './people.js';
 import { sentencesOf, type Sentence, type Token } from './sentences.js';
 
-export type { Cue, Injury, VerbClaim, Roster, Sentence, Token };
+export type { Cue, Exchange, Injury, Stance, VerbClaim, Roster, Sentence, Token };
+export { stanceOf } from './answers.js';
 export type { InjuryAccount, InjuryMention, Span } from './injuries.js';
 export type { PersonMention } from './people.js';
 export { isAdult, isCalled } from './people.js';
@@ -22,6 +24,8 @@ export interface Analysis {
   roster: Roster;
   cues: Cue[];
   claims: VerbClaim[];
+  /** Each turn that asks or puts something, paired with the next speaker's answer and its stance. */
+  exchanges: Exchange[];
   /** The injuries talked about, with their mentions and the accounts given of how each happened. */
   injuries: Injury[];
   /** What is on record for the case, when `--facts` gave it. */
@@ -54,5 +58,6 @@ export function analyse(transcript: Transcript, { facts, known = [], lexicon = D
   const cues = findCues(sentences, docs, roster, lexicon);
   const claims = findVerbClaims(sentences, roster, lexicon);
   const injuries = findInjuries(sentences, cues, roster);
-  return { transcript, sentences, roster, cues, claims, injuries, ...(facts ? { facts } : {}), known, lexicon };
+  const exchanges = findExchanges(sentences);
+  return { transcript, sentences, roster, cues, claims, exchanges, injuries, ...(facts ? { facts } : {}), known, lexicon };
 }

@@ -1,0 +1,112 @@
+/** Question and answer exchanges: what was put to a speaker, and whether the answer agreed, denied or would not say. */
+
+import answerWords from '../lexicon/answers.json' with { type: 'json' };
+import type { Sentence } from './sentences.js';
+
+/** The stance an answer takes on what was just put to the speaker. */
+export type Stance = 'yes' | 'no' | 'unsure' | 'other';
+
+/** One turn that asks or puts something, and the next speaker's turn that answers it. */
+export interface Exchange {
+  /** The asking turn's sentences, in order; the last is what the answer most directly answers. */
+  put: Sentence[];
+  /** The answering turn's sentences, in order. */
+  answer: Sentence[];
+  stance: Stance;
+  /** True when the stance is hedged ("I believe so", "not that I recall"). */
+  hedged: boolean;
+  /** Where the stance words end in the answer's first sentence, as an offset into its utterance text. */
+  stanceEnd: number;
+}
+
+interface Phrase {
+  words: string;
+  stance: Exclude<Stance, 'other'>;
+  hedged: boolean;
+  /** Counts only as the whole sentence, bar a "sir" or "ma'am". */
+  alone?: boolean;
+}
+
+const PHRASES: Phrase[] = [
+  ...answerWords.yes.map((words) => ({ words, stance: 'yes' as const, hedged: false })),
+  ...answerWords.yesAlone.map((words) => ({ words, stance: 'yes' as const, hedged: false, alone: true })),
+  ...answerWords.yesHedged.map((words) => ({ words, stance: 'yes' as const, hedged: true })),
+  ...answerWords.no.map((words) => ({ words, stance: 'no' as const, hedged: false })),
+  ...answerWords.noHedged.map((words) => ({ words, stance: 'no' as const, hedged: true })),
+  ...answerWords.unsure.map((words) => ({ words, stance: 'unsure' as const, hedged: false })),
+].sort((a, b) => b.words.length - a.words.length);
+
+const ADDRESS = ['sir', "ma'am", 'maam', 'officer', 'your honor', 'your honour'];
+
+/**
+ * Pairs each turn that asks (a question, or anything an interviewer puts: "You told the police that." "Yes.") with the next turn when another
+ * speaker gives it, and reads the answer's opening words as a stance. Only the sentences of the two turns are used,
+ * so an answer is never read against a question asked earlier.
+ */
+export function findExchanges(sentences: readonly Sentence[]): Exchange[] {
+  const turns = turnsOf(sentences);
+  const exchanges: Exchange[] = [];
+  for (let k = 1; k < turns.length; k++) {
+    const put = turns[k - 1]!;
+    const answer = turns[k]!;
+    if (put[0]!.utterance.speaker === answer[0]!.utterance.speaker) continue;
+    if (put[0]!.utterance.index + 1 !== answer[0]!.utterance.index) continue;
+    if (!asks(put)) continue;
+    const read = stanceOf(answer[0]!);
+    exchanges.push({ put, answer, ...read });
+  }
+  return exchanges;
+}
+
+/** Reads how an answer opens: `Yes.`, `I don't recall.`, `No, sir.`; `other` when it opens with anything else. */
+export function stanceOf(sentence: Sentence): { stance: Stance; hedged: boolean; stanceEnd: number } {
+  const text = sentence.utterance.text.slice(sentence.start, sentence.end);
+  const { normal, ends } = normalise(text);
+  for (const phrase of PHRASES) {
+    const whole = normal === phrase.words || ADDRESS.some((a) => normal === `${phrase.words} ${a}`);
+    if (whole || (!phrase.alone && normal.startsWith(`${phrase.words} `))) {
+      const end = ends[phrase.words.length - 1] ?? text.length - 1;
+      return { stance: phrase.stance, hedged: phrase.hedged, stanceEnd: sentence.start + end + 1 };
+    }
+  }
+  return { stance: 'other', hedged: false, stanceEnd: sentence.start };
+}
+
+function asks(turn: Sentence[]): boolean {
+  return turn[0]!.role === 'interviewer' || turn.some((s) => s.question);
+}
+
+function turnsOf(sentences: readonly Sentence[]): Sentence[][] {
+  const turns: Sentence[][] = [];
+  for (const sentence of sentences) {
+    const current = turns[turns.length - 1];
+    if (current && current[0]!.utterance.index === sentence.utterance.index) current.push(sentence);
+    else turns.push([sentence]);
+  }
+  return turns;
+}
+
+/**
+ * Lower case, curly apostrophes straightened, punctuation dropped and spaces collapsed; `ends[i]` is the offset in
+ * `text` of the character that became `normal[i]`, so a matched phrase maps back to the words as written.
+ */
+function normalise(text: string): { normal: string; ends: number[] } {
+  let normal = '';
+  const ends: number[] = [];
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!.replace(/[’‘]/, "'").toLowerCase();
+    if (/[\p{L}\p{N}'-]/u.test(ch)) {
+      if (space && normal !== '') {
+        normal += ' ';
+        ends.push(i - 1);
+      }
+      space = false;
+      normal += ch;
+      ends.push(i);
+    } else {
+      space = true;
+    }
+  }
+  return { normal, ends };
+}

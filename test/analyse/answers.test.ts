@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseLines } from '../transcript.js';
+
+/** Each exchange as `put → answer: stance`, the put being the asking turn's last sentence. */
+const exchangesOf = (lines: string[]) =>
+  analyseLines(lines).exchanges.map((e) => {
+    const put = e.put[e.put.length - 1]!;
+    const answer = e.answer[0]!;
+    const stanceWords = answer.utterance.text.slice(answer.start, e.stanceEnd);
+    return `${put.text} → ${e.stance}${e.hedged ? ' (hedged)' : ''}${e.stance === 'other' ? '' : ` "${stanceWords}"`}`;
+  });
+
+describe('exchanges', () => {
+  const table: Array<[string, string[], string]> = [
+    ['a plain yes', ['Q. Was Karen McDougal your client?', 'A. Yes.'], 'Was Karen McDougal your client → yes "Yes"'],
+    ['yes with an address', ['Q. And you were retained in 2011?', 'A. Yes, sir.'], 'And you were retained in 2011 → yes "Yes, sir"'],
+    ['a statement put with a tag', ['Q. You told the police he was your boyfriend, right?', 'A. That\'s correct.'], 'You told the police he was your boyfriend, right → yes "That\'s correct"'],
+    ['words conceded', ['Q. In your book you wrote that you were obsessed, didn\'t you?', 'A. Those are my words.'], 'In your book you wrote that you were obsessed, didn\'t you → yes "Those are my words"'],
+    ['hedged agreement', ['DC HUGHES: Did he stay over that night?', 'MS WOOD: I think so, yeah.'], 'Did he stay over that night → yes (hedged) "I think so"'],
+    ['a denial', ['SW: Is he your boyfriend?', "MUM: No. He's just a friend."], 'Is he your boyfriend → no "No"'],
+    ['a denial by verb', ['Q. Did you fill out this form?', "A. I didn't fill out this form."], 'Did you fill out this form → no "I didn\'t"'],
+    ['hedged denial, not a plain one', ['Q. Did you ever meet Mr. Bragg?', "A. Not that I recall."], 'Did you ever meet Mr. Bragg → no (hedged) "Not that I recall"'],
+    ['longest phrase wins', ['Q. Did you speak to Cohen about Hogan?', "A. I don't recall."], 'Did you speak to Cohen about Hogan → unsure "I don\'t recall"'],
+    ['curly apostrophes', ['Q. Was that in 2016?', 'A. I don’t know.'], 'Was that in 2016 → unsure "I don’t know"'],
+    ['a short auxiliary answer', ['Q. Did you tell him?', 'A. I did.'], 'Did you tell him → yes "I did"'],
+    ['an auxiliary opening a longer answer takes no side', ['Q. What did you do then?', 'A. I did the shopping and went home.'], 'What did you do then → other'],
+    ['"no idea" is not "no"', ['SW: Who is Dean?', 'MUM: No idea, some bloke of hers.'], 'Who is Dean → unsure "No idea"'],
+  ];
+  for (const [name, lines, expected] of table) {
+    it(name, () => assert.deepEqual(exchangesOf(lines), [expected]));
+  }
+
+  it('pairs a turn that asks, or anything the interviewer puts, with the very next turn by someone else', () => {
+    assert.deepEqual(
+      exchangesOf([
+        'SW: Tell me about the weekend.',
+        'MUM: We went to my mum’s.',
+        'SW: Did Dean come?',
+        'SW: Or was it just you?',
+        'MUM: Yes.',
+      ]),
+      ['Tell me about the weekend → other', 'Or was it just you → yes "Yes"'],
+    );
+  });
+
+  it('pairs questions in a conversation with no interviewer too', () => {
+    assert.deepEqual(exchangesOf(['MUM: Is Gary still there?', "SON: No, he's gone.", 'MUM: Good.']), ['Is Gary still there → no "No"']);
+  });
+});
