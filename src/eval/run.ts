@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { FileResult } from '../types.js';
-import { parseExpected } from './expected.js';
+import { parseAnnotation } from './expected.js';
 import { score, type ScoreCase, type Scores } from './score.js';
 
 const EXPECTED_SUFFIX = '.expected.json';
@@ -28,12 +28,15 @@ export async function evaluate(
     const result = await analyseFile(join(dir, `${stem}.txt`));
     if (!result.ok) throw new InputError(withFile(result.file, result.error));
     const expectedFile = join(dir, stem + EXPECTED_SUFFIX);
-    const expected = parseExpected(expectedFile, await readText(expectedFile));
-    cases.push({ file: result.file, expected, clues: result.clues });
+    const { clues: expected, range } = parseAnnotation(expectedFile, await readText(expectedFile));
+    cases.push({ file: result.file, expected, clues: result.clues, ...(range ? { range } : {}) });
     if (baselineFile) {
       const naive = await baselineFile(join(dir, `${stem}.txt`));
       // The baseline only guesses unexplained adults; it is scored on that kind alone.
-      if (naive.ok) baselineCases.push({ file: naive.file, expected: expected.filter((e) => e.kind === 'unexplained-adult'), clues: naive.clues });
+      if (naive.ok) {
+        const adults = expected.filter((e) => e.kind === 'unexplained-adult');
+        baselineCases.push({ file: naive.file, expected: adults, clues: naive.clues, ...(range ? { range } : {}) });
+      }
     }
   }
   return { scores: score(cases), cases: cases.length, ...(baselineFile ? { baseline: score(baselineCases) } : {}) };

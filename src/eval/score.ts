@@ -7,6 +7,8 @@ export interface ScoreCase {
   file: string;
   expected: ExpectedClue[];
   clues: Clue[];
+  /** The annotated lines [first, last]: a reported clue whose `line` is outside is not scored. */
+  range?: [number, number];
 }
 
 /** Counts and rates for one kind of clue, or for all kinds together. */
@@ -27,6 +29,7 @@ export interface Miss {
   kind: ClueKind;
   line: number;
   otherLine?: number;
+  alsoLines?: number[];
   who?: string;
   note?: string;
 }
@@ -53,9 +56,12 @@ export function score(cases: ScoreCase[]): Scores {
   const misses: Miss[] = [];
   const falsePositives: FalsePositive[] = [];
   const hits: Array<{ kind: ClueKind }> = [];
-  for (const { file, expected, clues: reported } of cases) {
-    // Only what fixtures annotate is scored: `clues-ignore` problems are about the file's comments, not its words.
-    const clues = reported.filter((clue) => (ANNOTATED_KINDS as readonly ClueKind[]).includes(clue.kind));
+  for (const { file, expected, clues: reported, range } of cases) {
+    // Only what fixtures annotate is scored: `clues-ignore` problems are about the file's comments, not its words,
+    // and a clue outside the annotated range is neither right nor wrong.
+    const clues = reported.filter(
+      (clue) => (ANNOTATED_KINDS as readonly ClueKind[]).includes(clue.kind) && (!range || (clue.line >= range[0] && clue.line <= range[1])),
+    );
     const matched = matchCase(expected, clues);
     expected.forEach((exp, i) => {
       if (matched.has(i)) hits.push(exp);
@@ -87,17 +93,24 @@ function matchCase(expected: ExpectedClue[], clues: Clue[]): Map<number, number>
   return matched;
 }
 
-function matches(expected: ExpectedClue, clue: Clue): boolean {
-  return (
-    clue.kind === expected.kind &&
-    clue.lines.includes(expected.line) &&
-    (expected.otherLine === undefined || clue.lines.includes(expected.otherLine))
-  );
+/**
+ * Same kind, and the clue cites `line` or one of `alsoLines`. With `otherLine` (a contradiction's earlier statement)
+ * it must also cite a different line from `otherLine` or `alsoLines`: both sides of the contradiction.
+ */
+export function matches(expected: ExpectedClue, clue: Clue): boolean {
+  if (clue.kind !== expected.kind) return false;
+  const also = expected.alsoLines ?? [];
+  const cited = (lines: number[]) => clue.lines.filter((l) => lines.includes(l));
+  const here = cited([expected.line, ...also]);
+  if (expected.otherLine === undefined) return here.length > 0;
+  const there = cited([expected.otherLine, ...also]);
+  return here.some((a) => there.some((b) => a !== b));
 }
 
 function miss(file: string, expected: ExpectedClue): Miss {
   const result: Miss = { file, kind: expected.kind, line: expected.line };
   if (expected.otherLine !== undefined) result.otherLine = expected.otherLine;
+  if (expected.alsoLines !== undefined) result.alsoLines = expected.alsoLines;
   if (expected.who !== undefined) result.who = expected.who;
   if (expected.note !== undefined) result.note = expected.note;
   return result;
@@ -182,7 +195,8 @@ function listing(title: string, rows: string[][]): string {
 
 function missRow(m: Miss): string[] {
   const other = m.otherLine === undefined ? '' : `(and line ${m.otherLine})`;
-  const message = [other, m.note ?? ''].filter(Boolean).join(' ');
+  const also = m.alsoLines?.length ? `(or ${m.alsoLines.join(', ')})` : '';
+  const message = [other, also, m.note ?? ''].filter(Boolean).join(' ');
   return [`${m.file}:${m.line}`, m.kind, m.who || '-', message].map(visible);
 }
 
