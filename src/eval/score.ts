@@ -1,6 +1,7 @@
 import { CLUE_KINDS, type Clue, type ClueKind } from '../types.js';
 import { visible } from '../report/text.js';
 import { ANNOTATED_KINDS, type ExpectedClue } from './expected.js';
+import type { RosterFalsePositive, RosterMiss, RosterScores } from './roster.js';
 
 /** One fixture: the transcript's path, the clues a reviewer expects, and the clues the tool reported. */
 export interface ScoreCase {
@@ -124,7 +125,8 @@ function count(items: Array<{ kind: ClueKind }>, kind: ClueKind): number {
   return items.filter((item) => item.kind === kind).length;
 }
 
-function tally(tp: number, fp: number, fn: number): Tally {
+/** Counts and rates from true positives, false positives and misses; nothing to find or nothing found counts as perfect on that side. */
+export function tally(tp: number, fp: number, fn: number): Tally {
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
@@ -134,6 +136,8 @@ function tally(tp: number, fp: number, fn: number): Tally {
 /** Options for `formatScores`: `baselineLabel` names the baseline table (e.g. a commit or file). */
 export interface FormatScoresOptions {
   verbose: boolean;
+  /** The roster score, printed as a `roster` row under the table. */
+  roster?: RosterScores;
   baseline?: Scores;
   baselineLabel?: string;
 }
@@ -150,7 +154,7 @@ const KIND_WIDTH = Math.max('overall'.length, ...CLUE_KINDS.map((k) => k.length)
 
 /** Plain fixed-width score table, an optional baseline table, and with `verbose` every miss and false positive. */
 export function formatScores(scores: Scores, options: FormatScoresOptions): string {
-  const sections = [table(scores)];
+  const sections = [table(scores, options.roster)];
   if (options.baseline) {
     sections.push(`baseline: ${options.baselineLabel ?? 'previous run'}\n${table(options.baseline)}`);
   }
@@ -159,17 +163,29 @@ export function formatScores(scores: Scores, options: FormatScoresOptions): stri
     sections.push(
       listing(`false positives (${scores.falsePositives.length})`, scores.falsePositives.map(falsePositiveRow)),
     );
+    if (options.roster) {
+      const { misses, falsePositives } = options.roster;
+      sections.push(listing(`roster misses (${misses.length})`, misses.map(rosterMissRow)));
+      sections.push(listing(`roster false positives (${falsePositives.length})`, falsePositives.map(rosterFalsePositiveRow)));
+    }
   }
   return `${sections.join('\n\n')}\n`;
 }
 
 // Kinds with nothing expected and nothing reported say nothing: the table shows the kinds the fixtures exercise.
-function table(scores: Scores): string {
+function table(scores: Scores, roster?: RosterScores): string {
   const kinds = CLUE_KINDS.filter((kind) => scores.kinds[kind].expected + scores.kinds[kind].reported > 0);
   const width = Math.max('overall'.length, ...kinds.map((k) => k.length));
   const rows = [...kinds.map((kind) => tableRow(kind, scores.kinds[kind], width)), tableRow('overall', scores.overall, width)];
+  if (roster) rows.push(rosterRow(roster, width));
   return [row('kind', COLUMNS.map((c) => c.title), width), ...rows].join('\n');
 }
+// The roster is not a kind of clue: it sits under the table, after a blank line, with the same columns.
+function rosterRow(roster: RosterScores, width: number): string {
+  const note = `named people, ${roster.cases} annotation${roster.cases === 1 ? '' : 's'}`;
+  return `\n${tableRow('roster', roster.tally, width)}  (${note})`;
+}
+
 function tableRow(name: string, t: Tally, width: number): string {
   const rates = [t.precision, t.recall, t.f1].map((r) => r.toFixed(3));
   return row(name, [String(t.expected), String(t.reported), String(t.tp), ...rates], width);
@@ -202,4 +218,12 @@ function missRow(m: Miss): string[] {
 
 function falsePositiveRow(fp: FalsePositive): string[] {
   return [`${fp.file}:${fp.line}`, fp.kind, fp.who || '-', fp.message].map(visible);
+}
+
+function rosterMissRow(m: RosterMiss): string[] {
+  return [m.file, m.name].map(visible);
+}
+
+function rosterFalsePositiveRow(fp: RosterFalsePositive): string[] {
+  return [`${fp.file}:${fp.line}`, fp.name, fp.sameAs === undefined ? 'matches no one' : `same person as ${fp.sameAs}: not merged`].map(visible);
 }
