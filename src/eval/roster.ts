@@ -50,10 +50,12 @@ export interface RosterScores {
 // Words before a name that say what the person is, not who: "Mr. Bove", "President Trump", "ADA Joshua Steinglass".
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'rev', 'reverend',
-  'president', 'judge', 'justice', 'senator', 'governor', 'mayor', 'ada', 'da', 'district', 'attorney',
-  'det', 'detective', 'officer', 'sgt', 'sergeant', 'inspector', 'constable', 'pc', 'dc', 'ds', 'di',
+  'president', 'judge', 'justice', 'senator', 'governor', 'mayor', 'ada', 'district', 'attorney',
+  'det', 'detective', 'officer', 'sgt', 'sergeant', 'inspector', 'constable', 'pc', 'dc', 'ds',
   'senior', 'court', 'reporter',
 ]);
+// Titles a speaker label may start with: `MR. BOVE`, `DET. JOHN ALLEN` (not `COURT OFFICER`).
+const LABEL_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'judge', 'justice', 'ada', 'det', 'detective', 'officer', 'sgt', 'sergeant', 'inspector', 'pc', 'dc', 'ds']);
 const SUFFIXES = new Map([
   ['jr', 'jr'],
   ['junior', 'jr'],
@@ -105,7 +107,7 @@ export function nameMatch(reported: string, expected: string): 0 | 1 | 2 | 3 {
 /** The name in a speaker label (`MR. BOVE` gives `BOVE`, `DET. JOHN ALLEN` gives `JOHN ALLEN`), or undefined for a role (`THE COURT`, `Q`). */
 export function speakerName(label: string): string | undefined {
   const words = label.trim().replace(/:$/, '').split(/\s+/);
-  const titled = words.length > 1 && TITLES.has(words[0]!.toLowerCase().replace(/\.$/, ''));
+  const titled = words.length > 1 && LABEL_TITLES.has(words[0]!.toLowerCase().replace(/\.$/, ''));
   if (titled) return words.slice(1).join(' ');
   const text = words.join(' ');
   if (ROLE_LABEL.test(text)) return undefined;
