@@ -3,6 +3,8 @@ import { positionAt } from '../parse/position.js';
 import { DEFAULT_LEXICON, type Gender, type Lexicon, type RoleNoun } from './lexicon.js';
 import { groupByUtterance, type Sentence, type Token } from './sentences.js';
 import type nlp from 'compromise';
+import { NameBook } from './people/merge.js';
+import { bare, displayName, HONORIFICS, isAka, nameParts, nameSpans, nameWeight, nameWords, type NameContext, type Span } from './people/names.js';
 
 type View = ReturnType<typeof nlp>;
 
@@ -38,17 +40,14 @@ const PRONOUN_GENDER: Record<string, Gender> = {
 };
 // In the interviewer's mouth "your" means the interviewee's own family, as "my" does in hers.
 const SPEAKER_POSSESSIVES = new Set(['my', 'our', 'me', 'your']);
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx', 'pc', 'dc', 'ds', 'sgt']);
 // Titles that make their bearer a professional ("Dr Patel", "PC Jones").
 const PROFESSIONAL_TITLES = new Set(['dr', 'pc', 'dc', 'ds', 'sgt']);
 const TITLE_ROLE: RoleNoun = { word: 'professional title', nounClass: 'professional' };
-const NON_NAME_TAGS = ['Pronoun', 'Date', 'Month', 'WeekDay', 'Place', 'Organization', 'Value', 'Holiday'];
 const COPULA_FILLERS = new Set(['just', 'only', 'like', 'really', 'basically', 'more', 'not', 'never', 'kind', 'of', 'sort', 'a', 'bit']);
 // How far back (in sentences) a pronoun may reach for the person it means.
 const PRONOUN_REACH = 12;
 const EXACT_GENDER_REACH = 4;
 const OBJECT_PRONOUNS = new Set(['him', 'her']);
-const NAME_SLOT = new Set(['is', 'called', 'named', 'met', 'ask', 'asked', 'told', 'tell', 'with', 'and', 'like']);
 const INDEFINITE = new Set(['someone', 'somebody', 'person']);
 const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 
@@ -63,7 +62,20 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
   const people: Person[] = [];
   const byKey = new Map<string, Person>();
   const assertions: RoleAssertion[] = [];
-  const knownNames = nameWords(sentences, speakerNames, lexicon);
+  const { known, common } = nameWords(sentences, { lexicon, speakerNames });
+  const nameContext: NameContext = { lexicon, speakerNames, known, common };
+  const lastSeen = new Map<number, number>();
+  const book = new NameBook(lexicon, (id) => {
+    const p = people[id]!;
+    return { mentions: p.mentions.length, last: lastSeen.get(id) ?? -1, ...(p.gender ? { gender: p.gender } : {}) };
+  });
+  // People who have been called by a name, as opposed to only by role words.
+  const namedIds = new Set<number>();
+  // How each name mention shows its person's name, and the people who were named before any role word was used of them.
+  const formOf = new Map<PersonMention, NameForm>();
+  const namedFirst = new Set<Person>();
+  // Pairs of people found apart who are one: [a, b].
+  const sameAs: Array<[number, number]> = [];
   const recent: PersonMention[] = [];
   const bySentence: PersonMention[][] = [];
 
@@ -76,7 +88,7 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
 
   for (const sentence of sentences) {
     const { tokens } = sentence;
-    const names = nameSpans(tokens, speakerNames, knownNames, lexicon);
+    const names = nameSpans(tokens, nameContext);
     const roles = roleSpans(tokens, names, lexicon);
     const pronouns = tokens
       .map((t, i) => ({ t, i }))
@@ -119,23 +131,34 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
       return undefined;
     };
 
-    // Pass 1: names become people, merged by first name, nickname or surname.
+    // Pass 1: names become people, merged by full name, surname, first name or nickname (see NameBook).
     const namePerson = new Map<number, Person>();
-    for (const span of names) {
-      const keys = nameKeys(tokens, span, lexicon);
-      let person =
-        keys.map((k) => byKey.get(k)).find((p) => p !== undefined) ??
-        aliasOf(tokens, span.first, resolvePronoun) ??
-        shortFormOf(keys[0]!, byKey);
+    const nameForms = new Map<number, NameForm>();
+    for (const [k, span] of names.entries()) {
+      const parts = nameParts(tokens, span, lexicon);
+      const found = book.find(parts);
+      // "Peggy Peterson a/k/a Stephanie Clifford": a second name for the person just named.
+      const previous = names[k - 1];
+      const aka = previous && isAka(tokens, previous, span) ? namePerson.get(previous.first) : undefined;
+      if (aka && found !== undefined && found !== aka.id) sameAs.push([aka.id, found]);
+      let person = aka ?? (found === undefined ? undefined : people[found]) ?? aliasOf(tokens, span.first, resolvePronoun);
       const text = spanText(sentence, span).replace(/['’]s$/i, '');
-      if (!person) person = newPerson(text, nameGender(tokens, span));
-      else if (text.length > person.name.length && !HONORIFICS.has(person.name.toLowerCase())) {
-        if (!person.aliases.includes(person.name)) person.aliases.push(person.name);
-        person.name = text;
+      const shown = displayName((a, b) => spanText(sentence, { first: a, last: b }), tokens, span, lexicon);
+      if (!person) {
+        person = newPerson(shown, nameGender(tokens, span));
+        namedFirst.add(person);
       }
-      if (text !== person.name && !person.aliases.includes(text)) person.aliases.push(text);
-      for (const k of keys) if (!byKey.has(k)) byKey.set(k, person);
+      const fuller = book.add(person.id, parts, nameWeight(parts));
+      // A role word's person ("the lodger… I knew him as Stu") keeps the role as its name unless the name is longer.
+      const named = namedIds.has(person.id);
+      if (shown !== person.name && !aka && (named ? fuller : shown.length > person.name.length)) {
+        if (!person.aliases.includes(person.name)) person.aliases.push(person.name);
+        person.name = shown;
+      }
+      namedIds.add(person.id);
+      for (const variant of [text, shown]) if (variant !== person.name && !person.aliases.includes(variant)) person.aliases.push(variant);
       namePerson.set(span.first, person);
+      nameForms.set(span.first, { shown, weight: nameWeight(parts) });
       if (PROFESSIONAL_TITLES.has(bare(tokens[span.first]!).replace(/\.$/, ''))) {
         assertions.push({ personId: person.id, role: TITLE_ROLE, possessor: undefined, viaPronoun: false });
       }
@@ -172,6 +195,7 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
       person.introducedBy ??= sentence.role;
       mentions.push(mention);
       recent.push(mention);
+      lastSeen.set(person.id, recent.length);
       return mention;
     };
 
@@ -183,7 +207,8 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
 
     for (const event of events) {
       if (event.kind === 'name') {
-        pushMention({ kind: 'name', first: event.span.first, last: event.span.last }, namePerson.get(event.span.first)!);
+        const mention = pushMention({ kind: 'name', first: event.span.first, last: event.span.last }, namePerson.get(event.span.first)!);
+        formOf.set(mention, nameForms.get(event.span.first)!);
       } else if (event.kind === 'pronoun') {
         const person = resolvePronoun(event.at);
         if (person) pushMention({ kind: 'pronoun', first: event.at, last: event.at }, person);
@@ -245,101 +270,21 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
     bySentence.push(mentions);
   }
 
-  const byPerson: PersonMention[][] = people.map(() => []);
+  const merged = mergeSame(people, bySentence, assertions, [...sameAs, ...book.partials()]);
+  const byPerson: PersonMention[][] = merged.map(() => []);
   for (const m of bySentence.flat()) byPerson[m.personId]!.push(m);
-  const roster = { people, bySentence, byPerson };
+  for (const person of merged) if (namedFirst.has(person)) nameByUse(person, byPerson[person.id]!, formOf);
+  const roster = { people: merged, bySentence, byPerson };
   assignClasses(roster, assertions, childrenIn(sentences, docs, roster, assertions, lexicon), lexicon);
   return roster;
 }
 
-interface Span {
-  first: number;
-  last: number;
-}
 interface RoleSpan extends Span {
   role: RoleNoun;
   determiner?: number;
 }
 
 const DETERMINERS = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'the', 'a', 'an', 'this', 'that', 'some', 'me']);
-
-function bare(token: Token): string {
-  return token.normal.replace(/['’]s$/, '');
-}
-
-function isNameToken(token: Token, next: Token | undefined, speakerNames: Set<string>, lexicon: Lexicon): boolean {
-  if (!/^\p{Lu}/u.test(token.text) || token.tags.has('Pronoun')) return false;
-  const word = bare(token);
-  if (lexicon.notPeople.has(word) || lexicon.roleNouns.has(word) || speakerNames.has(word)) return false;
-  if (token.tags.has('Person')) return true;
-  // An unknown capitalised word is a name only where a name would stand: owning something, or doing something.
-  const capitalisedUnknown = token.tags.has('ProperNoun') && !NON_NAME_TAGS.some((t) => token.tags.has(t));
-  return capitalisedUnknown && (token.tags.has('Possessive') || Boolean(next?.tags.has('Verb') && !/[,.;:!?]/.test(token.post)));
-}
-
-function nameSpans(tokens: Token[], speakerNames: Set<string>, knownNames: Set<string>, lexicon: Lexicon): Span[] {
-  const spans: Span[] = [];
-  const isName = (i: number) =>
-    isNameToken(tokens[i]!, tokens[i + 1], speakerNames, lexicon) || (knownNames.has(bare(tokens[i]!)) && /^\p{Lu}/u.test(tokens[i]!.text));
-  for (let i = 0; i < tokens.length; i++) {
-    const honorific = HONORIFICS.has(tokens[i]!.normal.replace(/\.$/, '')) && /^\p{Lu}/u.test(tokens[i]!.text);
-    if (!honorific && !isName(i)) continue;
-    let last = i;
-    while (last + 1 < tokens.length && !/[,.;:!?]/.test(tokens[last]!.post) && !tokens[last]!.tags.has('Possessive') && isName(last + 1)) last++;
-    if (honorific && last === i) continue;
-    // "Mommy Mommy Mommy": a name said over and over is one name, not a longer one.
-    while (last > i && bare(tokens[last]!) === bare(tokens[last - 1]!)) last--;
-    spans.push({ first: i, last });
-    i = last;
-  }
-  return spans;
-}
-
-// Words accepted as names anywhere in the transcript, so "Tayla's six" at the start of a sentence is a name too. An
-// unknown capitalised word (Dean, Tayla) counts once it recurs mid-sentence; one-off brands (Calpol, Xbox) do not.
-function nameWords(sentences: Sentence[], speakerNames: Set<string>, lexicon: Lexicon): Set<string> {
-  const words = new Set<string>();
-  const seen = new Map<string, number>();
-  for (const { tokens } of sentences) {
-    tokens.forEach((t, i) => {
-      if (i === 0) return;
-      if (isNameToken(t, tokens[i + 1], speakerNames, lexicon)) words.add(bare(t));
-      else if (isCapitalisedUnknown(t, speakerNames, lexicon) && !DETERMINERS.has(tokens[i - 1]!.normal)) {
-        seen.set(bare(t), (seen.get(bare(t)) ?? 0) + 1);
-      }
-    });
-  }
-  for (const [word, count] of seen) if (count >= 2) words.add(word);
-  // Where only a name can stand: "Who is Dean?", "someone called Dean", "I met Dean".
-  for (const { tokens } of sentences) {
-    tokens.forEach((t, i) => {
-      if (i > 0 && NAME_SLOT.has(tokens[i - 1]!.normal) && isCapitalisedUnknown(t, speakerNames, lexicon)) words.add(bare(t));
-    });
-  }
-  // "Tayla and Brodie": an unknown capitalised word joined to a name is a name.
-  for (const { tokens } of sentences) {
-    tokens.forEach((t, i) => {
-      const partner = tokens[i + 2];
-      const joined = tokens[i + 1]?.normal === 'and' || tokens[i + 1]?.normal === 'or';
-      if (i > 0 && joined && partner && isCapitalisedUnknown(t, speakerNames, lexicon) && (words.has(bare(partner)) || partner.tags.has('Person'))) {
-        words.add(bare(t));
-      }
-    });
-  }
-  return words;
-}
-
-function isCapitalisedUnknown(token: Token, speakerNames: Set<string>, lexicon: Lexicon): boolean {
-  const word = bare(token);
-  return (
-    /^\p{Lu}\p{Ll}/u.test(token.text) &&
-    token.tags.has('ProperNoun') &&
-    !NON_NAME_TAGS.some((t) => token.tags.has(t)) &&
-    !lexicon.notPeople.has(word) &&
-    !lexicon.roleNouns.has(word) &&
-    !speakerNames.has(word)
-  );
-}
 
 function roleSpans(tokens: Token[], names: Span[], lexicon: Lexicon): RoleSpan[] {
   const spans: RoleSpan[] = [];
@@ -387,15 +332,6 @@ function determinerOf(
 
 function spanText(sentence: Sentence, span: Span): string {
   return sentence.utterance.text.slice(sentence.tokens[span.first]!.start, sentence.tokens[span.last]!.end);
-}
-
-function nameKeys(tokens: Token[], span: Span, lexicon: Lexicon): string[] {
-  const words = tokens.slice(span.first, span.last + 1).map((t) => bare(t).replace(/\.$/, ''));
-  if (HONORIFICS.has(words[0]!)) return [`surname:${words[words.length - 1]}`];
-  const first = lexicon.nicknamePrefixes.has(words[0]!) && words.length > 1 ? words[1]! : words[0]!;
-  const keys = [`name:${lexicon.nicknames.get(first) ?? first}`];
-  if (words.length > 1) keys.push(`surname:${words[words.length - 1]}`);
-  return keys;
 }
 
 function nameGender(tokens: Token[], span: Span): Gender | undefined {
@@ -450,6 +386,71 @@ function linkedPerson(
     if (subject) return { id: subject.personId, negated };
   }
   return undefined;
+}
+
+interface NameForm {
+  shown: string;
+  weight: number;
+}
+
+// A person goes by the full name used of them most ("Stormy Daniels", not the "Peggy Peterson" of one contract), or
+// failing a full name the fullest; the other names stay as aliases.
+function nameByUse(person: Person, mentions: PersonMention[], formOf: Map<PersonMention, NameForm>): void {
+  const uses = new Map<string, { count: number; weight: number; order: number }>();
+  mentions.forEach((m, order) => {
+    const form = formOf.get(m);
+    if (!form) return;
+    const use = uses.get(form.shown) ?? { count: 0, weight: form.weight, order };
+    use.count++;
+    uses.set(form.shown, use);
+  });
+  const ranked = [...uses].sort(([, a], [, b]) => {
+    const full = Number(b.weight >= 2) - Number(a.weight >= 2);
+    return full || (a.weight >= 2 ? b.count - a.count : 0) || b.weight - a.weight || a.order - b.order;
+  });
+  const best = ranked[0]?.[0];
+  if (!best || best === person.name) return;
+  person.aliases = [person.name, ...person.aliases.filter((a) => a !== best && a !== person.name)];
+  person.name = best;
+}
+
+/** Folds each pair's people into one (the more mentioned keeps its name), renumbering ids everywhere they are used. */
+function mergeSame(people: Person[], bySentence: PersonMention[][], assertions: RoleAssertion[], pairs: Array<[number, number]>): Person[] {
+  if (pairs.length === 0) return people;
+  const parent = people.map((p) => p.id);
+  const root = (id: number): number => (parent[id] === id ? id : (parent[id] = root(parent[id]!)));
+  for (const [a, b] of pairs) {
+    const [ra, rb] = [root(a), root(b)];
+    if (ra === rb) continue;
+    const keep = people[ra]!.mentions.length >= people[rb]!.mentions.length ? ra : rb;
+    parent[keep === ra ? rb : ra] = keep;
+  }
+  const order = (m: Mention) => m.utterance * 1e6 + m.line * 1e3 + m.column;
+  for (const person of people) {
+    const into = people[root(person.id)]!;
+    if (into === person) continue;
+    for (const alias of [person.name, ...person.aliases]) if (alias !== into.name && !into.aliases.includes(alias)) into.aliases.push(alias);
+    if (person.mentions[0] && into.mentions[0] && order(person.mentions[0]) < order(into.mentions[0]) && person.introducedBy) into.introducedBy = person.introducedBy;
+    into.mentions.push(...person.mentions);
+    for (const role of person.roles) if (!into.roles.includes(role)) into.roles.push(role);
+    if (!into.gender && person.gender) into.gender = person.gender;
+  }
+  const kept = people.filter((p) => root(p.id) === p.id);
+  const newId = new Map(kept.map((p, i) => [p.id, i]));
+  const remap = (id: number) => newId.get(root(id))!;
+  for (const m of bySentence.flat()) {
+    m.personId = remap(m.personId);
+    if (typeof m.possessor === 'number') m.possessor = remap(m.possessor);
+  }
+  for (const a of assertions) {
+    a.personId = remap(a.personId);
+    if (typeof a.possessor === 'number') a.possessor = remap(a.possessor);
+  }
+  kept.forEach((p, i) => {
+    p.id = i;
+    p.mentions.sort((x, y) => order(x) - order(y));
+  });
+  return kept;
 }
 
 /** A role word said of a person: "his brother" is {brother, possessor: whoever "his" means}. */
@@ -530,15 +531,6 @@ function assignClasses(roster: Roster, assertions: RoleAssertion[], children: Se
     if (own.size > 1) own.delete('unknown');
     person.personClass = CLASS_PRIORITY.find((c) => own.has(c)) ?? 'unknown';
   }
-}
-
-// "Ash" for Ashley, "Steve" for Steven: a short first name that begins a longer one already met.
-function shortFormOf(key: string, byKey: Map<string, Person>): Person | undefined {
-  if (!key.startsWith('name:')) return undefined;
-  const short = key.slice('name:'.length);
-  if (short.length < 3) return undefined;
-  for (const [k, person] of byKey) if (k.startsWith('name:') && k.length > key.length && k.startsWith(key)) return person;
-  return undefined;
 }
 
 // "I only knew him as Stu", "he's called Stu", "his name's Stu": the name is another name for the person "him" means.
