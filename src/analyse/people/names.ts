@@ -55,6 +55,9 @@ const isShouted = (token: Token) => /^\p{Lu}[\p{Lu}'’.-]+$/u.test(token.text);
 // OCR debris such as "CPl", and lone letters outside a name ("K E I T H").
 const isDebris = (token: Token) => /^\p{Lu}{2,}\p{Ll}/u.test(token.text) || token.text.replace(/[^\p{L}]/gu, '').length < 2;
 
+// "Analyst", "Reporter": a job, though compromise also tags an owner before a kin word so ("Kian's mum").
+const isJob = (token: Token) => token.tags.has('Actor') && !token.tags.has('Possessive');
+
 /** Whether a word opens a name as a title ("Mr", "President", "Reporter") and is no name itself. */
 export function isTitle(token: Token, lexicon: Lexicon): boolean {
   const word = bareTitle(token);
@@ -83,7 +86,7 @@ export function isNameToken(token: Token, next: Token | undefined, ctx: NameCont
   if (THING_TAGS.some((t) => token.tags.has(t))) return false;
   const person = token.tags.has('Person') && !token.tags.has('Honorific');
   // "Good", "Meaning", "Analyst": words, adjectives and jobs are names only where compromise also knows them as names.
-  if ((WORD_TAGS.some((t) => token.tags.has(t)) || token.tags.has('Actor')) && !known) return false;
+  if ((WORD_TAGS.some((t) => token.tags.has(t)) || isJob(token)) && !known) return false;
   if (person) return true;
   // An unknown capitalised word is a name only where a name would stand: owning something, or doing something.
   const unknown = token.tags.has('ProperNoun') && !ctx.common.has(word);
@@ -220,8 +223,10 @@ export function nameWeight(parts: NameParts): number {
 // Words after which only a name can stand: "Who is Dean?", "someone called Dean", "I met Dean".
 const NAME_SLOT = new Set(['is', 'called', 'named', 'met', 'ask', 'asked', 'told', 'tell', 'with', 'and', 'like']);
 const DETERMINERS = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'the', 'a', 'an', 'this', 'that', 'some', 'me']);
-// "the Enquirer", "a Mea Culpa": after an article a capitalised word is a thing ("at Lily" may well be a person).
-const ARTICLES = new Set(['the', 'a', 'an']);
+// "the Enquirer", "a Mea Culpa": after an article a capitalised word is a thing.
+const ARTICLES = new Set(['the', 'a', 'an', 'The', 'An']);
+// Prepositions of place: a word met mostly after these is a place ("at Lily" once does not make Lily a place).
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'outside', 'inside']);
 
 /**
  * Words accepted as names anywhere in the transcript, so "Tayla's six" at the start of a sentence is a name too. An
@@ -232,21 +237,53 @@ export function nameWords(sentences: ReadonlyArray<{ tokens: Token[] }>, ctx: Om
   known: Set<string>;
   common: Set<string>;
 } {
-  const common = new Set<string>();
-  const thingy = new Set<string>();
+  // Uses of each word mid-sentence: in lower case, capitalised, capitalised where a thing stands, after "in"/"at".
+  const lower = new Map<string, number>();
+  const capital = new Map<string, number>();
+  const thingUses = new Map<string, number>();
+  const placeUses = new Map<string, number>();
+  const count = (map: Map<string, number>, word: string) => map.set(word, (map.get(word) ?? 0) + 1);
+  const personTagged = (t: Token) => t.tags.has('Person') || t.tags.has('Possessive');
   for (const { tokens } of sentences) {
+    const things = new Set<number>();
     tokens.forEach((t, i) => {
-      if (i > 0 && /^\p{Ll}/u.test(t.text)) common.add(bare(t));
-      const before = tokens[i - 1];
-      const thingSlot = before !== undefined && (ARTICLES.has(before.normal) || WORK_NOUNS.has(bare(before)));
+      if (i === 0) return;
+      if (/^\p{Ll}/u.test(t.text)) count(lower, bare(t));
+      if (!isCapitalised(t) || isShouted(t)) return;
+      const before = tokens[i - 1]!;
+      // A capital after a label or a stop may start a sentence ("Q Thank you", "MR. BOVE: Now"), so it is not counted.
+      const starts = isShouted(before) || /^[QA]$/.test(before.text) || (/[.;:!?"“”—-]/.test(before.post) && !HONORIFICS.has(bareTitle(before)));
+      if (!starts) count(capital, bare(t));
+      // "the Enquirer", "the book Revenge"; but a capital "A" may be an answer's label ("A Melania.").
+      // "your podcast, Mea Culpa", "a place called Lulu's".
+      const called = ['called', 'named'].includes(before.normal) && WORK_NOUNS.has(bare(tokens[i - 2] ?? before));
+      const thingSlot = (!stop(before) && ARTICLES.has(before.text)) || (/^[\s,]*$/.test(before.post) && WORK_NOUNS.has(bare(before))) || called;
       // "the Stormy Daniels deal": a word before a surname is a first name, whatever stands before it.
       const after = tokens[i + 1];
       const firstName = after !== undefined && !stop(t) && isCapitalised(after) && after.tags.has('LastName');
-      const named = t.tags.has('FirstName') || t.tags.has('LastName') || t.tags.has('Possessive') || firstName;
-      if (thingSlot && isCapitalised(t) && !named && !stop(before)) thingy.add(bare(t));
+      const named = t.tags.has('FirstName') || t.tags.has('LastName') || (t.tags.has('Possessive') && !called) || firstName;
+      if (thingSlot && !named) {
+        // "a Mea Culpa": the capitalised words that follow belong to the thing too.
+        for (let k = i; k < tokens.length && isCapitalised(tokens[k]!) && !personTagged(tokens[k]!); k++) {
+          things.add(k);
+          if (stop(tokens[k]!)) break;
+        }
+      }
+      if (PLACE_PREPOSITIONS.has(before.normal) && !stop(before) && !t.tags.has('Possessive')) count(placeUses, bare(t));
     });
+    // "Political Beat Down Podcast", "Personal Attorney": the words before a thing's head or a title, unless names.
+    for (let end = 1; end < tokens.length; end++) {
+      const head = bare(tokens[end]!);
+      if (!(THING_HEADS.has(head) || TITLES.has(head)) || !isCapitalised(tokens[end]!)) continue;
+      for (let k = end - 1; k > 0 && isCapitalised(tokens[k]!) && !stop(tokens[k]!) && !personTagged(tokens[k]!); k--) things.add(k);
+    }
+    for (const k of things) count(thingUses, bare(tokens[k]!));
   }
-  for (const w of thingy) common.add(w);
+  // Ordinary words (mostly written in lower case), things (mostly where a thing stands) and places (only after "in", "at").
+  const common = new Set<string>();
+  for (const [word, n] of lower) if (n >= (capital.get(word) ?? 0)) common.add(word);
+  for (const [word, n] of thingUses) if (2 * n >= (capital.get(word) ?? 0)) common.add(word);
+  for (const [word, n] of placeUses) if (n >= 2 && 2 * n > (capital.get(word) ?? 0)) common.add(word);
   const base: NameContext = { ...ctx, known: new Set(), common };
   const words = new Set<string>();
   const seen = new Map<string, number>();
@@ -293,6 +330,7 @@ function isCapitalisedUnknown(token: Token, ctx: NameContext): boolean {
     !THING_TAGS.some((t) => token.tags.has(t)) &&
     !FUNCTION_TAGS.some((t) => token.tags.has(t)) &&
     !WORD_TAGS.some((t) => token.tags.has(t)) &&
+    !isJob(token) &&
     !/['’](t|ve|re|ll|d|m)$/i.test(token.text) &&
     !ctx.common.has(word) &&
     !ctx.lexicon.notPeople.has(word) &&
