@@ -4,7 +4,7 @@ import { DEFAULT_LEXICON, type Gender, type Lexicon, type RoleNoun } from './lex
 import { groupByUtterance, type Sentence, type Token } from './sentences.js';
 import type nlp from 'compromise';
 import { NameBook } from './people/merge.js';
-import { bare, displayName, HONORIFICS, isAka, nameParts, nameSpans, nameWeight, nameWords, type NameContext, type Span } from './people/names.js';
+import { bare, displayName, HONORIFICS, isAka, isFormOfAddress, nameParts, nameSpans, nameWeight, nameWords, type NameContext, type Span } from './people/names.js';
 
 type View = ReturnType<typeof nlp>;
 
@@ -297,6 +297,7 @@ function roleSpans(tokens: Token[], names: Span[], lexicon: Lexicon): RoleSpan[]
       const phrase = words.map(bare).join(' ');
       const role = lexicon.roleNouns.get(phrase);
       if (!role) continue;
+      if (isFormOfAddress(tokens, i, i + n - 1)) break;
       const span: RoleSpan = { first: i, last: i + n - 1, role };
       const determiner = determinerOf(tokens, i, inName, (k) => names.find((n) => k >= n.first && k <= n.last)?.first ?? k, lexicon);
       if (determiner !== undefined) span.determiner = determiner;

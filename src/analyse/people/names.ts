@@ -160,6 +160,15 @@ function isThing(tokens: Token[], first: number, last: number, ctx: NameContext)
   return false;
 }
 
+/** Whether capitalised words stand alone as a form of address ("Thank you, Judge.", "Yes, Officer"): a title, not a person. */
+export function isFormOfAddress(tokens: Token[], first: number, last: number): boolean {
+  const words = tokens.slice(first, last + 1);
+  if (!words.every(isCapitalised) || !words.some((t) => TITLES.has(bare(t)) || NOT_NAMES.has(bare(t)))) return false;
+  const before = tokens[first - 1];
+  const after = tokens[last + 1];
+  return (before === undefined || /,/.test(before.post)) && (after === undefined || /[,.;:!?]/.test(tokens[last]!.post));
+}
+
 /** Whether the words between two name spans give the second as another name of the first ("a/k/a", "who also goes by"). */
 export function isAka(tokens: Token[], before: Span, after: Span): boolean {
   const between = tokens.slice(before.last + 1, after.first).map((t) => t.normal);
