@@ -44,6 +44,7 @@ const TABLE: Array<[string, string[]]> = [
   ['K E I T H signed it, says CPl.', []],
   ['He posted it on Facebook and Snapchat.', []],
   ['someone called dean came round', []],
+  ['so i told mark and then will came round with grace', []],
 ];
 
 describe('names pass', () => {
