@@ -53,7 +53,9 @@ const bareTitle = (token: Token) => bare(token).replace(/\.$/, '');
 // "MR. BOVE:", "THAT THIS SIDE LETTER AGREEMENT": words in capitals are labels and documents, not talk.
 const isShouted = (token: Token) => /^\p{Lu}[\p{Lu}'’.-]+$/u.test(token.text);
 // OCR debris such as "CPl", and lone letters outside a name ("K E I T H").
-const isDebris = (token: Token) => /^\p{Lu}{2,}\p{Ll}/u.test(token.text) || token.text.replace(/[^\p{L}]/gu, '').length < 2;
+// A brand in camel case ("MeidasTouch", "WhatsApp"), which names do not have after so long a start (McDougal, LaToya do).
+const isDebris = (token: Token) =>
+  /^\p{Lu}{2,}\p{Ll}/u.test(token.text) || /^\p{Lu}\p{Ll}{3,}\p{Lu}/u.test(token.text) || token.text.replace(/[^\p{L}]/gu, '').length < 2;
 
 // "Analyst", "Reporter": a job, though compromise also tags an owner before a kin word so ("Kian's mum").
 const isJob = (token: Token) => token.tags.has('Actor') && !token.tags.has('Possessive');
@@ -93,10 +95,14 @@ export function isNameToken(token: Token, next: Token | undefined, ctx: NameCont
   return unknown && (token.tags.has('Possessive') || Boolean(next?.tags.has('Verb') && !stop(token)));
 }
 
-// After a title only a name can stand: "Special Counsel Mueller", "Mr. Hall" (which compromise takes for a place).
-function isTitledName(token: Token, ctx: NameContext): boolean {
+// After a title only a name can stand: "Special Counsel Mueller", "Mr. Hall" (which compromise takes for a place). After
+// a title other than Mr/Mrs/Ms/Dr the word must be no ordinary one: "Court Reporter Then he told me".
+function isTitledName(token: Token, ctx: NameContext, title: Token): boolean {
   const word = bare(token);
+  const honorific = HONORIFICS.has(bareTitle(title));
+  const named = token.tags.has('FirstName') || token.tags.has('LastName');
   return (
+    (honorific || named || !ctx.common.has(word)) &&
     !ctx.speakerNames.has(word) &&
     isCapitalised(token) &&
     !isShouted(token) &&
@@ -108,6 +114,9 @@ function isTitledName(token: Token, ctx: NameContext): boolean {
     !ctx.lexicon.roleNouns.has(word)
   );
 }
+
+const isSurname = (t: Token) => t.tags.has('LastName') || (t.tags.has('Person') && !t.tags.has('FirstName'));
+const isFirstName = (t: Token) => t.tags.has('FirstName') && !t.tags.has('LastName');
 
 // A middle initial between two names: the "J." of "Donald J. Trump".
 function isInitial(tokens: Token[], i: number, ctx: NameContext): boolean {
@@ -130,13 +139,20 @@ export function nameSpans(tokens: Token[], ctx: NameContext): Span[] {
     let first = i;
     // "Mr Hall", "President Donald J. Trump", "Special Counsel Mueller": titles lead the span but a name must follow.
     while (first < tokens.length && isTitle(tokens[first]!, ctx.lexicon) && !stopUnlessAbbrev(tokens[first]!)) first++;
-    if (!isName(first) && !(first > i && first < tokens.length && isTitledName(tokens[first]!, ctx))) continue;
+    if (!isName(first) && !(first > i && first < tokens.length && isTitledName(tokens[first]!, ctx, tokens[first - 1]!))) continue;
     let last = first;
     for (;;) {
       if (stop(tokens[last]!) || tokens[last]!.tags.has('Possessive')) break;
       if (isName(last + 1)) last++;
       else if (isInitial(tokens, last + 1, ctx) && isName(last + 2)) last += 2;
       else break;
+    }
+    // "Mr. Trump David Pecker's request": a first name straight after a surname starts another person.
+    for (let k = first; k + 2 <= last; k++) {
+      if (isSurname(tokens[k]!) && isFirstName(tokens[k + 1]!) && !isFirstName(tokens[k + 2]!)) {
+        last = k;
+        break;
+      }
     }
     // "Mommy Mommy Mommy": a name said over and over is one name, not a longer one.
     while (last > first && bare(tokens[last]!) === bare(tokens[last - 1]!)) last--;
@@ -252,7 +268,8 @@ export function nameWords(sentences: ReadonlyArray<{ tokens: Token[] }>, ctx: Om
   const thingUses = new Map<string, number>();
   const placeUses = new Map<string, number>();
   const count = (map: Map<string, number>, word: string) => map.set(word, (map.get(word) ?? 0) + 1);
-  const personTagged = (t: Token) => t.tags.has('Person') || t.tags.has('Possessive');
+  // An owner ("Mueller's Special Counsel") is a person, even where compromise reads the 's as "is".
+  const personTagged = (t: Token) => t.tags.has('Person') || t.tags.has('Possessive') || /['’]s$/i.test(t.text);
   for (const { tokens } of sentences) {
     const things = new Set<number>();
     tokens.forEach((t, i) => {
@@ -266,7 +283,11 @@ export function nameWords(sentences: ReadonlyArray<{ tokens: Token[] }>, ctx: Om
       // "the Enquirer", "the book Revenge"; but a capital "A" may be an answer's label ("A Melania.").
       // "your podcast, Mea Culpa", "a place called Lulu's".
       const called = ['called', 'named'].includes(before.normal) && WORK_NOUNS.has(bare(tokens[i - 2] ?? before));
-      const thingSlot = (!stop(before) && ARTICLES.has(before.text)) || (/^[\s,]*$/.test(before.post) && WORK_NOUNS.has(bare(before))) || called;
+      // "the Mueller probe" uses a person's name of a thing, so says nothing of the name itself.
+      const next = tokens[i + 1];
+      const attributive = next !== undefined && !stop(t) && /^\p{Ll}/u.test(next.text) && next.tags.has('Noun') && !next.tags.has('Pronoun');
+      const article = !stop(before) && ARTICLES.has(before.text) && !attributive;
+      const thingSlot = article || (/^[\s,]*$/.test(before.post) && WORK_NOUNS.has(bare(before))) || called;
       // "the Stormy Daniels deal": a word before a surname is a first name, whatever stands before it.
       const after = tokens[i + 1];
       const firstName = after !== undefined && !stop(t) && isCapitalised(after) && after.tags.has('LastName');
@@ -311,7 +332,7 @@ export function nameWords(sentences: ReadonlyArray<{ tokens: Token[] }>, ctx: Om
       // "Melania Trump": an unknown word just before a surname compromise knows is a first name.
       if (next && !stop(t) && next.tags.has('LastName') && isCapitalised(next) && unknown(t)) words.add(bare(t));
       // "Mr. Hall", "Special Counsel Mueller".
-      const titled = i > 0 && isTitle(tokens[i - 1]!, ctx.lexicon) && !stopUnlessAbbrev(tokens[i - 1]!) && isTitledName(t, base);
+      const titled = i > 0 && isTitle(tokens[i - 1]!, ctx.lexicon) && !stopUnlessAbbrev(tokens[i - 1]!) && isTitledName(t, base, tokens[i - 1]!);
       if (titled && !ctx.speakerNames.has(bare(t))) words.add(bare(t));
     });
   }

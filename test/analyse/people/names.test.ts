@@ -43,6 +43,8 @@ const TABLE: Array<[string, string[]]> = [
   ['THAT THE TENANCY AGREEMENT IS TERMINATED', []],
   ['K E I T H signed it, says CPl.', []],
   ['He posted it on Facebook and Snapchat.', []],
+  ["Did you discuss with Mr. Wilson Michael Grant's request?", ['Mr. Wilson', "Michael Grant's"]],
+  ['He posted it on MeidasTouch.', []],
   ['someone called dean came round', []],
   ['so i told mark and then will came round with grace', []],
 ];
@@ -61,6 +63,10 @@ describe('names pass', () => {
   it('takes a word the transcript writes in lower case for no name', () => {
     const [, second] = namesIn(['I sent a signal to the others.', 'After that Signal went quiet for a week.']);
     assert.deepEqual(second, []);
+  });
+
+  it('takes an ordinary word after a title other than Mr or Mrs for no name', () => {
+    assert.deepEqual(namesIn(['Court Reporter Then he told me.', 'And then we left.']).flat(), []);
   });
 
   it('takes a word met mostly after "the" or a work noun for a thing', () => {
