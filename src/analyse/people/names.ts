@@ -101,6 +101,8 @@ function isTitledName(token: Token, ctx: NameContext, title: Token): boolean {
   const word = bare(token);
   const honorific = HONORIFICS.has(bareTitle(title));
   const named = token.tags.has('FirstName') || token.tags.has('LastName');
+  // "Mr W": an initial after Mr or Mrs stands for a surname kept back.
+  if (honorific && /^\p{Lu}$/u.test(token.text)) return !ctx.speakerNames.has(word);
   return (
     (honorific || named || !ctx.common.has(word)) &&
     !ctx.speakerNames.has(word) &&

@@ -31,6 +31,7 @@ const TABLE: Array<[string, string[]]> = [
   ['We spoke to President Joseph R. Biden about it.', ['President Joseph R. Biden']],
   ['Mr. Okafor asked for the papers.', ['Mr. Okafor']],
   ['DC Rees took a statement.', ['DC Rees']],
+  ['Mr W collects his post here.', ['Mr W']],
   ['We watched the Graham Norton Show together.', []],
   ['She booked the Ava Gardner Suite at the hotel.', []],
   ['Good morning, your Honor.', []],
