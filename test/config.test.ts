@@ -147,7 +147,7 @@ describe('config: what it changes', () => {
   });
 
   it('extra lexicon words reach the analysis: a shop name stops being a person', () => {
-    const text = 'SW: Where were you on Saturday?\nLISA: I was at Greggs. I work at Greggs most days.\n';
+    const text = 'SW: Where were you on Saturday?\nLISA: Greggs rang me. Then I went to work, Greggs wanted me in.\n';
     const names = (config: string) => {
       const result = check({ file: 'p.txt', text }, { config: parseConfig(FILE, config) });
       assert.ok(result.ok);

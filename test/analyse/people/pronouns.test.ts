@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseLines } from '../../transcript.js';
+
+/** Each pronoun of the transcript as `line:pronoun → person`, or `→ nobody` when it resolved to no one. */
+function pronouns(lines: string[]): string[] {
+  const { roster, sentences } = analyseLines(lines);
+  const found = roster.bySentence.flat().filter((m) => m.kind === 'pronoun');
+  const resolved = new Set(found.map((m) => `${m.sentence}:${m.first}`));
+  const out = found.map((m) => `${sentences[m.sentence]!.utterance.line}:${m.text} → ${roster.people[m.personId]!.name}`);
+  for (const s of sentences) {
+    s.tokens.forEach((t, i) => {
+      if (['he', 'him', 'she', 'her'].includes(t.normal) && !resolved.has(`${s.index}:${i}`) && t.text !== '') out.push(`${s.utterance.line}:${t.text} → nobody`);
+    });
+  }
+  return out;
+}
+
+// [transcript lines, pronouns with the person each means]
+const TABLE: Array<[string[], string[]]> = [
+  [['SW: Has Craig looked after Tyler?', "MUM: No, he's never had him."], ["2:he's → Craig", '2:him → Tyler']],
+  [['SW: How is Kai?', "MUM: Kai's wary, he's thirteen."], ["2:he's → Kai"]],
+  [['SW: Tell me about Jade Cole.', 'MUM: Jade is my sister. I see her on Sundays.'], ['2:her → Jade Cole']],
+  [['SW: Does Shannon see Mason?', 'MUM: She has him on Saturdays.'], ['2:She → Shannon', '2:him → Mason']],
+  [['SW: Who is at home?', 'MUM: Just me. He left in March.'], ['2:He → nobody']],
+];
+
+describe('pronouns pass', () => {
+  for (const [lines, expected] of TABLE) {
+    it(lines.join(' / '), () => {
+      assert.deepEqual(pronouns(lines), expected);
+    });
+  }
+});
