@@ -91,8 +91,8 @@ export function readLabel(line: string, start: number, context: LabelContext = {
 
   const label =
     readSpacedQuestionOrAnswer(line, position, context) ??
-    readNameLabel(line, position) ??
     (before ? readZoomChat(line, position) : undefined) ??
+    readNameLabel(line, position) ??
     readBracketedName(line, position) ??
     readPunctuatedQuestionOrAnswer(line, position) ??
     readLowerCaseLabel(line, position, context.style);
@@ -338,8 +338,9 @@ function usesHeadings(content: readonly string[]): boolean {
 }
 
 /**
- * The lower-case labels of a speech-to-text transcript written all in lower case: each used at least twice, at
- * least two of them, starting most of the turns. A colon in ordinary prose (`and then i said: no`) rarely repeats.
+ * The lower-case labels of a speech-to-text transcript written all in lower case: at least two labels used at least
+ * twice, starting a third of the lines or more; then a one-word label used once (`officer:`) counts too. A colon in
+ * ordinary prose (`and then i said: no`) rarely repeats and is seldom one word.
  */
 function lowerCaseLabels(content: readonly string[]): ReadonlySet<string> {
   const text = content.join('\n');
@@ -357,5 +358,5 @@ function lowerCaseLabels(content: readonly string[]): ReadonlySet<string> {
   const recurring = [...counts].filter(([, count]) => count >= 2);
   const turns = recurring.reduce((sum, [, count]) => sum + count, 0);
   if (recurring.length < 2 || recurring.length > 8 || turns * 3 < content.length) return new Set();
-  return new Set(recurring.map(([label]) => label));
+  return new Set([...counts].filter(([label, count]) => count >= 2 || !/\s/.test(label)).map(([label]) => label));
 }

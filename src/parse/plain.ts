@@ -53,7 +53,8 @@ export function parsePlain(source: Source): Utterance[] {
       if (numbered === 'skip') continue;
       start = numbered.start;
     }
-    if (start === -1 || line[start] === '#') continue;
+    // `#` starts a comment, except MAXQDA's `#00:00:04-0#` timestamp.
+    if (start === -1 || (line[start] === '#' && !timestampAt(line, start, false))) continue;
 
     const header = readExaminationHeader(line, start);
     if (header) {
