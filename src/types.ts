@@ -84,6 +84,8 @@ export interface Utterance {
   time?: string;
   /** Map from offsets in `text` back to file positions, one entry per source line (first at offset 0). */
   segments: Segment[];
+  /** Who asks a court `Q` turn, as the examination header above it names them (`MS. HOFFINGER`); absent when none does. */
+  questioner?: string;
 }
 
 /** A speaker label with the role the tool decided on, and why. */

@@ -2,6 +2,7 @@
 
 import { InputError } from '../errors.js';
 import type { Speaker, SpeakerRole, Utterance } from '../types.js';
+import { ANSWERER_LABELS, ASKER_LABELS, CONTEXT_LABELS, CONVERSATION_LABELS, COURT_LABELS, COURT_STAFF_RANKS, RANKS } from './role-labels.js';
 
 /**
  * One Speaker per label in order of first appearance, with roles from `interviewer` (comma-separated labels), else
@@ -32,13 +33,8 @@ function rolesFor(utterances: Utterance[], interviewer: string | undefined, from
   // serves every transcript, and a transcript with none of its labels is inferred as if there were no config.
   const declared = declaredRoles(speakers, fromFile, 'file') ?? declaredRoles(speakers, fromConfig, 'config');
   if (declared) return declared;
-  const inferred = inferInterviewer(speakers);
-  const questionAndAnswer = inferred?.label.toLowerCase() === 'q' && speakers.some((s) => ANSWERERS.has(s.label.toLowerCase()));
-  return speakers.map((speaker) => ({
-    ...speaker,
-    role: roleOf(speaker, inferred, speakers, questionAndAnswer),
-    source: 'inferred',
-  }));
+  const roles = inferRoles(utterances, speakers);
+  return speakers.map((speaker) => ({ ...speaker, role: roles.get(speaker) ?? 'interviewee', source: 'inferred' }));
 }
 
 /** Roles from declared interviewer labels, when at least one of them speaks in this transcript. */
@@ -48,17 +44,87 @@ function declaredRoles(speakers: Speaker[], labels: readonly string[], source: '
   return speakers.map((speaker) => ({ ...speaker, role: declared.has(speaker.label.toLowerCase()) ? 'interviewer' : 'interviewee', source }));
 }
 
-// In a Q/A record the answers are the witness's; everyone else (the court, counsel, a clerk) is context.
-const ANSWERERS = new Set(['a', 'the witness', 'witness']);
+/** A speaker with how many of their turns ask something, as the shape of the turns shows it. */
+interface Turns {
+  speaker: Speaker;
+  words: string;
+  firstWord: string;
+  /** Turns with at least one question. */
+  asking: number;
+  /** Turns that come straight after another speaker's question. */
+  answering: number;
+  mentionsClient: boolean;
+}
 
-function roleOf(speaker: Speaker, interviewer: Speaker | undefined, all: Speaker[], questionAndAnswer: boolean): SpeakerRole {
-  if (speaker === interviewer) return 'interviewer';
-  if (questionAndAnswer) return ANSWERERS.has(speaker.label.toLowerCase()) ? 'interviewee' : 'other';
-  // A second interviewer ("JB" and "DC Hale") asks in most of their turns; the person answering rarely does.
-  const asksMostly = speaker.questions >= 2 && speaker.questions >= speaker.utterances * 0.6;
-  const others = all.filter((s) => s !== speaker && s !== interviewer);
-  const answererLeft = others.some((s) => s.questions < s.utterances * 0.6);
-  return asksMostly && answererLeft ? 'interviewer' : 'interviewee';
+/**
+ * Roles from the labels and the shape of the turns. A Q/A record: `Q` asks, `A` and `THE WITNESS` answer, the rest
+ * (the court, counsel in colloquy) is context. Labels of the court's staff, solicitors, appropriate adults and
+ * interpreters are context anywhere, and so is a speaker who speaks of "my client". Labels that name a job that asks
+ * (`SW`, `Interviewer`, a police rank) make interviewers; anyone else who asks in most turns while someone answers
+ * joins them. Without such a label, a recording is an interview only when its shape says so: some speakers ask in
+ * most of their turns and the others rarely ask; otherwise (a call between family members) nobody is an interviewer.
+ */
+function inferRoles(utterances: Utterance[], speakers: Speaker[]): Map<Speaker, SpeakerRole> {
+  const turns = shapeOf(utterances, speakers);
+  const roles = new Map<Speaker, SpeakerRole>();
+  if (speakers.length < 2) return roles;
+  const court = turns.some((t) => COURT_LABELS.has(t.words));
+
+  if (turns.some((t) => t.words === 'q') && turns.some((t) => ANSWERER_LABELS.has(t.words))) {
+    for (const t of turns) roles.set(t.speaker, t.words === 'q' ? 'interviewer' : ANSWERER_LABELS.has(t.words) ? 'interviewee' : 'other');
+    return roles;
+  }
+
+  const context = (t: Turns): boolean =>
+    CONTEXT_LABELS.has(t.words) ||
+    (court && COURT_STAFF_RANKS.has(t.words)) ||
+    (t.mentionsClient && !isAsker(t) && t.asking * 2 < t.speaker.utterances);
+  const open = turns.filter((t) => !context(t));
+  for (const t of turns) if (context(t)) roles.set(t.speaker, 'other');
+
+  const labelled = open.filter(isAsker);
+  const asksMostly = (t: Turns): boolean => t.asking >= 2 && t.asking * 2 >= t.speaker.utterances;
+  const rarelyAsks = (t: Turns): boolean => t.asking <= t.speaker.utterances * 0.2;
+  let interviewers = labelled.length > 0 ? open.filter((t) => isAsker(t) || asksMostly(t)) : open.filter(asksMostly);
+  let rest = open.filter((t) => !interviewers.includes(t));
+  // With no label to say so, an interview must look like one: every other speaker rarely asks.
+  const conversation = labelled.length === 0 && (open.some((t) => CONVERSATION_LABELS.has(t.words)) || !rest.every(rarelyAsks));
+  if (rest.length === 0 || conversation) {
+    // Every speaker asks in most turns (or it is a call): a second interviewer needs someone left to answer.
+    interviewers = labelled.length > 0 && rest.length === 0 ? labelled : [];
+    rest = open.filter((t) => !interviewers.includes(t));
+  }
+  for (const t of interviewers) roles.set(t.speaker, 'interviewer');
+  for (const t of rest) {
+    // In a court record, counsel who neither ask the witness nor answer are in colloquy: context.
+    const colloquy = court && interviewers.length > 0 && !ANSWERER_LABELS.has(t.words) && t.answering * 2 < t.speaker.utterances;
+    roles.set(t.speaker, colloquy ? 'other' : 'interviewee');
+  }
+  return roles;
+}
+
+/** Whether a speaker's label names a job that asks, or starts with a police rank before a name. */
+function isAsker(t: Turns): boolean {
+  const stem = t.words.replace(/[ ]?\d+$/, '');
+  return ASKER_LABELS.has(stem) || (RANKS.has(t.firstWord) && t.words !== t.firstWord);
+}
+
+function shapeOf(utterances: Utterance[], speakers: Speaker[]): Turns[] {
+  const bySpeaker = new Map<string, Turns>();
+  for (const speaker of speakers) {
+    const words = speaker.label.toLowerCase().replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
+    bySpeaker.set(speaker.label, { speaker, words, firstWord: words.split(' ')[0] ?? '', asking: 0, answering: 0, mentionsClient: false });
+  }
+  let previous: Utterance | undefined;
+  for (const utterance of utterances) {
+    const t = bySpeaker.get(utterance.speaker);
+    if (!t) continue;
+    if (countQuestions(utterance.text) > 0) t.asking += 1;
+    if (previous && previous.speaker !== utterance.speaker && countQuestions(previous.text) > 0) t.answering += 1;
+    if (/\bmy client(?:'s|’s|s)?\b/i.test(utterance.text)) t.mentionsClient = true;
+    previous = utterance;
+  }
+  return [...bySpeaker.values()];
 }
 
 /** How many question sentences `text` has: runs of `?` ending a sentence; bracketed notes like `[inaudible?]` don't count. */
@@ -104,16 +170,4 @@ function applyNamedInterviewers(speakers: Speaker[], named: string[]): Speaker[]
       ? { ...speaker, role: 'interviewer', source: 'option' }
       : { ...speaker, role: 'interviewee', source: 'inferred' },
   );
-}
-
-/** Q in a Q/A transcript, else the most frequent asker (first speaker wins a tie); none when only one person speaks. */
-function inferInterviewer(speakers: Speaker[]): Speaker | undefined {
-  if (speakers.length < 2) return undefined;
-  const questioner = speakers.find((speaker) => speaker.label.toLowerCase() === 'q');
-  if (questioner) return questioner;
-  let top = speakers[0];
-  for (const speaker of speakers) {
-    if (top && speaker.questions > top.questions) top = speaker;
-  }
-  return top;
 }

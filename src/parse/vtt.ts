@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
 import { canonicalSpeaker, clockTime } from './text.js';
+import { readColonLabel } from './label.js';
 
 /** The part of webvtt-parser used here; the package ships no types. */
 interface WebVttParserModule {
@@ -270,10 +271,10 @@ function readCueLine(cueLine: CueLine, state: LineState, markup: CueMarkup, item
         continue;
       }
       atTurnStart = false;
-      const label = state.labels && !state.inVoice ? readLabel(text, position) : undefined;
+      const label = state.labels && !state.inVoice ? readColonLabel(text, position) : undefined;
       if (label) {
         flush();
-        items.push({ kind: 'speaker', name: label.name });
+        items.push({ kind: 'speaker', name: label.label });
         position = label.end;
         continue;
       }
@@ -355,24 +356,6 @@ function readTag(text: string, position: number): { name: string; annotation: st
   const name = match?.[1] ?? inner;
   const annotation = (match?.[3] ?? '').trim().replace(/\s+/g, ' ');
   return { name, annotation, end: close + 1 };
-}
-
-// 1–4 capitalised words (a number may follow the first: `Speaker 1`), as the plain-text parser reads labels.
-const TITLE_WITH_STOP = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Fr|Sr|Jr|St|Sgt|Insp|Det|DC|DS|DI|PC)\.`;
-const INITIALS = String.raw`(?:\p{Lu}\.)+`;
-const CAPITALISED_WORD = String.raw`\p{Lu}[\p{L}\p{M}\p{N}'’_-]*`;
-const FIRST_LABEL_WORD = `(?:${TITLE_WITH_STOP}|${INITIALS}|${CAPITALISED_WORD})`;
-const NEXT_LABEL_WORD = String.raw`(?:${FIRST_LABEL_WORD}|\p{N}+)`;
-const LABEL = new RegExp(String.raw`(${FIRST_LABEL_WORD}(?:[ \t]+${NEXT_LABEL_WORD}){0,3})[ \t]*:(?![\d/])[ \t]*`, 'uy');
-const MAX_LABEL_LENGTH = 30;
-
-/** A `Name:` speaker label at `position`, and where the words after it start. */
-function readLabel(text: string, position: number): { name: string; end: number } | undefined {
-  LABEL.lastIndex = position;
-  const match = LABEL.exec(text);
-  if (!match?.[1]) return undefined;
-  const name = match[1].replace(/[ \t]+/g, ' ');
-  return name.length > MAX_LABEL_LENGTH ? undefined : { name, end: LABEL.lastIndex };
 }
 
 const REFERENCE = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;

@@ -5,7 +5,8 @@
  */
 
 import mammoth from 'mammoth';
-import { MAX_LABEL_LENGTH, parsePlain, TIME as PLAIN_TIME } from '../parse/plain.js';
+import { MAX_LABEL_LENGTH, TIME as PLAIN_TIME } from '../parse/label.js';
+import { parsePlain } from '../parse/plain.js';
 
 /** The first bytes of a zip archive, which every .docx is. */
 export function isZip(bytes: Uint8Array): boolean {
