@@ -1,4 +1,5 @@
-import type { Analysis, PersonMention } from '../analyse/index.js';
+import type { Analysis, PersonMention, Sentence, Token } from '../analyse/index.js';
+import relationships from '../lexicon/relationships.json' with { type: 'json' };
 import type { Clue, Person } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, quoteList } from './people.js';
@@ -27,6 +28,16 @@ export const relationship = defineDetector({
   },
   detect(analysis: Analysis): Clue[] {
     const clues: Clue[] = [];
+    const groups = relationGroups(analysis);
+    // The interviewee's own relationship with someone joins the clue the household words give, so each is shown once.
+    const own = (person: Person, stance: 'stated' | 'denied', said: Quote[]) => {
+      const key = groupKey({ kind: 'speaker' }, { kind: 'person', id: person.id }, stance);
+      const group = groups.get(key) ?? [];
+      groups.delete(key);
+      // Words the household path already quotes ("my boyfriend Ashley") are not said twice.
+      return group.filter((r) => !overlaps(said, r.quotes[0]!));
+    };
+    const quoted: Quote[] = [];
     for (const person of analysis.roster.people) {
       if (!isAdultLayperson(person)) continue;
       // The speaker's and the child's own family are no relationship clue ("we're not together" about his dad), except
@@ -40,20 +51,92 @@ export const relationship = defineDetector({
       const add = (severity: Clue['severity'], quotes: Quote[], message: string) =>
         clues.push(createClue(analysis, { meta: relationship.meta, severity, who: person.name, message, quotes }));
 
+      quoted.push(...stated.map(quoteOf), ...denials.map(quoteOf));
       if (stated.length > 0) {
         const roles = stated.map((m) => describeRole(analysis, m));
-        add('info', stated.map(quoteOf), `stated: ${quoteList(roles)}`);
+        const more = own(person, 'stated', stated.map(quoteOf));
+        add('info', [...stated.map(quoteOf), ...more.flatMap((r) => r.quotes)], `stated: ${quoteList([...roles, ...more.map((r) => r.label)])}`);
       }
       if (denials.length > 0) {
-        add('warning', denials.map(quoteOf), `relationship denied: ${quoteList(denials.map((d) => d.text))}`);
+        const more = own(person, 'denied', denials.map(quoteOf));
+        add('warning', [...denials.map(quoteOf), ...more.flatMap((r) => r.quotes)], `relationship denied: ${quoteList([...denials.map((d) => d.text), ...more.map((r) => r.label)])}`);
       }
       if (romance.length > 0) {
         add('info', romance.map(quoteOf), `romantic relationship implied: ${quoteList(romance.map((r) => r.text))}`);
       }
     }
+    for (const group of groups.values()) {
+      const fresh = group.filter((r) => !overlaps(quoted, r.quotes[0]!));
+      if (fresh.length > 0) clues.push(relationClue(analysis, fresh));
+    }
     return clues.sort((a, b) => a.line - b.line || a.column - b.column);
   },
 });
+
+function overlaps(quotes: Quote[], q: Quote): boolean {
+  return quotes.some((o) => o.sentence === q.sentence && q.start < o.end && q.end > o.start);
+}
+
+const WH_WORDS = new Set(['who', 'what', 'where', 'when', 'why', 'how', 'which', 'whose', 'whom']);
+
+/**
+ * Every relationship the interviewee states or denies, and every one the interviewer puts that the answer confirms
+ * ("Was Karen your client?" "Yes.") or denies, grouped by the two parties and the stance.
+ */
+export function relationGroups(analysis: Analysis): Map<string, Relation[]> {
+  const found: Relation[] = [];
+  for (const sentence of analysis.sentences) {
+    if (sentence.role !== 'interviewee' || sentence.question) continue;
+    found.push(...relationsIn(analysis, sentence, false));
+  }
+  for (const exchange of analysis.exchanges) {
+    if (exchange.stance !== 'yes' && exchange.stance !== 'no') continue;
+    const answer = exchange.answer[0]!;
+    if (answer.role !== 'interviewee' || exchange.put[0]!.role !== 'interviewer') continue;
+    // A question that asks who or what ("Who is your lawyer?") puts nothing to agree with.
+    const put = exchange.put.filter((s) => s === exchange.put[exchange.put.length - 1] || s.question).filter((s) => !WH_WORDS.has(s.tokens[0]?.normal ?? ''));
+    const answered: Quote = { sentence: answer.index, start: answer.start, end: exchange.stanceEnd > answer.start ? exchange.stanceEnd : answer.end };
+    for (const sentence of put) {
+      for (const r of relationsIn(analysis, sentence, true)) {
+        const stance = exchange.stance === 'no' ? 'denied' : r.stance;
+        found.push({ ...r, stance, quotes: [...r.quotes, answered] });
+      }
+    }
+  }
+  const groups = new Map<string, Relation[]>();
+  for (const r of found) {
+    const key = groupKey(r.owner, r.other, r.stance);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
+function partyKey(party: Party): string {
+  return party.kind === 'speaker' ? 'speaker' : party.kind === 'person' ? `person:${party.id}` : `unnamed:${party.phrase}`;
+}
+
+function groupKey(a: Party, b: Party, stance: string): string {
+  return `${[partyKey(a), partyKey(b)].sort().join('|')}|${stance}`;
+}
+
+function partyName(analysis: Analysis, party: Party): string | undefined {
+  if (party.kind === 'speaker') return undefined;
+  return party.kind === 'person' ? analysis.roster.people[party.id]!.name : party.phrase;
+}
+
+// Denying a partner ("he's not my boyfriend", "we never dated") is what later words contradict; other denials are context.
+function relationClue(analysis: Analysis, group: Relation[]): Clue {
+  const { owner, other, stance } = group[0]!;
+  const names = [partyName(analysis, owner), partyName(analysis, other)].filter((n): n is string => n !== undefined);
+  const romance = group.some((r) => r.roleClass === 'partner');
+  const severity = stance === 'denied' && romance ? 'warning' : 'info';
+  const labels = group.map((r) => r.label);
+  const byAnswer = group.every((r) => r.quotes.length > 1);
+  const message = stance === 'denied' ? `relationship denied: ${quoteList(labels)}` : `${byAnswer ? 'confirmed in answer' : 'stated'}: ${quoteList(labels)}`;
+  return createClue(analysis, { meta: relationship.meta, severity, who: names.join('; '), message, quotes: group.flatMap((r) => r.quotes) });
+}
 
 function quoteOf(span: { sentence: number; start: number; end: number }): Quote {
   return { sentence: span.sentence, start: span.start, end: span.end };
@@ -88,4 +171,338 @@ function describeRole(analysis: Analysis, mention: PersonMention): string {
     return `${analysis.roster.people[mention.possessor]!.name}'s ${mention.role.word}`;
   }
   return (mention.phrase ?? mention.text).toLowerCase();
+}
+
+/** One side of a relationship: the interviewee, a person on the roster, or someone known only by the role words. */
+export type Party = { kind: 'speaker' } | { kind: 'person'; id: number } | { kind: 'unnamed'; phrase: string };
+
+/** A relationship between two parties that a sentence states or denies, or that an answer confirms or denies. */
+export interface Relation {
+  /** Whose the role is ("my" in "my attorney"), or the verb's subject. */
+  owner: Party;
+  /** Who has the role, or the verb's object. */
+  other: Party;
+  /** The words that say it: `attorney`, `represented`. */
+  label: string;
+  roleClass: string;
+  stance: 'stated' | 'denied';
+  quotes: Quote[];
+}
+
+type RoleClass = 'professional' | 'work' | 'friend' | 'partner' | 'relative';
+interface VerbFrame {
+  words: string[];
+  label: string;
+  denialOnly: boolean;
+}
+
+const ROLE_WORDS: ReadonlyMap<string, RoleClass> = new Map(
+  Object.entries(relationships.roles)
+    .filter(([key]) => !key.startsWith('$'))
+    .flatMap(([roleClass, words]) => (words as string[]).map((w) => [phraseKey(w), roleClass as RoleClass] as const)),
+);
+const LONGEST_ROLE = Math.max(...[...ROLE_WORDS.keys()].map((w) => w.split(' ').length));
+const ROLE_MODIFIERS = new Set(relationships.roleModifiers);
+const VERB_FRAMES: VerbFrame[] = [
+  ...relationships.verbs.stated.flatMap((f) => f.words.map((w) => ({ words: w.split(' '), label: f.label, denialOnly: false }))),
+  ...relationships.verbs.denialOnly.flatMap((f) => f.words.map((w) => ({ words: w.split(' '), label: f.label, denialOnly: true }))),
+].sort((a, b) => b.words.length - a.words.length);
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours']);
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself']);
+const POSSESSIVE_DETERMINERS = new Set(['my', 'our', 'your', 'his', 'her', 'their']);
+const OF_OWNERS = new Set(['mine', 'yours', 'his', 'hers', 'ours', 'theirs']);
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", 'am']);
+const NEGATIVES = new Set(['not', 'never', 'no', "n't", 'nobody', 'neither', 'nor']);
+const UNSURE = new Set(['recall', 'remember', 'sure', 'know', 'certain']);
+// Words that may stand between a verb and its subject: "had never", "was, in fact,", "have ever".
+const BRIDGE_TAGS = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula', 'Determiner', 'Adjective'];
+const NAMED_AS = new Set(['named', 'called']);
+
+function phraseKey(text: string): string {
+  return text.toLowerCase().replace(/[-/]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A token's words for matching: lower case, possessive and plural endings off, split at hyphens and slashes. */
+function partsOf(token: Token): string[] {
+  return phraseKey(token.normal.replace(/['’]s$|['’]$/, '')).split(' ').filter(Boolean);
+}
+
+function singular(word: string): string[] {
+  if (word.endsWith('ies')) return [word, `${word.slice(0, -3)}y`];
+  if (word.endsWith('s')) return [word, word.slice(0, -1)];
+  return [word];
+}
+
+interface RoleSpan {
+  first: number;
+  last: number;
+  word: string;
+  roleClass: RoleClass;
+}
+
+// Role nouns in a sentence, longest first; in "friend/attorney" each word is a role of the same token.
+function roleSpans(tokens: Token[]): RoleSpan[] {
+  const spans: RoleSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const parts = partsOf(tokens[i]!);
+    if (parts.length > 1 && parts.every((p) => singular(p).some((w) => ROLE_WORDS.has(w)))) {
+      for (const p of parts) {
+        const word = singular(p).find((w) => ROLE_WORDS.has(w))!;
+        spans.push({ first: i, last: i, word, roleClass: ROLE_WORDS.get(word)! });
+      }
+      continue;
+    }
+    let found: RoleSpan | undefined;
+    for (let n = Math.min(LONGEST_ROLE, tokens.length - i); n >= 1 && !found; n--) {
+      const words = tokens.slice(i, i + n);
+      if (words.slice(0, -1).some((t) => /[,.;:!?]/.test(t.post))) continue;
+      const joined = words.flatMap(partsOf);
+      const last = joined.pop();
+      if (last === undefined) continue;
+      for (const form of singular(last)) {
+        const key = [...joined, form].join(' ');
+        const roleClass = ROLE_WORDS.get(key);
+        if (roleClass) {
+          found = { first: i, last: i + n - 1, word: key, roleClass };
+          break;
+        }
+      }
+    }
+    if (!found) continue;
+    // "ex" and "partner" alone are too loose as nouns of a verb phrase ("an ex parte", "partner with").
+    if (!tokens[found.last]!.tags.has('Noun') && found.word !== 'ex') continue;
+    spans.push(found);
+    i = found.last;
+  }
+  return spans;
+}
+
+/** Reads who a word means in this sentence: "I" is the interviewee in her own words, "you" in the interviewer's. */
+function partyAt(analysis: Analysis, sentence: Sentence, i: number, asked: boolean): Party | undefined {
+  const token = sentence.tokens[i];
+  if (!token) return undefined;
+  const word = token.normal.replace(/['’]s$/, '');
+  if (FIRST_PERSON.has(word)) return asked ? undefined : { kind: 'speaker' };
+  if (SECOND_PERSON.has(word)) return asked ? { kind: 'speaker' } : undefined;
+  const mention = (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.first <= i && i <= m.last && m.kind !== 'role');
+  if (!mention) return undefined;
+  const person = analysis.roster.people[mention.personId]!;
+  if (person.personClass === 'child' && mention.kind === 'pronoun') return undefined;
+  return { kind: 'person', id: mention.personId };
+}
+
+// The party whose words end just before index `end` (exclusive), looking back over a name's first words.
+function partyEndingAt(analysis: Analysis, sentence: Sentence, end: number, asked: boolean): Party | undefined {
+  return end > 0 ? partyAt(analysis, sentence, end - 1, asked) : undefined;
+}
+
+function isNegated(tokens: Token[], from: number, to: number): boolean {
+  return tokens.slice(from, to).some((t) => NEGATIVES.has(t.normal) || t.tags.has('Negative'));
+}
+
+// Where the clause holding token i begins: after the last comma, semicolon or "but" before it.
+function clauseStart(tokens: Token[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    if (/[;:]/.test(tokens[k]!.post) || ['but', 'because', 'although'].includes(tokens[k]!.normal)) return k + 1;
+  }
+  return 0;
+}
+
+function stanceIn(tokens: Token[], from: number, to: number): 'stated' | 'denied' | undefined {
+  const start = clauseStart(tokens, from);
+  if (!isNegated(tokens, start, to)) return 'stated';
+  // "I can't recall whether I represented her" says neither.
+  return tokens.slice(start, to).some((t) => UNSURE.has(t.normal)) && !tokens.slice(start, to).some((t) => t.normal === 'never') ? undefined : 'denied';
+}
+
+/** The relationships one sentence states or denies; `asked` reads it as the interviewer's ("you" is the interviewee). */
+export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boolean): Relation[] {
+  const { tokens } = sentence;
+  const relations: Relation[] = [];
+  const add = (
+    owner: Party | undefined,
+    other: Party | undefined,
+    label: string,
+    roleClass: string,
+    stance: 'stated' | 'denied' | undefined,
+    [from, to]: [number, number],
+  ) => {
+    if (!owner || !other || !stance || sameParty(owner, other)) return;
+    // A child's contacts are the child's safety, not a relationship between adults.
+    if (isChild(analysis, owner) || isChild(analysis, other)) return;
+    // The speaker's and the child's own family are who they are, not a relationship to look into.
+    if (roleClass === 'relative' && (isFamily(analysis, owner) || isFamily(analysis, other))) return;
+    // A question puts only what it names: "Who is your lawyer?" names nobody.
+    if (asked && other.kind === 'unnamed') return;
+    const quote: Quote = { sentence: sentence.index, start: tokens[from]!.start, end: tokens[Math.min(to, tokens.length - 1)]!.end };
+    relations.push({ owner, other, label, roleClass, stance, quotes: [quote] });
+  };
+
+  const mentions = analysis.roster.bySentence[sentence.index] ?? [];
+  // "District Attorney Bragg": a title inside a name is no role of anyone's.
+  const inName = (span: RoleSpan) => mentions.some((m) => m.kind === 'name' && m.first <= span.last && m.last >= span.first);
+  for (const span of roleSpans(tokens).filter((s) => !inName(s))) {
+    // Walk back over modifiers ("her then boyfriend", "my good friend") to the word that says whose the role is.
+    let d = span.first - 1;
+    while (d >= 0 && ROLE_MODIFIERS.has(tokens[d]!.normal) && !/[,;:]/.test(tokens[d]!.post)) d--;
+    const oneOf = tokens[d - 1]?.normal === 'of' && tokens[d - 2]?.normal === 'one' ? d - 2 : d + 1; // "one of my lawyers"
+    let owner: Party | undefined;
+    let start = d + 1;
+    const det = tokens[d];
+    if (det && POSSESSIVE_DETERMINERS.has(det.normal)) {
+      owner = partyAt(analysis, sentence, d, asked) ?? ownerViaRoster(analysis, sentence, span, asked);
+      start = d;
+    } else if (det && det.tags.has('Possessive') && !/[,;:]/.test(det.post)) {
+      owner = partyAt(analysis, sentence, d, asked);
+      start = nameStart(analysis, sentence, d);
+    }
+    let end = span.last + 1;
+    // "a client of yours", "a friend of mine", "the attorney for Mr. Trump"
+    if (!owner && ['of', 'for'].includes(tokens[end]?.normal ?? '')) {
+      const after = tokens[end + 1];
+      if (after && OF_OWNERS.has(after.normal)) owner = partyAt(analysis, sentence, end + 1, asked) ?? ofOwner(after.normal, analysis, sentence, end + 1, asked);
+      else owner = personAt(analysis, sentence, end + 1);
+      if (owner) end = lastOfParty(analysis, sentence, end + 1) + 1;
+    }
+    // "you also had a client named Shera Bechard", "Jay has a brother"
+    let had = false;
+    if (!owner && ['a', 'an', 'another'].includes(tokens[d]?.normal ?? '')) {
+      const verb = tokens[d - 1];
+      if (verb && ['has', 'had', 'have', 'having'].includes(verb.normal)) {
+        let s = d - 2;
+        while (s >= 0 && (tokens[s]!.tags.has('Adverb') || tokens[s]!.tags.has('Auxiliary'))) s--;
+        owner = s >= 0 ? partyAt(analysis, sentence, s, asked) : undefined;
+        had = owner !== undefined;
+      }
+    }
+    if (!owner) continue;
+    const stance = stanceIn(tokens, Math.min(start, oneOf), span.last + 1);
+
+    // Who has the role: a name after it ("my attorney, Keith Davidson"), before it ("Jeffrey Levine, my lawyer"), or
+    // the subject of a copula ("Mike is my publicist", "He was Gina's lawyer").
+    let other: Party | undefined;
+    let at = end;
+    if (NAMED_AS.has(tokens[at]?.normal ?? '')) at++;
+    const next = personAt(analysis, sentence, at);
+    if (next && !/[.;:!?]/.test(tokens[end - 1]!.post)) other = next;
+    if (!other && start > 0 && /,/.test(tokens[start - 1]!.post)) other = personAt(analysis, sentence, start - 1);
+    if (!other && !had) {
+      let c = Math.min(start, oneOf) - 1;
+      while (c >= 0 && ['a', 'an', 'the', 'just', 'only', 'also', 'still', 'really', 'then', 'not', 'never', 'always', "n't", 'once', 'actually', 'in', 'fact'].includes(tokens[c]!.normal) && !COPULAS.has(tokens[c]!.normal)) c--;
+      if (c >= 0 && (COPULAS.has(tokens[c]!.normal) || tokens[c]!.tags.has('Copula'))) {
+        let s = c - 1;
+        while (s >= 0 && (tokens[s]!.tags.has('Auxiliary') || tokens[s]!.tags.has('Adverb') || tokens[s]!.tags.has('Negative'))) s--;
+        // A contraction keeps the subject in the token of the hidden copula ("he's" → he + is).
+        other = partyAt(analysis, sentence, s, asked);
+      }
+      // "my attorney was Keith Davidson"
+      if (!other && (COPULAS.has(tokens[end]?.normal ?? '') || tokens[end]?.tags.has('Copula'))) other = personAt(analysis, sentence, end + 1);
+    }
+    if (!other) {
+      // A question puts only who it names: "Who is your lawyer?", "Did Mason's social worker know?" name nobody.
+      if (asked) continue;
+      // Without a name, only a partner, another adult's family or the speaker's own lawyer is a relationship: "his wife",
+      // "Jay has a brother", "my attorney told me"; the speaker's and the child's own family are not.
+      if (!['partner', 'relative', 'professional'].includes(span.roleClass)) continue;
+      if (span.roleClass === 'relative' && (owner.kind !== 'person' || analysis.roster.people[owner.id]!.personClass === 'child')) continue;
+      if (had && span.roleClass !== 'relative') continue;
+      other = rosterPerson(analysis, sentence, span) ?? { kind: 'unnamed', phrase: `${ownerPhrase(analysis, owner)} ${span.word}` };
+    }
+    add(owner, other, span.word, span.roleClass, stance, [Math.min(start, oneOf), Math.max(span.last, end - 1)]);
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const frame = VERB_FRAMES.find((f) => f.words.every((w, k) => tokens[i + k]?.normal === w));
+    if (!frame) continue;
+    const last = i + frame.words.length - 1;
+    const subject = subjectBefore(analysis, sentence, i, asked);
+    const object = objectAfter(analysis, sentence, last + 1, asked);
+    const stance = stanceIn(tokens, clauseStart(tokens, i), last + 1);
+    // "I've never met him", "I don't know her"; not "I haven't spoken to him in months".
+    const ever = tokens.slice(clauseStart(tokens, i), last + 1).some((t) => t.normal === 'never' || t.normal === 'ever');
+    if (frame.denialOnly && (stance !== 'denied' || !(ever || ['know', 'knew', 'known'].includes(tokens[i]!.normal)))) continue;
+    add(subject, object, frame.label, frame.label === 'dating' || frame.label === 'married to' ? 'partner' : 'verb', stance, [i, last + 1]);
+    i = last;
+  }
+  return relations;
+}
+
+function ownerViaRoster(analysis: Analysis, sentence: Sentence, span: RoleSpan, asked: boolean): Party | undefined {
+  const m = (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.kind === 'role' && m.first <= span.last && m.last >= span.first);
+  if (typeof m?.possessor === 'number') return { kind: 'person', id: m.possessor };
+  const det = sentence.tokens[span.first - 1]?.normal ?? '';
+  if (['his', 'her', 'their'].includes(det)) return undefined;
+  return m?.possessor === 'speaker' && (asked ? det === 'your' : det !== 'your') ? { kind: 'speaker' } : undefined;
+}
+
+// The roster's person for role words ("my husband"), so the clue joins the one the household words give.
+function rosterPerson(analysis: Analysis, sentence: Sentence, span: RoleSpan): Party | undefined {
+  const m = (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.kind === 'role' && m.first <= span.last && m.last >= span.first);
+  return m ? { kind: 'person', id: m.personId } : undefined;
+}
+
+function ownerPhrase(analysis: Analysis, owner: Party): string {
+  if (owner.kind === 'speaker') return 'the interviewee\'s';
+  return `${partyName(analysis, owner)}'s`;
+}
+
+function ofOwner(word: string, _analysis: Analysis, _sentence: Sentence, _i: number, asked: boolean): Party | undefined {
+  if (word === 'mine' || word === 'ours') return asked ? undefined : { kind: 'speaker' };
+  if (word === 'yours') return asked ? { kind: 'speaker' } : undefined;
+  return undefined;
+}
+
+function personAt(analysis: Analysis, sentence: Sentence, i: number): Party | undefined {
+  const m = (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.first === i && m.kind === 'name');
+  return m ? { kind: 'person', id: m.personId } : undefined;
+}
+
+function nameStart(analysis: Analysis, sentence: Sentence, i: number): number {
+  return (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.first <= i && i <= m.last)?.first ?? i;
+}
+
+function lastOfParty(analysis: Analysis, sentence: Sentence, i: number): number {
+  return (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.first <= i && i <= m.last)?.last ?? i;
+}
+
+// The verb's subject: the nearest party before it, across auxiliaries and adverbs only ("I have never met", "you were, in fact, retained").
+function subjectBefore(analysis: Analysis, sentence: Sentence, verb: number, asked: boolean): Party | undefined {
+  const { tokens } = sentence;
+  let k = verb - 1;
+  let bridged = 0;
+  while (k >= 0 && bridged < 6) {
+    const party = partyAt(analysis, sentence, k, asked);
+    if (party) return party;
+    const t = tokens[k]!;
+    const bridge = BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['in', 'fact', 'essence', 'had', 'have', 'has', 'ever', 'ultimately'].includes(t.normal);
+    if (!bridge) return undefined;
+    bridged++;
+    k--;
+  }
+  return undefined;
+}
+
+function objectAfter(analysis: Analysis, sentence: Sentence, at: number, asked: boolean): Party | undefined {
+  let k = at;
+  while (k < sentence.tokens.length && ['mr', 'mr.', 'ms', 'ms.', 'mrs', 'mrs.'].includes(sentence.tokens[k]!.normal) && !partyAt(analysis, sentence, k, asked)) k++;
+  return partyAt(analysis, sentence, k, asked);
+}
+
+function isChild(analysis: Analysis, party: Party): boolean {
+  return party.kind === 'person' && analysis.roster.people[party.id]!.personClass === 'child';
+}
+
+function isFamily(analysis: Analysis, party: Party): boolean {
+  if (party.kind === 'speaker') return true;
+  if (party.kind !== 'person') return false;
+  const { personClass } = analysis.roster.people[party.id]!;
+  return personClass === 'relative' || personClass === 'child';
+}
+
+function sameParty(a: Party, b: Party): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'person' && b.kind === 'person') return a.id === b.id;
+  if (a.kind === 'unnamed' && b.kind === 'unnamed') return a.phrase === b.phrase;
+  return true;
 }
