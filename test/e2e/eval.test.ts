@@ -1,7 +1,7 @@
 /** End-to-end: `clues eval` scores the detectors against the annotated fixtures; guards detector quality. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +16,10 @@ const KINDS = ANNOTATED_KINDS;
 const MIN_RATE: Record<string, number> = { 'unexplained-adult': 0.9, relationship: 0.9, contradiction: 0.9 };
 const minRate = (kind: string) => MIN_RATE[kind] ?? 0.8;
 
-function clues(args: string[]): { status: number | null; stdout: string; stderr: string } {
+function clues(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of ['FORCE_COLOR', 'NO_COLOR', 'CLUES_DEBUG', 'NODE_TEST_CONTEXT']) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 120_000 });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -72,7 +72,8 @@ describe('clues eval (e2e)', () => {
   it('exits 0 and prints a score table for every annotated fixture', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stderr, '');
-    assert.match(run.stdout, new RegExp(`^${annotated.length} annotated transcripts in fixtures$`, 'm'));
+    assert.match(run.stdout, new RegExp(`^fixtures \\(fixtures, ${annotated.length} annotated\\)$`, 'm'));
+    assert.doesNotMatch(run.stdout, /^roster/m, 'fixtures list no people');
     assert.match(run.stdout, /^kind\s+expected\s+reported\s+tp\s+precision\s+recall\s+F1$/m);
     assert.deepEqual([...table.keys()], [...KINDS, 'overall']);
   });
@@ -106,5 +107,98 @@ describe('clues eval (e2e)', () => {
     assert.equal(lines.length, 1, empty.stderr);
     assert.ok(lines[0]!.includes(emptyDir), lines[0]);
     assert.match(lines[0]!, /no fixtures/);
+  });
+});
+
+// A small cross-examination in the court format, written for this test, annotated as the shared corpus is.
+const CROSS = [
+  'THE COURT: Good morning. Mr. Bove, you may begin.',
+  '',
+  'Q. Good morning, Mr. Davidson. You represented Gina Rodriguez?',
+  '',
+  'A. Yes. Gina was my client.',
+  '',
+  'Q. And her boyfriend at the time was Anthony Kotsev?',
+  '',
+  'A. Yes, Anthony. They lived together.',
+  '',
+  'Q. Did you ever meet Donald Trump?',
+  '',
+  'A. No. I never met Mr. Trump.',
+].join('\n');
+const CROSS_EXPECTED = {
+  source: 'written for this test',
+  clues: [
+    { kind: 'relationship', line: 7, alsoLines: [9], who: 'Gina Rodriguez; Anthony Kotsev', note: 'boyfriend' },
+    { kind: 'relationship', line: 13, alsoLines: [11], who: 'Donald Trump', note: 'never met' },
+  ],
+  people: ['Emil Bove', 'Keith Davidson', 'Gina Rodriguez', 'Anthony Kotsev', 'Donald Trump'],
+  range: [3, 13],
+};
+
+describe('clues eval on several folders (e2e)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'clues-eval-dirs-'));
+  after(() => rmSync(work, { recursive: true, force: true }));
+  mkdirSync(join(work, 'corpus', 'court'), { recursive: true });
+  writeFileSync(join(work, 'corpus', 'court', 'cross.txt'), CROSS);
+  writeFileSync(join(work, 'corpus', 'court', 'cross.expected.json'), JSON.stringify(CROSS_EXPECTED, null, 2));
+
+  it('prints a titled table per folder, the roster row where annotations list people', () => {
+    const run = clues(['eval', join(work, 'corpus'), 'fixtures']);
+    assert.equal(run.status, 0, run.stderr);
+    const [first, second] = run.stdout.split(/\n(?=fixtures \()/);
+    assert.match(first!, new RegExp(`^real transcripts \\(${join(work, 'corpus').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}, 1 annotated\\)$`, 'm'));
+    assert.match(first!, /^relationship\s+2\s+\d+\s+\d+\s/m);
+    assert.match(first!, /^roster\s+5\s+\d+\s+\d+\s+\d\.\d{3}\s+\d\.\d{3}\s+\d\.\d{3}\s+\(named people, 1 annotation\)$/m);
+    assert.match(second!, new RegExp(`^fixtures \\(fixtures, ${annotated.length} annotated\\)$`, 'm'));
+    assert.doesNotMatch(second!, /^roster/m);
+  });
+
+  it('-f json gives { dirs: [{ dir, cases, kinds, overall, roster }] }', () => {
+    const run = clues(['eval', '-f', 'json', join(work, 'corpus')]);
+    assert.equal(run.status, 0, run.stderr);
+    const data = JSON.parse(run.stdout) as { dirs: Array<{ dir: string; cases: number; kinds: object; overall: { expected: number }; roster: { expected: number } }> };
+    assert.equal(data.dirs.length, 1);
+    assert.equal(data.dirs[0]!.dir, join(work, 'corpus'));
+    assert.equal(data.dirs[0]!.cases, 1);
+    assert.equal(data.dirs[0]!.overall.expected, 2);
+    assert.equal(data.dirs[0]!.roster.expected, 5);
+  });
+
+  it('with no folder and no ../shared/corpus beside the working folder, says so in one line and scores fixtures', () => {
+    const lone = join(work, 'project');
+    mkdirSync(join(lone, 'fixtures'), { recursive: true });
+    writeFileSync(join(lone, 'fixtures', 'cross.txt'), CROSS);
+    writeFileSync(join(lone, 'fixtures', 'cross.expected.json'), JSON.stringify({ clues: CROSS_EXPECTED.clues }));
+    const run = clues(['eval'], lone);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.split('\n')[0], 'real transcripts: ../shared/corpus not found beside this folder; scoring fixtures only');
+    assert.match(run.stdout, /^fixtures \(fixtures, 1 annotated\)$/m);
+  });
+
+  it('rejects a malformed annotation in one line naming the file and the key', () => {
+    const bad = join(work, 'bad');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'cross.txt'), CROSS);
+    writeFileSync(join(bad, 'cross.expected.json'), JSON.stringify({ ...CROSS_EXPECTED, range: [13, 3] }));
+    const run = clues(['eval', bad]);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, `clues: ${join(bad, 'cross.expected.json')}: "range" must be [first, last]: two positive line numbers, first <= last (got [13,3])\n`);
+  });
+});
+
+// The real annotated court days live beside the checkout, not in it; a clone elsewhere skips this test.
+const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
+const skip = existsSync(corpus) ? false : `../shared/corpus not found beside the checkout (${corpus}); real-transcript eval skipped`;
+
+describe('clues eval on the real corpus (e2e)', { skip }, () => {
+  it('scores the annotated court days and prints a table with the roster row', () => {
+    const run = clues(['eval', corpus], ROOT);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^real transcripts \(.+, 3 annotated\)$/m);
+    assert.match(run.stdout, /^kind\s+expected\s+reported\s+tp\s+precision\s+recall\s+F1$/m);
+    assert.match(run.stdout, /^overall\s+\d+\s+\d+\s+\d+\s/m);
+    assert.match(run.stdout, /^roster\s+77\s+\d+\s+\d+\s.*\(named people, 2 annotations\)$/m);
   });
 });
