@@ -1,4 +1,4 @@
-import type { Analysis, PersonMention, Sentence, Token } from '../analyse/index.js';
+import type { Analysis, Exchange, PersonMention, Sentence, Token } from '../analyse/index.js';
 import relationships from '../lexicon/relationships.json' with { type: 'json' };
 import type { Clue, Person } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
@@ -89,19 +89,40 @@ export function relationGroups(analysis: Analysis): Map<string, Relation[]> {
     if (sentence.role !== 'interviewee' || sentence.question) continue;
     found.push(...relationsIn(analysis, sentence, false));
   }
+  let open: Relation[] = [];
+  let previous: Exchange | undefined;
   for (const exchange of analysis.exchanges) {
-    if (exchange.stance !== 'yes' && exchange.stance !== 'no') continue;
     const answer = exchange.answer[0]!;
-    if (answer.role !== 'interviewee' || exchange.put[0]!.role !== 'interviewer') continue;
+    const stance = answerStance(analysis, exchange);
+    const follows = previous !== undefined && previous.answer[0]!.utterance.index + 1 === exchange.put[0]!.utterance.index;
+    if (!follows) open = [];
+    previous = exchange;
+    if (!stance || answer.role !== 'interviewee' || exchange.put[0]!.role !== 'interviewer') {
+      open = [];
+      continue;
+    }
     // A question that asks who or what ("Who is your lawyer?") puts nothing to agree with.
     const put = exchange.put.filter((s) => s === exchange.put[exchange.put.length - 1] || s.question).filter((s) => !WH_WORDS.has(s.tokens[0]?.normal ?? ''));
     const answered: Quote = { sentence: answer.index, start: answer.start, end: exchange.stanceEnd > answer.start ? exchange.stanceEnd : answer.end };
+    // "Jay has a brother, correct?" "Yes." "Named James?" "Yes.": the bare name is who the role was.
+    const named = put.length === 1 ? bareName(analysis, put[0]!) : undefined;
+    if (named && stance === 'yes') {
+      for (const r of open) found.push({ ...r, other: named, open: undefined, quotes: [...r.quotes, { sentence: put[0]!.index, start: put[0]!.start, end: put[0]!.end }, answered] });
+      open = [];
+      continue;
+    }
+    const next: Relation[] = [];
     for (const sentence of put) {
       for (const r of relationsIn(analysis, sentence, true)) {
-        const stance = exchange.stance === 'no' ? 'denied' : r.stance;
-        found.push({ ...r, stance, quotes: [...r.quotes, answered] });
+        const final = stance === 'no' ? 'denied' : r.stance;
+        if (r.denialOnly && final !== 'denied') continue;
+        const confirmed = { ...r, stance: final, quotes: [...r.quotes, answered] };
+        if (r.open) {
+          if (stance === 'yes') next.push(confirmed);
+        } else found.push(confirmed);
       }
     }
+    open = next;
   }
   const groups = new Map<string, Relation[]>();
   for (const r of found) {
@@ -111,6 +132,31 @@ export function relationGroups(analysis: Analysis): Map<string, Relation[]> {
     else groups.set(key, [r]);
   }
   return groups;
+}
+
+// How the answer takes what was put: its opening stance, else a confirming phrase ("That's my understanding", "At some
+// point, yes") or the name put, said back ("Roger Adler.").
+function answerStance(analysis: Analysis, exchange: Exchange): 'yes' | 'no' | undefined {
+  if (exchange.stance === 'yes' || exchange.stance === 'no') return exchange.stance;
+  if (exchange.stance !== 'other') return undefined;
+  const answer = exchange.answer[0]!;
+  const text = answer.text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const opens = (phrases: string[]) => phrases.some((p) => text === p || text.startsWith(`${p} `));
+  if (opens(DENYING)) return 'no';
+  if (opens(CONFIRMING) || (answer.tokens.length <= 5 && / yes$/.test(text))) return 'yes';
+  const said = bareName(analysis, answer);
+  const putNames = exchange.put.flatMap((s) => analysis.roster.bySentence[s.index] ?? []).map((m) => m.personId);
+  return said?.kind === 'person' && putNames.includes(said.id) ? 'yes' : undefined;
+}
+
+// A sentence that is only a name, perhaps after "named" or "and": "Named James?", "Michael Avenatti?".
+function bareName(analysis: Analysis, sentence: Sentence): Party | undefined {
+  const names = (analysis.roster.bySentence[sentence.index] ?? []).filter((m) => m.kind === 'name');
+  if (names.length !== 1) return undefined;
+  const m = names[0]!;
+  const rest = sentence.tokens.filter((_, i) => i < m.first || i > m.last);
+  const fillers = new Set(['named', 'called', 'and', 'so', 'a', 'man', 'woman', 'mr', 'ms', 'mrs', 'right', 'correct']);
+  return rest.every((t) => fillers.has(t.normal.replace(/\.$/, ''))) ? { kind: 'person', id: m.personId } : undefined;
 }
 
 function partyKey(party: Party): string {
@@ -187,6 +233,10 @@ export interface Relation {
   roleClass: string;
   stance: 'stated' | 'denied';
   quotes: Quote[];
+  /** Counts only when denied ("never met"): meeting someone is no relationship, never having met them is. */
+  denialOnly?: boolean;
+  /** A role with no name yet ("Jay has a brother"), which a follow-up question may name ("Named James?"). */
+  open?: RoleSpan;
 }
 
 type RoleClass = 'professional' | 'work' | 'friend' | 'partner' | 'relative';
@@ -218,6 +268,11 @@ const UNSURE = new Set(['recall', 'remember', 'sure', 'know', 'certain']);
 // Words that may stand between a verb and its subject: "had never", "was, in fact,", "have ever".
 const BRIDGE_TAGS = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula', 'Determiner', 'Adjective'];
 const NAMED_AS = new Set(['named', 'called']);
+const GAINING = new Set(relationships.gaining.words);
+const TITLES = new Set(relationships.titles);
+const SOMEONE = relationships.someone.words.map((w) => w.split(' '));
+const CONFIRMING = relationships.confirming.words;
+const DENYING = relationships.denying.words;
 
 function phraseKey(text: string): string {
   return text.toLowerCase().replace(/[-/]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -327,16 +382,15 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     roleClass: string,
     stance: 'stated' | 'denied' | undefined,
     [from, to]: [number, number],
+    denialOnly = false,
   ) => {
     if (!owner || !other || !stance || sameParty(owner, other)) return;
-    // A child's contacts are the child's safety, not a relationship between adults.
-    if (isChild(analysis, owner) || isChild(analysis, other)) return;
     // The speaker's and the child's own family are who they are, not a relationship to look into.
     if (roleClass === 'relative' && (isFamily(analysis, owner) || isFamily(analysis, other))) return;
     // A question puts only what it names: "Who is your lawyer?" names nobody.
     if (asked && other.kind === 'unnamed') return;
     const quote: Quote = { sentence: sentence.index, start: tokens[from]!.start, end: tokens[Math.min(to, tokens.length - 1)]!.end };
-    relations.push({ owner, other, label, roleClass, stance, quotes: [quote] });
+    relations.push({ owner, other, label, roleClass, stance, quotes: [quote], ...(denialOnly ? { denialOnly } : {}) });
   };
 
   const mentions = analysis.roster.bySentence[sentence.index] ?? [];
@@ -365,12 +419,13 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       else owner = personAt(analysis, sentence, end + 1);
       if (owner) end = lastOfParty(analysis, sentence, end + 1) + 1;
     }
-    // "you also had a client named Shera Bechard", "Jay has a brother"
+    // "you also had a client named Shera Bechard", "Jay has a brother", "Ms. Daniels got new counsel"
     let had = false;
-    if (!owner && ['a', 'an', 'another'].includes(tokens[d]?.normal ?? '')) {
-      const verb = tokens[d - 1];
-      if (verb && ['has', 'had', 'have', 'having'].includes(verb.normal)) {
-        let s = d - 2;
+    const v = ['a', 'an', 'another'].includes(tokens[d]?.normal ?? '') ? d - 1 : d;
+    if (!owner && v >= 0) {
+      const verb = tokens[v];
+      if (verb && GAINING.has(verb.normal)) {
+        let s = v - 1;
         while (s >= 0 && (tokens[s]!.tags.has('Adverb') || tokens[s]!.tags.has('Auxiliary'))) s--;
         owner = s >= 0 ? partyAt(analysis, sentence, s, asked) : undefined;
         had = owner !== undefined;
@@ -384,6 +439,12 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     let other: Party | undefined;
     let at = end;
     if (NAMED_AS.has(tokens[at]?.normal ?? '')) at++;
+    // "my co-creator of the National Diversity Coalition, Pastor Darrell Scott"
+    if (owner && tokens[at]?.normal === 'of' && !OF_OWNERS.has(tokens[at + 1]?.normal ?? '')) {
+      let k = at;
+      while (k < Math.min(tokens.length, at + 8) && !/,/.test(tokens[k]!.post) && !/[.;:!?]/.test(tokens[k]!.post)) k++;
+      if (/,/.test(tokens[k]?.post ?? '')) at = k + 1;
+    }
     const next = personAt(analysis, sentence, at);
     if (next && !/[.;:!?]/.test(tokens[end - 1]!.post)) other = next;
     if (!other && start > 0 && /,/.test(tokens[start - 1]!.post)) other = personAt(analysis, sentence, start - 1);
@@ -397,11 +458,16 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
         other = partyAt(analysis, sentence, s, asked);
       }
       // "my attorney was Keith Davidson"
-      if (!other && (COPULAS.has(tokens[end]?.normal ?? '') || tokens[end]?.tags.has('Copula'))) other = personAt(analysis, sentence, end + 1);
+      if (!other && (COPULAS.has(tokens[end]?.normal ?? '') || tokens[end]?.tags.has('Copula'))) other = personAt(analysis, sentence, afterSomeone(tokens, end + 1));
     }
     if (!other) {
-      // A question puts only who it names: "Who is your lawyer?", "Did Mason's social worker know?" name nobody.
-      if (asked) continue;
+      // A question puts only who it names: "Who is your lawyer?", "Did Mason's social worker know?" name nobody; a
+      // follow-up may name them ("Jay has a brother, correct?" "Yes." "Named James?").
+      if (asked) {
+        const quote: Quote = { sentence: sentence.index, start: tokens[Math.min(start, oneOf)]!.start, end: tokens[span.last]!.end };
+        if (stance) relations.push({ owner, other: { kind: 'unnamed', phrase: span.word }, label: span.word, roleClass: span.roleClass, stance, quotes: [quote], open: span });
+        continue;
+      }
       // Without a name, only a partner, another adult's family or the speaker's own lawyer is a relationship: "his wife",
       // "Jay has a brother", "my attorney told me"; the speaker's and the child's own family are not.
       if (!['partner', 'relative', 'professional'].includes(span.roleClass)) continue;
@@ -419,10 +485,15 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     const subject = subjectBefore(analysis, sentence, i, asked);
     const object = objectAfter(analysis, sentence, last + 1, asked);
     const stance = stanceIn(tokens, clauseStart(tokens, i), last + 1);
-    // "I've never met him", "I don't know her"; not "I haven't spoken to him in months".
-    const ever = tokens.slice(clauseStart(tokens, i), last + 1).some((t) => t.normal === 'never' || t.normal === 'ever');
-    if (frame.denialOnly && (stance !== 'denied' || !(ever || ['know', 'knew', 'known'].includes(tokens[i]!.normal)))) continue;
-    add(subject, object, frame.label, frame.label === 'dating' || frame.label === 'married to' ? 'partner' : 'verb', stance, [i, last + 1]);
+    const roleClass = frame.label === 'dating' || frame.label === 'married to' ? 'partner' : 'verb';
+    if (frame.denialOnly) {
+      // Only the interviewee's own "I've never met him" or "I don't know her"; not "I haven't spoken to him in months",
+      // nor whether two others have met. A question ("Have you met him?") waits for its answer.
+      const ever = tokens.slice(clauseStart(tokens, i), last + 1).some((t) => t.normal === 'never' || t.normal === 'ever');
+      const speaks = subject?.kind === 'speaker' || object?.kind === 'speaker';
+      if (!speaks || (!asked && (stance !== 'denied' || !(ever || ['know', 'knew', 'known'].includes(tokens[i]!.normal))))) continue;
+    }
+    add(subject, object, frame.label, roleClass, stance, [i, objectEnd(analysis, sentence, last + 1, asked)], frame.denialOnly);
     i = last;
   }
   return relations;
@@ -453,9 +524,21 @@ function ofOwner(word: string, _analysis: Analysis, _sentence: Sentence, _i: num
   return undefined;
 }
 
+// The person named at word i, looking past a title the roster left out of the name ("Pastor Darrell Scott").
 function personAt(analysis: Analysis, sentence: Sentence, i: number): Party | undefined {
-  const m = (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.first === i && m.kind === 'name');
+  const names = (analysis.roster.bySentence[sentence.index] ?? []).filter((m) => m.kind === 'name');
+  let k = i;
+  while (k < sentence.tokens.length && TITLES.has(sentence.tokens[k]!.normal.replace(/\.$/, '')) && !names.some((m) => m.first === k)) k++;
+  const m = names.find((m) => m.first === k);
   return m ? { kind: 'person', id: m.personId } : undefined;
+}
+
+// Past "somebody named", "a man called": where the name itself starts.
+function afterSomeone(tokens: Token[], at: number): number {
+  for (const words of SOMEONE) {
+    if (words.every((w, k) => tokens[at + k]?.normal === w) && NAMED_AS.has(tokens[at + words.length]?.normal ?? '')) return at + words.length + 1;
+  }
+  return at;
 }
 
 function nameStart(analysis: Analysis, sentence: Sentence, i: number): number {
@@ -484,13 +567,18 @@ function subjectBefore(analysis: Analysis, sentence: Sentence, verb: number, ask
 }
 
 function objectAfter(analysis: Analysis, sentence: Sentence, at: number, asked: boolean): Party | undefined {
-  let k = at;
-  while (k < sentence.tokens.length && ['mr', 'mr.', 'ms', 'ms.', 'mrs', 'mrs.'].includes(sentence.tokens[k]!.normal) && !partyAt(analysis, sentence, k, asked)) k++;
-  return partyAt(analysis, sentence, k, asked);
+  const k = objectStart(sentence, at);
+  return partyAt(analysis, sentence, k, asked) ?? personAt(analysis, sentence, k);
 }
 
-function isChild(analysis: Analysis, party: Party): boolean {
-  return party.kind === 'person' && analysis.roster.people[party.id]!.personClass === 'child';
+function objectStart(sentence: Sentence, at: number): number {
+  let k = afterSomeone(sentence.tokens, at);
+  while (k < sentence.tokens.length && TITLES.has(sentence.tokens[k]!.normal.replace(/\.$/, '')) && k - at < 3) k++;
+  return k;
+}
+
+function objectEnd(analysis: Analysis, sentence: Sentence, at: number, _asked: boolean): number {
+  return lastOfParty(analysis, sentence, objectStart(sentence, at));
 }
 
 function isFamily(analysis: Analysis, party: Party): boolean {
