@@ -115,7 +115,7 @@ export function relationGroups(analysis: Analysis): Map<string, Relation[]> {
     for (const sentence of put) {
       for (const r of relationsIn(analysis, sentence, true)) {
         const final = stance === 'no' ? 'denied' : r.stance;
-        if (r.denialOnly && final !== 'denied') continue;
+        if ((r.denialOnly && final !== 'denied') || (r.given && final === 'denied')) continue;
         const confirmed = { ...r, stance: final, quotes: [...r.quotes, answered] };
         if (r.open) {
           if (stance === 'yes') next.push(confirmed);
@@ -194,6 +194,9 @@ function statedRoles(analysis: Analysis, person: Person, denied: ReadonlyArray<r
   const insideDenial = (m: PersonMention) => denied.some(([s, start, end]) => s === m.sentence && m.start < end && m.end > start);
   return intervieweeMentions(analysis, person).filter((m) => {
     if (m.kind !== 'role' || !m.role || insideDenial(m)) return false;
+    const det = (m.phrase ?? m.text).toLowerCase().split(/\s+/)[0] ?? '';
+    // "a husband and wife", "a boyfriend" said of nobody in particular; "your wife" in her own mouth is quoted speech.
+    if (!named && (det === 'a' || det === 'an' || det === 'your')) return false;
     switch (m.role.nounClass) {
       case 'partner':
       case 'household':
@@ -235,6 +238,8 @@ export interface Relation {
   quotes: Quote[];
   /** Counts only when denied ("never met"): meeting someone is no relationship, never having met them is. */
   denialOnly?: boolean;
+  /** Said as a given ("your relationship with him"): an answer's no denies something else, not this. */
+  given?: boolean;
   /** A role with no name yet ("Jay has a brother"), which a follow-up question may name ("Named James?"). */
   open?: RoleSpan;
 }
@@ -269,6 +274,7 @@ const UNSURE = new Set(['recall', 'remember', 'sure', 'know', 'certain']);
 const BRIDGE_TAGS = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula', 'Determiner', 'Adjective'];
 const NAMED_AS = new Set(['named', 'called']);
 const GAINING = new Set(relationships.gaining.words);
+const ACTING = new Set(['acting', 'acted', 'serving', 'served', 'working', 'worked']);
 const TITLES = new Set(relationships.titles);
 const SOMEONE = relationships.someone.words.map((w) => w.split(' '));
 const CONFIRMING = relationships.confirming.words;
@@ -294,6 +300,8 @@ interface RoleSpan {
   last: number;
   word: string;
   roleClass: RoleClass;
+  /** Said in the plural ("my clients"): one of several, so a single name after it is no apposition. */
+  plural?: boolean;
 }
 
 // Role nouns in a sentence, longest first; in "friend/attorney" each word is a role of the same token.
@@ -319,7 +327,7 @@ function roleSpans(tokens: Token[]): RoleSpan[] {
         const key = [...joined, form].join(' ');
         const roleClass = ROLE_WORDS.get(key);
         if (roleClass) {
-          found = { first: i, last: i + n - 1, word: key, roleClass };
+          found = { first: i, last: i + n - 1, word: key, roleClass, ...(form !== last ? { plural: true } : {}) };
           break;
         }
       }
@@ -362,6 +370,12 @@ function clauseStart(tokens: Token[], i: number): number {
     if (/[;:]/.test(tokens[k]!.post) || ['but', 'because', 'although'].includes(tokens[k]!.normal)) return k + 1;
   }
   return 0;
+}
+
+// "I no longer represent her", "he stopped being my lawyer": a relationship that was, and ended.
+function endedIn(tokens: Token[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to);
+  return words.some((t, k) => (t.normal === 'no' && words[k + 1]?.normal === 'longer') || t.normal === 'anymore' || t.normal === 'formerly');
 }
 
 function stanceIn(tokens: Token[], from: number, to: number): 'stated' | 'denied' | undefined {
@@ -445,13 +459,17 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       while (k < Math.min(tokens.length, at + 8) && !/,/.test(tokens[k]!.post) && !/[.;:!?]/.test(tokens[k]!.post)) k++;
       if (/,/.test(tokens[k]?.post ?? '')) at = k + 1;
     }
-    const next = personAt(analysis, sentence, at);
+    const next = span.plural ? undefined : personAt(analysis, sentence, at);
     if (next && !/[.;:!?]/.test(tokens[end - 1]!.post)) other = next;
-    if (!other && start > 0 && /,/.test(tokens[start - 1]!.post)) other = personAt(analysis, sentence, start - 1);
+    if (!other && !span.plural && start > 0 && /,/.test(tokens[start - 1]!.post)) other = personAt(analysis, sentence, nameStart(analysis, sentence, start - 1));
+    // "my then publicist. His name was Mike."
+    if (!other && !asked && owner.kind === 'speaker') other = nameNext(analysis, sentence);
     if (!other && !had) {
       let c = Math.min(start, oneOf) - 1;
+      // "he was acting as my attorney", "Lanny served as my lawyer"
+      if (tokens[c]?.normal === 'as' && ACTING.has(tokens[c - 1]?.normal ?? '')) c = COPULAS.has(tokens[c - 2]?.normal ?? '') ? c - 2 : c - 1;
       while (c >= 0 && ['a', 'an', 'the', 'just', 'only', 'also', 'still', 'really', 'then', 'not', 'never', 'always', "n't", 'once', 'actually', 'in', 'fact'].includes(tokens[c]!.normal) && !COPULAS.has(tokens[c]!.normal)) c--;
-      if (c >= 0 && (COPULAS.has(tokens[c]!.normal) || tokens[c]!.tags.has('Copula'))) {
+      if (c >= 0 && (COPULAS.has(tokens[c]!.normal) || tokens[c]!.tags.has('Copula') || ACTING.has(tokens[c]!.normal))) {
         let s = c - 1;
         while (s >= 0 && (tokens[s]!.tags.has('Auxiliary') || tokens[s]!.tags.has('Adverb') || tokens[s]!.tags.has('Negative'))) s--;
         // A contraction keeps the subject in the token of the hidden copula ("he's" → he + is).
@@ -482,9 +500,15 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     const frame = VERB_FRAMES.find((f) => f.words.every((w, k) => tokens[i + k]?.normal === w));
     if (!frame) continue;
     const last = i + frame.words.length - 1;
-    const subject = subjectBefore(analysis, sentence, i, asked);
+    // A noun frame ("a reciprocal referral relationship with Gina") may have modifiers before it.
+    const nounFrame = tokens[i]!.tags.has('Noun') && !tokens[i]!.tags.has('Verb');
+    const subject = subjectBefore(analysis, sentence, i, asked, nounFrame);
     const object = objectAfter(analysis, sentence, last + 1, asked);
-    const stance = stanceIn(tokens, clauseStart(tokens, i), last + 1);
+    // "your relationship with Dylan benefited your practice": an owned noun frame is a given, not what is put or denied.
+    const owned = nounFrame && POSSESSIVE_DETERMINERS.has(tokens[i - 1]?.normal ?? '');
+    const ended = endedIn(tokens, clauseStart(tokens, i), last + 1);
+    const stance = owned || ended ? 'stated' : stanceIn(tokens, clauseStart(tokens, i), last + 1);
+    const label = ended ? `${frame.label} (ended)` : frame.label;
     const roleClass = frame.label === 'dating' || frame.label === 'married to' ? 'partner' : 'verb';
     if (frame.denialOnly) {
       // Only the interviewee's own "I've never met him" or "I don't know her"; not "I haven't spoken to him in months",
@@ -493,7 +517,9 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       const speaks = subject?.kind === 'speaker' || object?.kind === 'speaker';
       if (!speaks || (!asked && (stance !== 'denied' || !(ever || ['know', 'knew', 'known'].includes(tokens[i]!.normal))))) continue;
     }
-    add(subject, object, frame.label, roleClass, stance, [i, objectEnd(analysis, sentence, last + 1, asked)], frame.denialOnly);
+    const before = relations.length;
+    add(subject, object, label, roleClass, stance, [i, objectEnd(analysis, sentence, last + 1, asked)], frame.denialOnly);
+    if (owned && relations.length > before) relations[relations.length - 1]!.given = true;
     i = last;
   }
   return relations;
@@ -541,8 +567,24 @@ function afterSomeone(tokens: Token[], at: number): number {
   return at;
 }
 
+// Where the name holding word i starts, taking in a name just before it that the roster kept apart ("Gina" "Rodriguez's").
 function nameStart(analysis: Analysis, sentence: Sentence, i: number): number {
-  return (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.first <= i && i <= m.last)?.first ?? i;
+  const mentions = (analysis.roster.bySentence[sentence.index] ?? []).filter((m) => m.kind === 'name');
+  let first = mentions.find((m) => m.first <= i && i <= m.last)?.first ?? i;
+  for (;;) {
+    const before = mentions.find((m) => m.last === first - 1 && !/[,.;:!?]/.test(sentence.tokens[m.last]!.post));
+    if (!before) return first;
+    first = before.first;
+  }
+}
+
+// A name given in the next sentence of the same turn: "His name was Mike", "Her name is Kelly".
+function nameNext(analysis: Analysis, sentence: Sentence): Party | undefined {
+  const next = analysis.sentences[sentence.index + 1];
+  if (!next || next.utterance.index !== sentence.utterance.index) return undefined;
+  const w = next.tokens.map((t) => t.normal);
+  if (!['his', 'her', 'their'].includes(w[0] ?? '') || w[1] !== 'name' || !['is', 'was', "'s"].includes(w[2] ?? '')) return undefined;
+  return personAt(analysis, next, 3);
 }
 
 function lastOfParty(analysis: Analysis, sentence: Sentence, i: number): number {
@@ -550,7 +592,7 @@ function lastOfParty(analysis: Analysis, sentence: Sentence, i: number): number 
 }
 
 // The verb's subject: the nearest party before it, across auxiliaries and adverbs only ("I have never met", "you were, in fact, retained").
-function subjectBefore(analysis: Analysis, sentence: Sentence, verb: number, asked: boolean): Party | undefined {
+function subjectBefore(analysis: Analysis, sentence: Sentence, verb: number, asked: boolean, nounFrame = false): Party | undefined {
   const { tokens } = sentence;
   let k = verb - 1;
   let bridged = 0;
@@ -558,7 +600,9 @@ function subjectBefore(analysis: Analysis, sentence: Sentence, verb: number, ask
     const party = partyAt(analysis, sentence, k, asked);
     if (party) return party;
     const t = tokens[k]!;
-    const bridge = BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['in', 'fact', 'essence', 'had', 'have', 'has', 'ever', 'ultimately'].includes(t.normal);
+    if (/[,;:]/.test(t.post) && !['in', 'fact', 'essence', 'were', 'was'].includes(t.normal)) return undefined;
+    const modifier = nounFrame && t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('ProperNoun');
+    const bridge = modifier || BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['in', 'fact', 'essence', 'had', 'have', 'has', 'ever', 'ultimately'].includes(t.normal);
     if (!bridge) return undefined;
     bridged++;
     k--;
