@@ -102,7 +102,7 @@ export function relationGroups(analysis: Analysis): Map<string, Relation[]> {
       continue;
     }
     // A question that asks who or what ("Who is your lawyer?") puts nothing to agree with.
-    const put = exchange.put.filter((s) => s === exchange.put[exchange.put.length - 1] || s.question).filter((s) => !WH_WORDS.has(s.tokens[0]?.normal ?? ''));
+    const put = exchange.put.filter((s) => s === exchange.put[exchange.put.length - 1] || s.question);
     const answered: Quote = { sentence: answer.index, start: answer.start, end: exchange.stanceEnd > answer.start ? exchange.stanceEnd : answer.end };
     // "Jay has a brother, correct?" "Yes." "Named James?" "Yes.": the bare name is who the role was.
     const named = put.length === 1 ? bareName(analysis, put[0]!) : undefined;
@@ -118,7 +118,7 @@ export function relationGroups(analysis: Analysis): Map<string, Relation[]> {
         if ((r.denialOnly && final !== 'denied') || (r.given && final === 'denied')) continue;
         const confirmed = { ...r, stance: final, quotes: [...r.quotes, answered] };
         if (r.open) {
-          if (stance === 'yes') next.push(confirmed);
+          if (stance === 'yes' && !WH_WORDS.has(sentence.tokens[0]?.normal ?? '')) next.push(confirmed);
         } else found.push(confirmed);
       }
     }
@@ -348,6 +348,8 @@ function partyAt(analysis: Analysis, sentence: Sentence, i: number, asked: boole
   const word = token.normal.replace(/['’]s$/, '');
   if (FIRST_PERSON.has(word)) return asked ? undefined : { kind: 'speaker' };
   if (SECOND_PERSON.has(word)) return asked ? { kind: 'speaker' } : undefined;
+  // "Mike, who was previously my publicist"
+  if (word === 'who' && i > 0 && /,/.test(sentence.tokens[i - 1]!.post)) return personAt(analysis, sentence, nameStart(analysis, sentence, i - 1));
   const mention = (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.first <= i && i <= m.last && m.kind !== 'role');
   if (!mention) return undefined;
   const person = analysis.roster.people[mention.personId]!;
@@ -445,6 +447,12 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
         had = owner !== undefined;
       }
     }
+    // "we are buddies", "you and Michael Cohen are buddies", "Jay and James are brothers"
+    if (!owner && span.plural) {
+      const pair = pluralSubject(analysis, sentence, d, asked);
+      if (pair) add(pair[0], pair[1], span.word, span.roleClass, stanceIn(tokens, d, span.last + 1), [pair[2], span.last]);
+      continue;
+    }
     if (!owner) continue;
     const stance = stanceIn(tokens, Math.min(start, oneOf), span.last + 1);
 
@@ -503,7 +511,9 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     // A noun frame ("a reciprocal referral relationship with Gina") may have modifiers before it.
     const nounFrame = tokens[i]!.tags.has('Noun') && !tokens[i]!.tags.has('Verb');
     const subject = subjectBefore(analysis, sentence, i, asked, nounFrame);
-    const object = objectAfter(analysis, sentence, last + 1, asked);
+    let object = objectAfter(analysis, sentence, last + 1, asked);
+    // "we were now dating": we are the speaker and whoever the talk is about.
+    if (!object && subject?.kind === 'speaker' && !asked && weBefore(tokens, i)) object = topicOf(analysis, sentence, i);
     // "your relationship with Dylan benefited your practice": an owned noun frame is a given, not what is put or denied.
     const owned = nounFrame && POSSESSIVE_DETERMINERS.has(tokens[i - 1]?.normal ?? '');
     const ended = endedIn(tokens, clauseStart(tokens, i), last + 1);
@@ -523,6 +533,47 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     i = last;
   }
   return relations;
+}
+
+function weBefore(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
+    if (tokens[k]!.normal === 'we') return true;
+    if (!BRIDGE_TAGS.some((tag) => tokens[k]!.tags.has(tag))) return false;
+  }
+  return false;
+}
+
+// The two people a plural copula's subject names, and where it starts: "we" (the speaker and the person talked about),
+// "you and Michael Cohen", "Jay and James"; `d` is the word before the role's modifiers.
+function pluralSubject(analysis: Analysis, sentence: Sentence, d: number, asked: boolean): [Party, Party, number] | undefined {
+  const { tokens } = sentence;
+  let c = d;
+  while (c >= 0 && (tokens[c]!.tags.has('Adverb') || tokens[c]!.tags.has('Negative') || ['just', 'not', 'never', "n't", 'all'].includes(tokens[c]!.normal))) c--;
+  if (c < 1 || !['are', 'were', "'re", 'be', 'been'].includes(tokens[c]!.normal) && !tokens[c]!.tags.has('Copula')) return undefined;
+  let e = c - 1;
+  while (e >= 0 && (tokens[e]!.tags.has('Auxiliary') || tokens[e]!.tags.has('Adverb'))) e--;
+  if (e < 0) return undefined;
+  if (tokens[e]!.normal === 'we' && !asked) {
+    const topic = topicOf(analysis, sentence, e);
+    return topic ? [{ kind: 'speaker' }, topic, e] : undefined;
+  }
+  const second = partyAt(analysis, sentence, e, asked);
+  const startOfSecond = nameStart(analysis, sentence, e);
+  if (!second || tokens[startOfSecond - 1]?.normal !== 'and') return undefined;
+  const first = partyAt(analysis, sentence, startOfSecond - 2, asked);
+  return first ? [first, second, nameStart(analysis, sentence, startOfSecond - 2)] : undefined;
+}
+
+// The person the talk is about: the last named earlier in the sentence, else in the turn or the question before it.
+function topicOf(analysis: Analysis, sentence: Sentence, before: number): Party | undefined {
+  const named = (index: number, limit = Infinity) =>
+    (analysis.roster.bySentence[index] ?? []).filter((m) => m.kind === 'name' && m.last < limit).pop();
+  let m = named(sentence.index, before);
+  for (let i = sentence.index - 1; !m && i >= 0; i--) {
+    if (sentence.utterance.index - analysis.sentences[i]!.utterance.index > 1) break;
+    m = named(i);
+  }
+  return m ? { kind: 'person', id: m.personId } : undefined;
 }
 
 function ownerViaRoster(analysis: Analysis, sentence: Sentence, span: RoleSpan, asked: boolean): Party | undefined {
