@@ -11,15 +11,19 @@ export const relationship = defineDetector({
     kind: 'relationship',
     severity: 'info',
     description:
-      'A relationship the interviewee states (boyfriend, ex, lodger, "his brother"), denies ("just a friend", ' +
-      '"we\'re not together") or implies through romantic detail. Denials are warnings: they are what later words contradict.',
+      'A relationship the interviewee states (boyfriend, ex, lodger, "his brother", "my attorney, Keith", "I represented Eric", ' +
+      '"Gina\'s manager"), denies ("just a friend", "we\'re not together", "I have never met him") or implies through romantic ' +
+      'detail, or that the interviewer puts and the answer confirms or denies ("Was Karen your client?" "Yes."). One clue per ' +
+      'person or pair and stance. Denials of a partner are warnings: they are what later words contradict.',
     examples: {
       fires: [
+        'Q: Was Daniel Price your client at the time?\nA: Yes.',
         "SW: Who is Steven?\nTRACEY: He's just a friend. We're not in a relationship.",
         "SW: Who lives with you?\nGEMMA: Me and Lily, and my boyfriend Ashley's round most nights.",
         "SW: Who lives there?\nDAD: Gary, he's the lodger. His brother Jason stays in the box room.",
       ],
       quiet: [
+        "Q: Who is your lawyer?\nA: I don't have one.",
         'HV: Who helps?\nMUM: My mum, my sister Kelly, and his dad has him on Saturdays.',
         "SW: How are things with the girls' dad?\nMUM: Fine. We're not together, obviously, but we get on.",
         "SW: Anything nice this month?\nMUM: The kids made me a Valentine's card at nursery.",
@@ -481,7 +485,15 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
         let s = c - 1;
         while (s >= 0 && (tokens[s]!.tags.has('Auxiliary') || tokens[s]!.tags.has('Adverb') || tokens[s]!.tags.has('Negative'))) s--;
         // A contraction keeps the subject in the token of the hidden copula ("he's" → he + is).
+        // A surname the roster left out of the name ("David Lane") still ends the subject.
+        while (s > 0 && !partyAt(analysis, sentence, s, asked) && /^\p{Lu}/u.test(tokens[s]!.text) && s > c - 3) s--;
         other = partyAt(analysis, sentence, s, asked);
+      }
+      // "Was Daniel Price your client?", "Is Kelly your friend?": the subject follows the copula in a question.
+      if (!other && start > 0) {
+        const first = nameStart(analysis, sentence, start - 1);
+        const copula = tokens[first - 1];
+        if (copula && (COPULAS.has(copula.normal) || copula.tags.has('Copula')) && first < start) other = personAt(analysis, sentence, first);
       }
       // "my attorney was Keith Davidson"
       if (!other && (COPULAS.has(tokens[end]?.normal ?? '') || tokens[end]?.tags.has('Copula'))) other = personAt(analysis, sentence, afterSomeone(tokens, end + 1));
