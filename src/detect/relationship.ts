@@ -1,4 +1,5 @@
-import type { Analysis, PersonMention } from '../analyse/index.js';
+import type { Analysis, Exchange, PersonMention, Sentence, Token } from '../analyse/index.js';
+import relationships from '../lexicon/relationships.json' with { type: 'json' };
 import type { Clue, Person } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, quoteList } from './people.js';
@@ -10,15 +11,19 @@ export const relationship = defineDetector({
     kind: 'relationship',
     severity: 'info',
     description:
-      'A relationship the interviewee states (boyfriend, ex, lodger, "his brother"), denies ("just a friend", ' +
-      '"we\'re not together") or implies through romantic detail. Denials are warnings: they are what later words contradict.',
+      'A relationship the interviewee states (boyfriend, ex, lodger, "his brother", "my attorney, Keith", "I represented Eric", ' +
+      '"Gina\'s manager"), denies ("just a friend", "we\'re not together", "I have never met him") or implies through romantic ' +
+      'detail, or that the interviewer puts and the answer confirms or denies ("Was Karen your client?" "Yes."). One clue per ' +
+      'person or pair and stance. Denials of a partner are warnings: they are what later words contradict.',
     examples: {
       fires: [
+        'Q: Was Daniel Price your client at the time?\nA: Yes.',
         "SW: Who is Steven?\nTRACEY: He's just a friend. We're not in a relationship.",
         "SW: Who lives with you?\nGEMMA: Me and Lily, and my boyfriend Ashley's round most nights.",
         "SW: Who lives there?\nDAD: Gary, he's the lodger. His brother Jason stays in the box room.",
       ],
       quiet: [
+        "Q: Who is your lawyer?\nA: I don't have one.",
         'HV: Who helps?\nMUM: My mum, my sister Kelly, and his dad has him on Saturdays.',
         "SW: How are things with the girls' dad?\nMUM: Fine. We're not together, obviously, but we get on.",
         "SW: Anything nice this month?\nMUM: The kids made me a Valentine's card at nursery.",
@@ -27,6 +32,16 @@ export const relationship = defineDetector({
   },
   detect(analysis: Analysis): Clue[] {
     const clues: Clue[] = [];
+    const groups = relationGroups(analysis);
+    // The interviewee's own relationship with someone joins the clue the household words give, so each is shown once.
+    const own = (person: Person, stance: 'stated' | 'denied', said: Quote[]) => {
+      const key = groupKey({ kind: 'speaker' }, { kind: 'person', id: person.id }, stance);
+      const group = groups.get(key) ?? [];
+      groups.delete(key);
+      // Words the household path already quotes ("my boyfriend Ashley") are not said twice.
+      return group.filter((r) => !overlaps(said, r.quotes[0]!));
+    };
+    const quoted: Quote[] = [];
     for (const person of analysis.roster.people) {
       if (!isAdultLayperson(person)) continue;
       // The speaker's and the child's own family are no relationship clue ("we're not together" about his dad), except
@@ -40,20 +55,138 @@ export const relationship = defineDetector({
       const add = (severity: Clue['severity'], quotes: Quote[], message: string) =>
         clues.push(createClue(analysis, { meta: relationship.meta, severity, who: person.name, message, quotes }));
 
+      quoted.push(...stated.map(quoteOf), ...denials.map(quoteOf));
       if (stated.length > 0) {
         const roles = stated.map((m) => describeRole(analysis, m));
-        add('info', stated.map(quoteOf), `stated: ${quoteList(roles)}`);
+        const more = own(person, 'stated', stated.map(quoteOf));
+        add('info', [...stated.map(quoteOf), ...more.flatMap((r) => r.quotes)], `stated: ${quoteList([...roles, ...more.map((r) => r.label)])}`);
       }
       if (denials.length > 0) {
-        add('warning', denials.map(quoteOf), `relationship denied: ${quoteList(denials.map((d) => d.text))}`);
+        const more = own(person, 'denied', denials.map(quoteOf));
+        add('warning', [...denials.map(quoteOf), ...more.flatMap((r) => r.quotes)], `relationship denied: ${quoteList([...denials.map((d) => d.text), ...more.map((r) => r.label)])}`);
       }
       if (romance.length > 0) {
         add('info', romance.map(quoteOf), `romantic relationship implied: ${quoteList(romance.map((r) => r.text))}`);
       }
     }
+    for (const group of groups.values()) {
+      const fresh = group.filter((r) => !overlaps(quoted, r.quotes[0]!));
+      if (fresh.length > 0) clues.push(relationClue(analysis, fresh));
+    }
     return clues.sort((a, b) => a.line - b.line || a.column - b.column);
   },
 });
+
+function overlaps(quotes: Quote[], q: Quote): boolean {
+  return quotes.some((o) => o.sentence === q.sentence && q.start < o.end && q.end > o.start);
+}
+
+const WH_WORDS = new Set(['who', 'what', 'where', 'when', 'why', 'how', 'which', 'whose', 'whom']);
+
+/**
+ * Every relationship the interviewee states or denies, and every one the interviewer puts that the answer confirms
+ * ("Was Karen your client?" "Yes.") or denies, grouped by the two parties and the stance.
+ */
+export function relationGroups(analysis: Analysis): Map<string, Relation[]> {
+  const found: Relation[] = [];
+  for (const sentence of analysis.sentences) {
+    if (sentence.role !== 'interviewee' || sentence.question) continue;
+    found.push(...relationsIn(analysis, sentence, false));
+  }
+  let open: Relation[] = [];
+  let previous: Exchange | undefined;
+  for (const exchange of analysis.exchanges) {
+    const answer = exchange.answer[0]!;
+    const stance = answerStance(analysis, exchange);
+    const follows = previous !== undefined && previous.answer[0]!.utterance.index + 1 === exchange.put[0]!.utterance.index;
+    if (!follows) open = [];
+    previous = exchange;
+    if (!stance || answer.role !== 'interviewee' || exchange.put[0]!.role !== 'interviewer') {
+      open = [];
+      continue;
+    }
+    // A question that asks who or what ("Who is your lawyer?") puts nothing to agree with.
+    const put = exchange.put.filter((s) => s === exchange.put[exchange.put.length - 1] || s.question);
+    const answered: Quote = { sentence: answer.index, start: answer.start, end: exchange.stanceEnd > answer.start ? exchange.stanceEnd : answer.end };
+    // "Jay has a brother, correct?" "Yes." "Named James?" "Yes.": the bare name is who the role was.
+    const named = put.length === 1 ? bareName(analysis, put[0]!) : undefined;
+    if (named && stance === 'yes') {
+      for (const r of open) found.push({ ...r, other: named, open: undefined, quotes: [...r.quotes, { sentence: put[0]!.index, start: put[0]!.start, end: put[0]!.end }, answered] });
+      open = [];
+      continue;
+    }
+    const next: Relation[] = [];
+    for (const sentence of put) {
+      for (const r of relationsIn(analysis, sentence, true)) {
+        const final = stance === 'no' ? 'denied' : r.stance;
+        if ((r.denialOnly && final !== 'denied') || (r.given && final === 'denied')) continue;
+        const confirmed = { ...r, stance: final, quotes: [...r.quotes, answered] };
+        if (r.open) {
+          if (stance === 'yes' && !WH_WORDS.has(sentence.tokens[0]?.normal ?? '')) next.push(confirmed);
+        } else found.push(confirmed);
+      }
+    }
+    open = next;
+  }
+  const groups = new Map<string, Relation[]>();
+  for (const r of found) {
+    const key = groupKey(r.owner, r.other, r.stance);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
+// How the answer takes what was put: its opening stance, else a confirming phrase ("That's my understanding", "At some
+// point, yes") or the name put, said back ("Roger Adler.").
+function answerStance(analysis: Analysis, exchange: Exchange): 'yes' | 'no' | undefined {
+  if (exchange.stance === 'yes' || exchange.stance === 'no') return exchange.stance;
+  if (exchange.stance !== 'other') return undefined;
+  const answer = exchange.answer[0]!;
+  const text = answer.text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const opens = (phrases: string[]) => phrases.some((p) => text === p || text.startsWith(`${p} `));
+  if (opens(DENYING)) return 'no';
+  if (opens(CONFIRMING) || (answer.tokens.length <= 5 && / yes$/.test(text))) return 'yes';
+  const said = bareName(analysis, answer);
+  const putNames = exchange.put.flatMap((s) => analysis.roster.bySentence[s.index] ?? []).map((m) => m.personId);
+  return said?.kind === 'person' && putNames.includes(said.id) ? 'yes' : undefined;
+}
+
+// A sentence that is only a name, perhaps after "named" or "and": "Named James?", "Michael Avenatti?".
+function bareName(analysis: Analysis, sentence: Sentence): Party | undefined {
+  const names = (analysis.roster.bySentence[sentence.index] ?? []).filter((m) => m.kind === 'name');
+  if (names.length !== 1) return undefined;
+  const m = names[0]!;
+  const rest = sentence.tokens.filter((_, i) => i < m.first || i > m.last);
+  const fillers = new Set(['named', 'called', 'and', 'so', 'a', 'man', 'woman', 'mr', 'ms', 'mrs', 'right', 'correct']);
+  return rest.every((t) => fillers.has(t.normal.replace(/\.$/, ''))) ? { kind: 'person', id: m.personId } : undefined;
+}
+
+function partyKey(party: Party): string {
+  return party.kind === 'speaker' ? 'speaker' : party.kind === 'person' ? `person:${party.id}` : `unnamed:${party.phrase}`;
+}
+
+function groupKey(a: Party, b: Party, stance: string): string {
+  return `${[partyKey(a), partyKey(b)].sort().join('|')}|${stance}`;
+}
+
+function partyName(analysis: Analysis, party: Party): string | undefined {
+  if (party.kind === 'speaker') return undefined;
+  return party.kind === 'person' ? analysis.roster.people[party.id]!.name : party.phrase;
+}
+
+// Denying a partner ("he's not my boyfriend", "we never dated") is what later words contradict; other denials are context.
+function relationClue(analysis: Analysis, group: Relation[]): Clue {
+  const { owner, other, stance } = group[0]!;
+  const names = [partyName(analysis, owner), partyName(analysis, other)].filter((n): n is string => n !== undefined);
+  const romance = group.some((r) => r.roleClass === 'partner');
+  const severity = stance === 'denied' && romance ? 'warning' : 'info';
+  const labels = group.map((r) => r.label);
+  const byAnswer = group.every((r) => r.quotes.length > 1);
+  const message = stance === 'denied' ? `relationship denied: ${quoteList(labels)}` : `${byAnswer ? 'confirmed in answer' : 'stated'}: ${quoteList(labels)}`;
+  return createClue(analysis, { meta: relationship.meta, severity, who: names.join('; '), message, quotes: group.flatMap((r) => r.quotes) });
+}
 
 function quoteOf(span: { sentence: number; start: number; end: number }): Quote {
   return { sentence: span.sentence, start: span.start, end: span.end };
@@ -65,6 +198,9 @@ function statedRoles(analysis: Analysis, person: Person, denied: ReadonlyArray<r
   const insideDenial = (m: PersonMention) => denied.some(([s, start, end]) => s === m.sentence && m.start < end && m.end > start);
   return intervieweeMentions(analysis, person).filter((m) => {
     if (m.kind !== 'role' || !m.role || insideDenial(m)) return false;
+    const det = (m.phrase ?? m.text).toLowerCase().split(/\s+/)[0] ?? '';
+    // "a husband and wife", "a boyfriend" said of nobody in particular; "your wife" in her own mouth is quoted speech.
+    if (!named && (det === 'a' || det === 'an' || det === 'your')) return false;
     switch (m.role.nounClass) {
       case 'partner':
       case 'household':
@@ -88,4 +224,480 @@ function describeRole(analysis: Analysis, mention: PersonMention): string {
     return `${analysis.roster.people[mention.possessor]!.name}'s ${mention.role.word}`;
   }
   return (mention.phrase ?? mention.text).toLowerCase();
+}
+
+/** One side of a relationship: the interviewee, a person on the roster, or someone known only by the role words. */
+export type Party = { kind: 'speaker' } | { kind: 'person'; id: number } | { kind: 'unnamed'; phrase: string };
+
+/** A relationship between two parties that a sentence states or denies, or that an answer confirms or denies. */
+export interface Relation {
+  /** Whose the role is ("my" in "my attorney"), or the verb's subject. */
+  owner: Party;
+  /** Who has the role, or the verb's object. */
+  other: Party;
+  /** The words that say it: `attorney`, `represented`. */
+  label: string;
+  roleClass: string;
+  stance: 'stated' | 'denied';
+  quotes: Quote[];
+  /** Counts only when denied ("never met"): meeting someone is no relationship, never having met them is. */
+  denialOnly?: boolean;
+  /** Said as a given ("your relationship with him"): an answer's no denies something else, not this. */
+  given?: boolean;
+  /** A role with no name yet ("Jay has a brother"), which a follow-up question may name ("Named James?"). */
+  open?: RoleSpan;
+}
+
+type RoleClass = 'professional' | 'work' | 'friend' | 'partner' | 'relative';
+interface VerbFrame {
+  words: string[];
+  label: string;
+  denialOnly: boolean;
+}
+
+const ROLE_WORDS: ReadonlyMap<string, RoleClass> = new Map(
+  Object.entries(relationships.roles)
+    .filter(([key]) => !key.startsWith('$'))
+    .flatMap(([roleClass, words]) => (words as string[]).map((w) => [phraseKey(w), roleClass as RoleClass] as const)),
+);
+const LONGEST_ROLE = Math.max(...[...ROLE_WORDS.keys()].map((w) => w.split(' ').length));
+const ROLE_MODIFIERS = new Set(relationships.roleModifiers);
+const VERB_FRAMES: VerbFrame[] = [
+  ...relationships.verbs.stated.flatMap((f) => f.words.map((w) => ({ words: w.split(' '), label: f.label, denialOnly: false }))),
+  ...relationships.verbs.denialOnly.flatMap((f) => f.words.map((w) => ({ words: w.split(' '), label: f.label, denialOnly: true }))),
+].sort((a, b) => b.words.length - a.words.length);
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours']);
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself']);
+const POSSESSIVE_DETERMINERS = new Set(['my', 'our', 'your', 'his', 'her', 'their']);
+const OF_OWNERS = new Set(['mine', 'yours', 'his', 'hers', 'ours', 'theirs']);
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", 'am']);
+const NEGATIVES = new Set(['not', 'never', 'no', "n't", 'nobody', 'neither', 'nor']);
+const UNSURE = new Set(['recall', 'remember', 'sure', 'know', 'certain']);
+// Words that may stand between a verb and its subject: "had never", "was, in fact,", "have ever".
+const BRIDGE_TAGS = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula', 'Determiner', 'Adjective'];
+const NAMED_AS = new Set(['named', 'called']);
+const GAINING = new Set(relationships.gaining.words);
+const ACTING = new Set(['acting', 'acted', 'serving', 'served', 'working', 'worked']);
+const TITLES = new Set(relationships.titles);
+const SOMEONE = relationships.someone.words.map((w) => w.split(' '));
+const CONFIRMING = relationships.confirming.words;
+const DENYING = relationships.denying.words;
+
+function phraseKey(text: string): string {
+  return text.toLowerCase().replace(/[-/]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A token's words for matching: lower case, possessive and plural endings off, split at hyphens and slashes. */
+function partsOf(token: Token): string[] {
+  return phraseKey(token.normal.replace(/['’]s$|['’]$/, '')).split(' ').filter(Boolean);
+}
+
+function singular(word: string): string[] {
+  if (word.endsWith('ies')) return [word, `${word.slice(0, -3)}y`];
+  if (word.endsWith('s')) return [word, word.slice(0, -1)];
+  return [word];
+}
+
+interface RoleSpan {
+  first: number;
+  last: number;
+  word: string;
+  roleClass: RoleClass;
+  /** Said in the plural ("my clients"): one of several, so a single name after it is no apposition. */
+  plural?: boolean;
+}
+
+// Role nouns in a sentence, longest first; in "friend/attorney" each word is a role of the same token.
+function roleSpans(tokens: Token[]): RoleSpan[] {
+  const spans: RoleSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const parts = partsOf(tokens[i]!);
+    if (parts.length > 1 && parts.every((p) => singular(p).some((w) => ROLE_WORDS.has(w)))) {
+      for (const p of parts) {
+        const word = singular(p).find((w) => ROLE_WORDS.has(w))!;
+        spans.push({ first: i, last: i, word, roleClass: ROLE_WORDS.get(word)! });
+      }
+      continue;
+    }
+    let found: RoleSpan | undefined;
+    for (let n = Math.min(LONGEST_ROLE, tokens.length - i); n >= 1 && !found; n--) {
+      const words = tokens.slice(i, i + n);
+      if (words.slice(0, -1).some((t) => /[,.;:!?]/.test(t.post))) continue;
+      const joined = words.flatMap(partsOf);
+      const last = joined.pop();
+      if (last === undefined) continue;
+      for (const form of singular(last)) {
+        const key = [...joined, form].join(' ');
+        const roleClass = ROLE_WORDS.get(key);
+        if (roleClass) {
+          found = { first: i, last: i + n - 1, word: key, roleClass, ...(form !== last ? { plural: true } : {}) };
+          break;
+        }
+      }
+    }
+    if (!found) continue;
+    // "ex" and "partner" alone are too loose as nouns of a verb phrase ("an ex parte", "partner with").
+    if (!tokens[found.last]!.tags.has('Noun') && found.word !== 'ex') continue;
+    spans.push(found);
+    i = found.last;
+  }
+  return spans;
+}
+
+/** Reads who a word means in this sentence: "I" is the interviewee in her own words, "you" in the interviewer's. */
+function partyAt(analysis: Analysis, sentence: Sentence, i: number, asked: boolean): Party | undefined {
+  const token = sentence.tokens[i];
+  if (!token) return undefined;
+  const word = token.normal.replace(/['’]s$/, '');
+  if (FIRST_PERSON.has(word)) return asked ? undefined : { kind: 'speaker' };
+  if (SECOND_PERSON.has(word)) return asked ? { kind: 'speaker' } : undefined;
+  // "Mike, who was previously my publicist"
+  if (word === 'who' && i > 0 && /,/.test(sentence.tokens[i - 1]!.post)) return personAt(analysis, sentence, nameStart(analysis, sentence, i - 1));
+  const mention = (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.first <= i && i <= m.last && m.kind !== 'role');
+  if (!mention) return undefined;
+  const person = analysis.roster.people[mention.personId]!;
+  if (person.personClass === 'child' && mention.kind === 'pronoun') return undefined;
+  return { kind: 'person', id: mention.personId };
+}
+
+// The party whose words end just before index `end` (exclusive), looking back over a name's first words.
+function partyEndingAt(analysis: Analysis, sentence: Sentence, end: number, asked: boolean): Party | undefined {
+  return end > 0 ? partyAt(analysis, sentence, end - 1, asked) : undefined;
+}
+
+function isNegated(tokens: Token[], from: number, to: number): boolean {
+  return tokens.slice(from, to).some((t) => NEGATIVES.has(t.normal) || t.tags.has('Negative'));
+}
+
+// Where the clause holding token i begins: after the last comma, semicolon or "but" before it.
+function clauseStart(tokens: Token[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    if (/[;:]/.test(tokens[k]!.post) || ['but', 'because', 'although'].includes(tokens[k]!.normal)) return k + 1;
+  }
+  return 0;
+}
+
+// "I no longer represent her", "he stopped being my lawyer": a relationship that was, and ended.
+function endedIn(tokens: Token[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to);
+  return words.some((t, k) => (t.normal === 'no' && words[k + 1]?.normal === 'longer') || t.normal === 'anymore' || t.normal === 'formerly');
+}
+
+function stanceIn(tokens: Token[], from: number, to: number): 'stated' | 'denied' | undefined {
+  const start = clauseStart(tokens, from);
+  if (!isNegated(tokens, start, to)) return 'stated';
+  // "I can't recall whether I represented her" says neither.
+  return tokens.slice(start, to).some((t) => UNSURE.has(t.normal)) && !tokens.slice(start, to).some((t) => t.normal === 'never') ? undefined : 'denied';
+}
+
+/** The relationships one sentence states or denies; `asked` reads it as the interviewer's ("you" is the interviewee). */
+export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boolean): Relation[] {
+  const { tokens } = sentence;
+  const relations: Relation[] = [];
+  const add = (
+    owner: Party | undefined,
+    other: Party | undefined,
+    label: string,
+    roleClass: string,
+    stance: 'stated' | 'denied' | undefined,
+    [from, to]: [number, number],
+    denialOnly = false,
+  ) => {
+    if (!owner || !other || !stance || sameParty(owner, other)) return;
+    // The speaker's and the child's own family are who they are, not a relationship to look into.
+    if (roleClass === 'relative' && (isFamily(analysis, owner) || isFamily(analysis, other))) return;
+    // A question puts only what it names: "Who is your lawyer?" names nobody.
+    if (asked && other.kind === 'unnamed') return;
+    const quote: Quote = { sentence: sentence.index, start: tokens[from]!.start, end: tokens[Math.min(to, tokens.length - 1)]!.end };
+    relations.push({ owner, other, label, roleClass, stance, quotes: [quote], ...(denialOnly ? { denialOnly } : {}) });
+  };
+
+  const mentions = analysis.roster.bySentence[sentence.index] ?? [];
+  // "District Attorney Bragg": a title inside a name is no role of anyone's.
+  const inName = (span: RoleSpan) => mentions.some((m) => m.kind === 'name' && m.first <= span.last && m.last >= span.first);
+  for (const span of roleSpans(tokens).filter((s) => !inName(s))) {
+    // Walk back over modifiers ("her then boyfriend", "my good friend") to the word that says whose the role is.
+    let d = span.first - 1;
+    while (d >= 0 && ROLE_MODIFIERS.has(tokens[d]!.normal) && !/[,;:]/.test(tokens[d]!.post)) d--;
+    const oneOf = tokens[d - 1]?.normal === 'of' && tokens[d - 2]?.normal === 'one' ? d - 2 : d + 1; // "one of my lawyers"
+    let owner: Party | undefined;
+    let start = d + 1;
+    const det = tokens[d];
+    if (det && POSSESSIVE_DETERMINERS.has(det.normal)) {
+      owner = partyAt(analysis, sentence, d, asked) ?? ownerViaRoster(analysis, sentence, span, asked);
+      start = d;
+    } else if (det && det.tags.has('Possessive') && !/[,;:]/.test(det.post)) {
+      owner = partyAt(analysis, sentence, d, asked);
+      start = nameStart(analysis, sentence, d);
+    }
+    let end = span.last + 1;
+    // "a client of yours", "a friend of mine", "the attorney for Mr. Trump"
+    if (!owner && ['of', 'for'].includes(tokens[end]?.normal ?? '')) {
+      const after = tokens[end + 1];
+      if (after && OF_OWNERS.has(after.normal)) owner = partyAt(analysis, sentence, end + 1, asked) ?? ofOwner(after.normal, analysis, sentence, end + 1, asked);
+      else owner = personAt(analysis, sentence, end + 1);
+      if (owner) end = lastOfParty(analysis, sentence, end + 1) + 1;
+    }
+    // "you also had a client named Shera Bechard", "Jay has a brother", "Ms. Daniels got new counsel"
+    let had = false;
+    const v = ['a', 'an', 'another'].includes(tokens[d]?.normal ?? '') ? d - 1 : d;
+    if (!owner && v >= 0) {
+      const verb = tokens[v];
+      if (verb && GAINING.has(verb.normal)) {
+        let s = v - 1;
+        while (s >= 0 && (tokens[s]!.tags.has('Adverb') || tokens[s]!.tags.has('Auxiliary'))) s--;
+        owner = s >= 0 ? partyAt(analysis, sentence, s, asked) : undefined;
+        had = owner !== undefined;
+      }
+    }
+    // "we are buddies", "you and Michael Cohen are buddies", "Jay and James are brothers"
+    if (!owner && span.plural) {
+      const pair = pluralSubject(analysis, sentence, d, asked);
+      if (pair) add(pair[0], pair[1], span.word, span.roleClass, stanceIn(tokens, d, span.last + 1), [pair[2], span.last]);
+      continue;
+    }
+    if (!owner) continue;
+    const stance = stanceIn(tokens, Math.min(start, oneOf), span.last + 1);
+
+    // Who has the role: a name after it ("my attorney, Keith Davidson"), before it ("Jeffrey Levine, my lawyer"), or
+    // the subject of a copula ("Mike is my publicist", "He was Gina's lawyer").
+    let other: Party | undefined;
+    let at = end;
+    if (NAMED_AS.has(tokens[at]?.normal ?? '')) at++;
+    // "my co-creator of the National Diversity Coalition, Pastor Darrell Scott"
+    if (owner && tokens[at]?.normal === 'of' && !OF_OWNERS.has(tokens[at + 1]?.normal ?? '')) {
+      let k = at;
+      while (k < Math.min(tokens.length, at + 8) && !/,/.test(tokens[k]!.post) && !/[.;:!?]/.test(tokens[k]!.post)) k++;
+      if (/,/.test(tokens[k]?.post ?? '')) at = k + 1;
+    }
+    const next = span.plural ? undefined : personAt(analysis, sentence, at);
+    if (next && !/[.;:!?]/.test(tokens[end - 1]!.post)) other = next;
+    if (!other && !span.plural && start > 0 && /,/.test(tokens[start - 1]!.post)) other = personAt(analysis, sentence, nameStart(analysis, sentence, start - 1));
+    // "my then publicist. His name was Mike."
+    if (!other && !asked && owner.kind === 'speaker') other = nameNext(analysis, sentence);
+    if (!other && !had) {
+      let c = Math.min(start, oneOf) - 1;
+      // "he was acting as my attorney", "Lanny served as my lawyer"
+      if (tokens[c]?.normal === 'as' && ACTING.has(tokens[c - 1]?.normal ?? '')) c = COPULAS.has(tokens[c - 2]?.normal ?? '') ? c - 2 : c - 1;
+      while (c >= 0 && ['a', 'an', 'the', 'just', 'only', 'also', 'still', 'really', 'then', 'not', 'never', 'always', "n't", 'once', 'actually', 'in', 'fact'].includes(tokens[c]!.normal) && !COPULAS.has(tokens[c]!.normal)) c--;
+      if (c >= 0 && (COPULAS.has(tokens[c]!.normal) || tokens[c]!.tags.has('Copula') || ACTING.has(tokens[c]!.normal))) {
+        let s = c - 1;
+        while (s >= 0 && (tokens[s]!.tags.has('Auxiliary') || tokens[s]!.tags.has('Adverb') || tokens[s]!.tags.has('Negative'))) s--;
+        // A contraction keeps the subject in the token of the hidden copula ("he's" → he + is).
+        // A surname the roster left out of the name ("David Lane") still ends the subject.
+        while (s > 0 && !partyAt(analysis, sentence, s, asked) && /^\p{Lu}/u.test(tokens[s]!.text) && s > c - 3) s--;
+        other = partyAt(analysis, sentence, s, asked);
+      }
+      // "Was Daniel Price your client?", "Is Kelly your friend?": the subject follows the copula in a question.
+      if (!other && start > 0) {
+        const first = nameStart(analysis, sentence, start - 1);
+        const copula = tokens[first - 1];
+        if (copula && (COPULAS.has(copula.normal) || copula.tags.has('Copula')) && first < start) other = personAt(analysis, sentence, first);
+      }
+      // "my attorney was Keith Davidson"
+      if (!other && (COPULAS.has(tokens[end]?.normal ?? '') || tokens[end]?.tags.has('Copula'))) other = personAt(analysis, sentence, afterSomeone(tokens, end + 1));
+    }
+    if (!other) {
+      // A question puts only who it names: "Who is your lawyer?", "Did Mason's social worker know?" name nobody; a
+      // follow-up may name them ("Jay has a brother, correct?" "Yes." "Named James?").
+      if (asked) {
+        const quote: Quote = { sentence: sentence.index, start: tokens[Math.min(start, oneOf)]!.start, end: tokens[span.last]!.end };
+        if (stance) relations.push({ owner, other: { kind: 'unnamed', phrase: span.word }, label: span.word, roleClass: span.roleClass, stance, quotes: [quote], open: span });
+        continue;
+      }
+      // Without a name, only a partner, another adult's family or the speaker's own lawyer is a relationship: "his wife",
+      // "Jay has a brother", "my attorney told me"; the speaker's and the child's own family are not.
+      if (!['partner', 'relative', 'professional'].includes(span.roleClass)) continue;
+      if (span.roleClass === 'relative' && (owner.kind !== 'person' || analysis.roster.people[owner.id]!.personClass === 'child')) continue;
+      if (had && span.roleClass !== 'relative') continue;
+      other = rosterPerson(analysis, sentence, span) ?? { kind: 'unnamed', phrase: `${ownerPhrase(analysis, owner)} ${span.word}` };
+    }
+    add(owner, other, span.word, span.roleClass, stance, [Math.min(start, oneOf), Math.max(span.last, end - 1)]);
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const frame = VERB_FRAMES.find((f) => f.words.every((w, k) => tokens[i + k]?.normal === w));
+    if (!frame) continue;
+    const last = i + frame.words.length - 1;
+    // A noun frame ("a reciprocal referral relationship with Gina") may have modifiers before it.
+    const nounFrame = tokens[i]!.tags.has('Noun') && !tokens[i]!.tags.has('Verb');
+    const subject = subjectBefore(analysis, sentence, i, asked, nounFrame);
+    let object = objectAfter(analysis, sentence, last + 1, asked);
+    // "we were now dating": we are the speaker and whoever the talk is about.
+    if (!object && subject?.kind === 'speaker' && !asked && weBefore(tokens, i)) object = topicOf(analysis, sentence, i);
+    // "your relationship with Dylan benefited your practice": an owned noun frame is a given, not what is put or denied.
+    const owned = nounFrame && POSSESSIVE_DETERMINERS.has(tokens[i - 1]?.normal ?? '');
+    const ended = endedIn(tokens, clauseStart(tokens, i), last + 1);
+    const stance = owned || ended ? 'stated' : stanceIn(tokens, clauseStart(tokens, i), last + 1);
+    const label = ended ? `${frame.label} (ended)` : frame.label;
+    const roleClass = frame.label === 'dating' || frame.label === 'married to' ? 'partner' : 'verb';
+    if (frame.denialOnly) {
+      // Only the interviewee's own "I've never met him" or "I don't know her"; not "I haven't spoken to him in months",
+      // nor whether two others have met. A question ("Have you met him?") waits for its answer.
+      const ever = tokens.slice(clauseStart(tokens, i), last + 1).some((t) => t.normal === 'never' || t.normal === 'ever');
+      const speaks = subject?.kind === 'speaker' || object?.kind === 'speaker';
+      if (!speaks || (!asked && (stance !== 'denied' || !(ever || ['know', 'knew', 'known'].includes(tokens[i]!.normal))))) continue;
+    }
+    const before = relations.length;
+    add(subject, object, label, roleClass, stance, [i, objectEnd(analysis, sentence, last + 1, asked)], frame.denialOnly);
+    if (owned && relations.length > before) relations[relations.length - 1]!.given = true;
+    i = last;
+  }
+  return relations;
+}
+
+function weBefore(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
+    if (tokens[k]!.normal === 'we') return true;
+    if (!BRIDGE_TAGS.some((tag) => tokens[k]!.tags.has(tag))) return false;
+  }
+  return false;
+}
+
+// The two people a plural copula's subject names, and where it starts: "we" (the speaker and the person talked about),
+// "you and Michael Cohen", "Jay and James"; `d` is the word before the role's modifiers.
+function pluralSubject(analysis: Analysis, sentence: Sentence, d: number, asked: boolean): [Party, Party, number] | undefined {
+  const { tokens } = sentence;
+  let c = d;
+  while (c >= 0 && (tokens[c]!.tags.has('Adverb') || tokens[c]!.tags.has('Negative') || ['just', 'not', 'never', "n't", 'all'].includes(tokens[c]!.normal))) c--;
+  if (c < 1 || !['are', 'were', "'re", 'be', 'been'].includes(tokens[c]!.normal) && !tokens[c]!.tags.has('Copula')) return undefined;
+  let e = c - 1;
+  while (e >= 0 && (tokens[e]!.tags.has('Auxiliary') || tokens[e]!.tags.has('Adverb'))) e--;
+  if (e < 0) return undefined;
+  if (tokens[e]!.normal === 'we' && !asked) {
+    const topic = topicOf(analysis, sentence, e);
+    return topic ? [{ kind: 'speaker' }, topic, e] : undefined;
+  }
+  const second = partyAt(analysis, sentence, e, asked);
+  const startOfSecond = nameStart(analysis, sentence, e);
+  if (!second || tokens[startOfSecond - 1]?.normal !== 'and') return undefined;
+  const first = partyAt(analysis, sentence, startOfSecond - 2, asked);
+  return first ? [first, second, nameStart(analysis, sentence, startOfSecond - 2)] : undefined;
+}
+
+// The person the talk is about: the last named earlier in the sentence, else in the turn or the question before it.
+function topicOf(analysis: Analysis, sentence: Sentence, before: number): Party | undefined {
+  const named = (index: number, limit = Infinity) =>
+    (analysis.roster.bySentence[index] ?? []).filter((m) => m.kind === 'name' && m.last < limit).pop();
+  let m = named(sentence.index, before);
+  for (let i = sentence.index - 1; !m && i >= 0; i--) {
+    if (sentence.utterance.index - analysis.sentences[i]!.utterance.index > 1) break;
+    m = named(i);
+  }
+  return m ? { kind: 'person', id: m.personId } : undefined;
+}
+
+function ownerViaRoster(analysis: Analysis, sentence: Sentence, span: RoleSpan, asked: boolean): Party | undefined {
+  const m = (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.kind === 'role' && m.first <= span.last && m.last >= span.first);
+  if (typeof m?.possessor === 'number') return { kind: 'person', id: m.possessor };
+  const det = sentence.tokens[span.first - 1]?.normal ?? '';
+  if (['his', 'her', 'their'].includes(det)) return undefined;
+  return m?.possessor === 'speaker' && (asked ? det === 'your' : det !== 'your') ? { kind: 'speaker' } : undefined;
+}
+
+// The roster's person for role words ("my husband"), so the clue joins the one the household words give.
+function rosterPerson(analysis: Analysis, sentence: Sentence, span: RoleSpan): Party | undefined {
+  const m = (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.kind === 'role' && m.first <= span.last && m.last >= span.first);
+  return m ? { kind: 'person', id: m.personId } : undefined;
+}
+
+function ownerPhrase(analysis: Analysis, owner: Party): string {
+  if (owner.kind === 'speaker') return 'the interviewee\'s';
+  return `${partyName(analysis, owner)}'s`;
+}
+
+function ofOwner(word: string, _analysis: Analysis, _sentence: Sentence, _i: number, asked: boolean): Party | undefined {
+  if (word === 'mine' || word === 'ours') return asked ? undefined : { kind: 'speaker' };
+  if (word === 'yours') return asked ? { kind: 'speaker' } : undefined;
+  return undefined;
+}
+
+// The person named at word i, looking past a title the roster left out of the name ("Pastor Darrell Scott").
+function personAt(analysis: Analysis, sentence: Sentence, i: number): Party | undefined {
+  const names = (analysis.roster.bySentence[sentence.index] ?? []).filter((m) => m.kind === 'name');
+  let k = i;
+  while (k < sentence.tokens.length && TITLES.has(sentence.tokens[k]!.normal.replace(/\.$/, '')) && !names.some((m) => m.first === k)) k++;
+  const m = names.find((m) => m.first === k);
+  return m ? { kind: 'person', id: m.personId } : undefined;
+}
+
+// Past "somebody named", "a man called": where the name itself starts.
+function afterSomeone(tokens: Token[], at: number): number {
+  for (const words of SOMEONE) {
+    if (words.every((w, k) => tokens[at + k]?.normal === w) && NAMED_AS.has(tokens[at + words.length]?.normal ?? '')) return at + words.length + 1;
+  }
+  return at;
+}
+
+// Where the name holding word i starts, taking in a name just before it that the roster kept apart ("Gina" "Rodriguez's").
+function nameStart(analysis: Analysis, sentence: Sentence, i: number): number {
+  const mentions = (analysis.roster.bySentence[sentence.index] ?? []).filter((m) => m.kind === 'name');
+  let first = mentions.find((m) => m.first <= i && i <= m.last)?.first ?? i;
+  for (;;) {
+    const before = mentions.find((m) => m.last === first - 1 && !/[,.;:!?]/.test(sentence.tokens[m.last]!.post));
+    if (!before) return first;
+    first = before.first;
+  }
+}
+
+// A name given in the next sentence of the same turn: "His name was Mike", "Her name is Kelly".
+function nameNext(analysis: Analysis, sentence: Sentence): Party | undefined {
+  const next = analysis.sentences[sentence.index + 1];
+  if (!next || next.utterance.index !== sentence.utterance.index) return undefined;
+  const w = next.tokens.map((t) => t.normal);
+  if (!['his', 'her', 'their'].includes(w[0] ?? '') || w[1] !== 'name' || !['is', 'was', "'s"].includes(w[2] ?? '')) return undefined;
+  return personAt(analysis, next, 3);
+}
+
+function lastOfParty(analysis: Analysis, sentence: Sentence, i: number): number {
+  return (analysis.roster.bySentence[sentence.index] ?? []).find((m) => m.first <= i && i <= m.last)?.last ?? i;
+}
+
+// The verb's subject: the nearest party before it, across auxiliaries and adverbs only ("I have never met", "you were, in fact, retained").
+function subjectBefore(analysis: Analysis, sentence: Sentence, verb: number, asked: boolean, nounFrame = false): Party | undefined {
+  const { tokens } = sentence;
+  let k = verb - 1;
+  let bridged = 0;
+  while (k >= 0 && bridged < 6) {
+    const party = partyAt(analysis, sentence, k, asked);
+    if (party) return party;
+    const t = tokens[k]!;
+    if (/[,;:]/.test(t.post) && !['in', 'fact', 'essence', 'were', 'was'].includes(t.normal)) return undefined;
+    const modifier = nounFrame && t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('ProperNoun');
+    const bridge = modifier || BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['in', 'fact', 'essence', 'had', 'have', 'has', 'ever', 'ultimately'].includes(t.normal);
+    if (!bridge) return undefined;
+    bridged++;
+    k--;
+  }
+  return undefined;
+}
+
+function objectAfter(analysis: Analysis, sentence: Sentence, at: number, asked: boolean): Party | undefined {
+  const k = objectStart(sentence, at);
+  return partyAt(analysis, sentence, k, asked) ?? personAt(analysis, sentence, k);
+}
+
+function objectStart(sentence: Sentence, at: number): number {
+  let k = afterSomeone(sentence.tokens, at);
+  while (k < sentence.tokens.length && TITLES.has(sentence.tokens[k]!.normal.replace(/\.$/, '')) && k - at < 3) k++;
+  return k;
+}
+
+function objectEnd(analysis: Analysis, sentence: Sentence, at: number, _asked: boolean): number {
+  return lastOfParty(analysis, sentence, objectStart(sentence, at));
+}
+
+function isFamily(analysis: Analysis, party: Party): boolean {
+  if (party.kind === 'speaker') return true;
+  if (party.kind !== 'person') return false;
+  const { personClass } = analysis.roster.people[party.id]!;
+  return personClass === 'relative' || personClass === 'child';
+}
+
+function sameParty(a: Party, b: Party): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'person' && b.kind === 'person') return a.id === b.id;
+  if (a.kind === 'unnamed' && b.kind === 'unnamed') return a.phrase === b.phrase;
+  return true;
 }

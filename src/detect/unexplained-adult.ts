@@ -3,6 +3,7 @@ import { worse } from '../severity.js';
 import type { Clue, Severity } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, PRESENCE, quoteList } from './people.js';
+import { relationGroups } from './relationship.js';
 
 const PRESENCE_SEVERITY: Record<string, Severity> = {
   visit: 'warning',
@@ -37,8 +38,9 @@ export const unexplainedAdult = defineDetector({
   detect(analysis: Analysis): Clue[] {
     const clues: Clue[] = [];
     const facts = analysis.facts;
+    const { professionals, related } = explained(analysis);
     for (const person of analysis.roster.people) {
-      if (!isAdultLayperson(person) || person.personClass === 'relative') continue;
+      if (!isAdultLayperson(person) || person.personClass === 'relative' || professionals.has(person.id)) continue;
       // The case record explains whoever it names as living there or known to the case, and so does the project's config.
       const onRecord = facts && [...facts.household, ...facts.known.map((k) => k.name)].some((name) => isCalled(person, name, analysis.lexicon));
       if (onRecord || analysis.known.some((k) => isCalled(person, k.name, analysis.lexicon))) continue;
@@ -54,7 +56,8 @@ export const unexplainedAdult = defineDetector({
       if (kinOfAdult) presence = presence.filter((c) => PRESENCE[c.type] !== 'visit');
       // Named with nothing more is a clue only when the interviewer asked who they are and got no role for an answer:
       // most names in an interview are children and family whose place is plain from the talk.
-      const askedWho = named && person.personClass === 'unknown' && !kinOfAdult && wasAskedWho(analysis, person.id);
+      // Someone whose relationship to the speaker or another is stated ("my agent", "Gina's lawyer") is identified.
+      const askedWho = named && person.personClass === 'unknown' && !kinOfAdult && !related.has(person.id) && wasAskedWho(analysis, person.id);
       if (presence.length === 0 && !household && !askedWho && !offRecord) continue;
 
       const severity: Severity = household
@@ -84,6 +87,24 @@ function explain(roles: string[], presence: string[], household: boolean, offRec
   if (household) return `lives in the home (${quoteList(roles)}) but who they are is never established${record}`;
   if (offRecord) return `not on the case record (${roles.length > 0 ? `described as ${quoteList(roles)}` : 'no role given'})`;
   return `named but ${described}`;
+}
+
+// Who the stated relationships identify: the holders of a professional role ("my attorney, Keith"), who are never
+// unexplained adults, and everyone in a stated relationship, who is identified though not placed in the home.
+function explained(analysis: Analysis): { professionals: Set<number>; related: Set<number> } {
+  const professionals = new Set<number>();
+  const related = new Set<number>();
+  for (const group of relationGroups(analysis).values()) {
+    for (const r of group) {
+      if (r.stance !== 'stated') continue;
+      // Known by their tie to the speaker or to someone named; "someone higher up's wife" is still nobody in particular.
+      const known = (p: typeof r.owner) => p.kind === 'speaker' || (p.kind === 'person' && isNamed(analysis, analysis.roster.people[p.id]!));
+      if (r.owner.kind === 'person' && known(r.other) && known(r.owner)) related.add(r.owner.id);
+      if (r.other.kind === 'person' && known(r.owner) && known(r.other)) related.add(r.other.id);
+      if (r.roleClass === 'professional' && r.other.kind === 'person') professionals.add(r.other.id);
+    }
+  }
+  return { professionals, related };
 }
 
 function kinOnly(analysis: Analysis, personId: number): boolean {

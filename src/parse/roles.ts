@@ -83,12 +83,17 @@ function inferRoles(utterances: Utterance[], speakers: Speaker[]): Map<Speaker, 
   for (const t of turns) if (context(t)) roles.set(t.speaker, 'other');
 
   const labelled = open.filter(isAsker);
-  const asksMostly = (t: Turns): boolean => t.asking >= 2 && t.asking * 2 >= t.speaker.utterances;
+  const asksMostly = (t: Turns): boolean => t.asking * 2 >= t.speaker.utterances && (t.asking >= 2 || (court && t.asking === t.speaker.utterances));
+  // (A judge may put one question to a witness; one question from a parent makes no interviewer.)
   const rarelyAsks = (t: Turns): boolean => t.asking <= t.speaker.utterances * 0.2;
+  const answers = (t: Turns): boolean => ANSWERER_LABELS.has(t.words) || t.answering * 2 >= t.speaker.utterances;
   let interviewers = labelled.length > 0 ? open.filter((t) => isAsker(t) || asksMostly(t)) : open.filter(asksMostly);
   let rest = open.filter((t) => !interviewers.includes(t));
-  // With no label to say so, an interview must look like one: every other speaker rarely asks.
-  const conversation = labelled.length === 0 && (open.some((t) => CONVERSATION_LABELS.has(t.words)) || !rest.every(rarelyAsks));
+  // With no label to say so, an interview must look like one: every other speaker rarely asks (in a court record,
+  // every other speaker who answers: counsel objecting are in colloquy).
+  const answerers = court ? rest.filter(answers) : rest;
+  const conversation =
+    labelled.length === 0 && (open.some((t) => CONVERSATION_LABELS.has(t.words)) || answerers.length === 0 || !answerers.every(rarelyAsks));
   if (rest.length === 0 || conversation) {
     // Every speaker asks in most turns (or it is a call): a second interviewer needs someone left to answer.
     interviewers = labelled.length > 0 && rest.length === 0 ? labelled : [];
@@ -97,7 +102,7 @@ function inferRoles(utterances: Utterance[], speakers: Speaker[]): Map<Speaker, 
   for (const t of interviewers) roles.set(t.speaker, 'interviewer');
   for (const t of rest) {
     // In a court record, counsel who neither ask the witness nor answer are in colloquy: context.
-    const colloquy = court && interviewers.length > 0 && !ANSWERER_LABELS.has(t.words) && t.answering * 2 < t.speaker.utterances;
+    const colloquy = court && interviewers.length > 0 && !answers(t);
     roles.set(t.speaker, colloquy ? 'other' : 'interviewee');
   }
   return roles;

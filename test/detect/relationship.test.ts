@@ -71,3 +71,115 @@ describe('relationship', () => {
     it(`stays quiet: ${c.name}`, () => assert.deepEqual(detect(c.lines), []));
   }
 });
+
+describe('relationship beyond the household', () => {
+  // Several styles: court Q/A, police interview, social-worker interview, a recorded call.
+  const fires: Array<{ name: string; lines: string[]; expected: string[] }> = [
+    {
+      name: 'a named attorney in apposition',
+      lines: ['Q: Who helped you with the paperwork?', 'A: My attorney, Rachel Okafor, did most of it.'],
+      expected: ['2 info Rachel Okafor: stated: "attorney"'],
+    },
+    {
+      name: 'a role put by counsel and confirmed, citing the question and the answer',
+      lines: ['Q: Was Daniel Price your client at the time?', 'A: Yes.'],
+      expected: ['1 info Daniel Price: confirmed in answer: "client"'],
+    },
+    {
+      name: "a third person's manager, confirmed",
+      lines: ["Q: And Sarah Wood was Tom Hale's manager; is that right?", "A: That's right."],
+      expected: ['1 info Tom Hale; Sarah Wood: confirmed in answer: "manager"'],
+    },
+    {
+      name: 'a role put and denied',
+      lines: ['Q: Is Kelly your friend?', 'A: No.'],
+      expected: ['1 info Kelly: relationship denied: "friend"'],
+    },
+    {
+      name: 'never met, put and answered',
+      lines: ['Q: Have you ever met Alan Price?', 'A: No, never.'],
+      expected: ['1 info Alan Price: relationship denied: "met or spoke to"'],
+    },
+    {
+      name: 'a verb frame confirmed by "Yes, I did."',
+      lines: ['Q: And you worked for Alan Price for two years?', 'A: Yes, I did.'],
+      expected: ['1 info Alan Price: confirmed in answer: "worked with"'],
+    },
+    {
+      name: 'a representation denied in her own words',
+      lines: ['Q: Did you act for Mark Ellis?', "A: I don't believe I ever represented Mark Ellis."],
+      expected: ['2 info Mark Ellis: relationship denied: "represented"'],
+    },
+    {
+      name: 'a publicist, then fired',
+      lines: ['Q: How did you know him?', 'A: Mike is my publicist. He was my publicist for years, then I fired him.'],
+      expected: ['2 info Mike: stated: "publicist", "fired (ended)"'],
+    },
+    {
+      name: 'two other people married',
+      lines: ['SW: Who is Jordan?', 'MUM: Jordan was married to Tasha Blake for ten years.'],
+      expected: ['2 info Jordan; Tasha Blake: stated: "married to"'],
+    },
+    {
+      name: "someone else's lawyer on a recorded call",
+      lines: ['CALL HANDLER: Who rang you?', "CALLER: It was Gina's lawyer, Steve Morton, who rang me."],
+      expected: ['2 info Gina; Steve Morton: stated: "lawyer"'],
+    },
+    {
+      name: '"we are not friends" about the person put',
+      lines: ['Q: You and Pete Sands are friends, correct?', "A: I wouldn't say we are friends."],
+      expected: ['2 info Pete Sands: relationship denied: "friend"'],
+    },
+    {
+      name: 'a follow-up that names the role just confirmed',
+      lines: ['DC HARRIS: Lee has a brother, correct?', 'MR DUNN: Yes.', 'DC HARRIS: Named Craig?', 'MR DUNN: Yes.'],
+      expected: ['1 info Lee; Craig: confirmed in answer: "brother"'],
+    },
+  ];
+  for (const c of fires) {
+    it(`fires: ${c.name}`, () => assert.deepEqual(detect(c.lines), c.expected));
+  }
+
+  it('a confirmed relationship cites the question line and the answer line', () => {
+    const [clue] = relationship.detect(analyseLines(['Q: Was Daniel Price your client at the time?', 'A: Yes.']));
+    assert.deepEqual(clue, {
+      rule: 'relationship',
+      kind: 'relationship',
+      severity: 'info',
+      file: 't.txt',
+      line: 1,
+      column: 21,
+      lines: [1, 2],
+      who: 'Daniel Price',
+      speaker: 'Q',
+      message: 'confirmed in answer: "client"',
+      evidence: [
+        { line: 1, column: 21, endLine: 1, endColumn: 32, text: 'your client' },
+        { line: 2, column: 4, endLine: 2, endColumn: 7, text: 'Yes' },
+      ],
+    });
+  });
+
+  it('one clue per person and stance, citing every line', () => {
+    const lines = ['Q: Who is David?', 'A: David Lane is my lawyer.', 'Q: Still?', 'A: Yes. David Lane is my lawyer and has been for years.'];
+    assert.deepEqual(detect(lines), ['2 info David: stated: "lawyer"']);
+    assert.deepEqual(relationship.detect(analyseLines(lines))[0]!.lines, [2, 4]);
+  });
+
+  const quiet: Array<{ name: string; lines: string[] }> = [
+    { name: 'a question that names nobody, answered no', lines: ['Q: Who is your lawyer?', "A: I don't have one."] },
+    { name: 'the lawyer for the other side', lines: ['Q: What did you do next?', 'A: I asked the lawyer for the other side to send it over.'] },
+    { name: 'attorney-client privilege with no person', lines: ['Q: Did you discuss it with anyone?', 'A: No. That is covered by attorney-client privilege.'] },
+    { name: 'a lawyer in a hypothetical', lines: ['Q: What would you do if they charged you?', 'A: I suppose I would get a lawyer.'] },
+    { name: 'not spoken for a while is no denial', lines: ['SW: When did you last speak to Darren?', "MUM: I haven't spoken to him in months."] },
+    { name: 'whether two others have met', lines: ['SW: Has Tommo met Freya?', "MUM: No, he's never met Freya."] },
+    {
+      name: 'an owned relationship under another question',
+      lines: ['Q: And your relationship with Dylan Ward helped your business, right?', 'A: No.'],
+    },
+    { name: 'plural roles take no apposition', lines: ['Q: Where did it come from?', 'A: It came from my clients, Paul Moss, and from the papers.'] },
+  ];
+  for (const c of quiet) {
+    it(`stays quiet: ${c.name}`, () => assert.deepEqual(detect(c.lines), []));
+  }
+});

@@ -130,3 +130,23 @@ describe('unexplained-adult', () => {
     });
   });
 });
+
+describe('unexplained-adult: professionals and stated relationships', () => {
+  const quiet: Array<{ name: string; lines: string[] }> = [
+    {
+      name: 'her solicitor, who came round with the forms',
+      lines: ['SW: Who is Marcus?', 'MUM: Marcus Reid is my solicitor. He came round to the flat on Tuesday with the forms.'],
+    },
+    { name: 'a lawyer named in a court answer', lines: ['Q: Who is Ruth Mason?', 'A: Ruth Mason is my attorney.'] },
+    { name: 'someone asked about whose role is given', lines: ['SW: Who is Carla?', 'MUM: Carla? She is my manager at the care home.'] },
+    { name: 'a role put and confirmed', lines: ['DC HARRIS: Who is Gina Rowe? Gina Rowe was your agent?', 'MS LANE: Yes.'] },
+  ];
+  for (const c of quiet) {
+    it(`stays quiet: ${c.name}`, () => assert.deepEqual(detect(c.lines), []));
+  }
+
+  it('still fires for a named adult who comes round with no role', () => {
+    const clues = detect(['SW: Who is Carla?', 'MUM: Carla. She comes round sometimes.']);
+    assert.deepEqual(clues.map((c) => `${c.line} ${c.severity} ${c.who}`), ['2 warning Carla']);
+  });
+});

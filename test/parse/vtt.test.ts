@@ -598,3 +598,26 @@ describe('parseVtt: real captions from ../shared/corpus/vtt', { skip }, () => {
     assert.deepEqual({ line: first?.line, column: first?.column, time: first?.time }, { line: 9, column: 16, time: '00:00:07' });
   });
 });
+
+describe('parseVtt: cue labels read by the shared label grammar', () => {
+  it('reads upper-case titles and ranks at the start of a cue as speakers', () => {
+    const text = [
+      'WEBVTT',
+      '',
+      '00:00:01.000 --> 00:00:04.000',
+      'DC. HUGHES: Who was at the flat?',
+      '',
+      '00:00:04.000 --> 00:00:06.000',
+      'MS. WOOD: Just me and the kids.',
+      '',
+      '00:00:06.000 --> 00:00:08.000',
+      'At 10:30 he came round.',
+    ].join('\n');
+    const utterances = parse(text);
+    assert.deepEqual(
+      utterances.map((u) => `${u.speaker}| ${u.text}`),
+      ['DC. HUGHES| Who was at the flat?', 'MS. WOOD| Just me and the kids. At 10:30 he came round.'],
+    );
+    assert.deepEqual({ line: utterances[1]?.line, column: utterances[1]?.column }, { line: 7, column: 11 });
+  });
+});

@@ -300,3 +300,26 @@ describe('clues on the table fixtures (bin/clues.js)', () => {
     assert.deepEqual(summary(run('not-seen-since-christmas.docx')), ['contradiction Lee 24', 'minimisation Lee 25', 'relationship Lee 15']);
   });
 });
+
+describe('docxText: speaker cells read by the shared label grammar', () => {
+  it('keeps court and police labels written with titles and ranks (DC. HUGHES, MS. WOOD) as they are', async () => {
+    const blocks: Block[] = [
+      'Interview with Nicola Wood',
+      {
+        table: [
+          ['DC. HUGHES', 'Who was at the flat on Friday?'],
+          ['MS. WOOD', 'Just me and the kids.'],
+          ['DS. PATEL', 'Did Lee come round?'],
+          ['MS. WOOD', 'He popped in for a cup of tea.'],
+          ['DC. HUGHES', 'What time did he leave the flat?'],
+          ['MS. WOOD', 'About ten, I think.'],
+        ],
+      },
+    ];
+    const text = await docxText(await makeDocx(blocks));
+    assert.deepEqual(
+      turns(text).map((turn) => turn.speaker),
+      ['DC. HUGHES', 'MS. WOOD', 'DS. PATEL', 'MS. WOOD', 'DC. HUGHES', 'MS. WOOD'],
+    );
+  });
+});
