@@ -48,9 +48,10 @@ describe('people roster: names', () => {
     assert.deepEqual(people, ['Marion Keller = Jane Roe = Ms. Keller', 'Mr. Abernathy = Mr. Abernethy']);
   });
 
-  it('takes no names from speaker labels written into the text, nor from document capitals', () => {
+  it('takes no names from document capitals, and a person who speaks under a label is a speaker, not someone talked about', () => {
     const lines = ['THE COURT: Mr. Vance?', 'MR. VANCE: Thank you, Judge. THE PARTIES AGREE THAT THIS AGREEMENT IS FINAL.'];
-    assert.deepEqual(roster(lines), ['Mr. Vance']);
+    assert.deepEqual(roster(lines), []);
+    assert.deepEqual(roster(['THE COURT: Mr. Vance?', 'MR. PRICE: Thank you, Judge. THE PARTIES AGREE THAT THIS AGREEMENT IS FINAL.']), ['Mr. Vance']);
   });
 
   it('takes a person named with a glued word as the person alone', () => {

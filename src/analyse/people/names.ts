@@ -66,7 +66,10 @@ export function isTitle(token: Token, lexicon: Lexicon): boolean {
   if (!isCapitalised(token)) return false;
   // "DC Rees", "PC Jones": short titles are written in capitals.
   if (isShouted(token)) return HONORIFICS.has(word) && word.length <= 3;
-  return HONORIFICS.has(word) || (TITLES.has(word) && !lexicon.roleNouns.has(word)) || (token.tags.has('Honorific') && !lexicon.roleNouns.has(word));
+  // A kin or partner word before a name is a role ("Uncle Rob"); a job title is a title ("Special Counsel Mueller").
+  const role = lexicon.roleNouns.get(word);
+  const titleOnly = !role || role.nounClass === 'professional';
+  return HONORIFICS.has(word) || (TITLES.has(word) && titleOnly) || (token.tags.has('Honorific') && titleOnly);
 }
 
 /** Whether a word can be part of a person's name where it stands; `next` is the word after it. */
