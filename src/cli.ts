@@ -3,9 +3,9 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from './errors.js';
-import { evaluate } from './eval/run.js';
+import { CORPUS_DIR, defaultDirs, evaluate } from './eval/run.js';
 import { explain } from './explain.js';
-import { formatScores } from './eval/score.js';
+import { evalFormat, formatEval } from './eval/format.js';
 import { FAIL_ON_LEVELS, exceedsMaxWarnings, exitCode, type FailOn } from './exit-code.js';
 import { compareToBaseline, parseBaseline, writeBaseline } from './baseline.js';
 import { writeAtomically } from './output.js';
@@ -118,18 +118,18 @@ function program(): Command {
     });
   cli
     .command('eval')
-    .description('score the detectors against NAME.expected.json annotations beside each NAME.txt')
-    .argument('[dir]', 'folder of annotated transcripts', 'fixtures')
-    .option('-v, --verbose', 'list every miss and false positive')
-    .action(async (dir: string, flags: { verbose?: boolean }) => {
-      const { scores, cases, baseline } = await evaluate(dir, async (file) => (await checkPaths([file]))[0]!, baselinePath);
-      process.stdout.write(`${cases} annotated transcripts in ${dir}\n`);
-      process.stdout.write(
-        formatScores(scores, {
-          verbose: Boolean(flags.verbose),
-          ...(baseline ? { baseline, baselineLabel: 'every name compromise finds in an interviewee\'s words, flagged as an unexplained adult' } : {}),
-        }),
-      );
+    .description('score the detectors against NAME.expected.json annotations, each beside its transcript')
+    .argument('[dirs...]', `folders of annotated transcripts, walked (default: ${CORPUS_DIR} when it is there, then fixtures)`)
+    .option('-v, --verbose', 'list every miss and false positive, of clues and of the roster')
+    .addHelpText('after', '\n-f json (the main command\'s --format) prints the scores as JSON: { dirs: [{ dir, cases, kinds, overall, roster }] }.\n')
+    .action(async (dirs: string[], flags: { verbose?: boolean }) => {
+      // --format is the main command's option (commander reads it on either side of `eval`): terminal or json.
+      const format = evalFormat(cli.opts<ReportFlags>().format);
+      const { dirs: chosen, missing } = dirs.length > 0 ? { dirs, missing: undefined } : defaultDirs(process.cwd());
+      const results = [];
+      for (const dir of chosen) results.push(await evaluate(dir, async (file) => (await checkPaths([file]))[0]!, baselinePath));
+      const verbose = Boolean(flags.verbose);
+      process.stdout.write(formatEval(results, { format, verbose, ...(missing === undefined ? {} : { missing }) }));
     });
   cli
     .command('explain')

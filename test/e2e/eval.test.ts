@@ -72,7 +72,8 @@ describe('clues eval (e2e)', () => {
   it('exits 0 and prints a score table for every annotated fixture', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stderr, '');
-    assert.match(run.stdout, new RegExp(`^${annotated.length} annotated transcripts in fixtures$`, 'm'));
+    assert.match(run.stdout, new RegExp(`^fixtures \\(fixtures, ${annotated.length} annotated\\)$`, 'm'));
+    assert.doesNotMatch(run.stdout, /^roster/m, 'fixtures list no people');
     assert.match(run.stdout, /^kind\s+expected\s+reported\s+tp\s+precision\s+recall\s+F1$/m);
     assert.deepEqual([...table.keys()], [...KINDS, 'overall']);
   });

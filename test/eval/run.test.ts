@@ -32,24 +32,28 @@ describe('evaluate', () => {
     await writeFile(join(dir, 'a.txt'), 'SW: who?\nTRACEY: nobody.\n');
     await writeFile(join(dir, 'a.expected.json'), '{ "clues": [] }');
     await writeFile(join(dir, 'unscored.txt'), 'no expectations');
-    await writeFile(join(dir, 'orphan.expected.json'), '{ "clues": [] }');
     await mkdir(join(dir, 'nested'));
-    await writeFile(join(dir, 'nested', 'c.txt'), 'deeper');
+    await writeFile(join(dir, 'nested', 'c.vtt'), 'WEBVTT\n\n00:00.000 --> 00:02.000\n<v SW>who?\n');
     await writeFile(join(dir, 'nested', 'c.expected.json'), '{ "clues": [] }');
+    await mkdir(join(dir, '.hidden'));
+    await writeFile(join(dir, '.hidden', 'd.txt'), 'SW: skipped\n');
+    await writeFile(join(dir, '.hidden', 'd.expected.json'), '{ "clues": [] }');
   });
   after(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('analyses each fixture with an expected file, in name order, and scores it', async () => {
+  it('analyses each transcript with an annotation, walking folders (not hidden ones) in path order, and scores it', async () => {
     const seen: string[] = [];
-    const { scores, cases } = await evaluate(dir, async (file) => {
+    const { scores, cases, roster, dir: scored } = await evaluate(dir, async (file) => {
       seen.push(file);
-      const clues = file.endsWith('b.txt') ? [clue(file, 2)] : [clue(file, 1)];
+      const clues = file.endsWith('b.txt') ? [clue(file, 2)] : file.endsWith('a.txt') ? [clue(file, 1)] : [];
       return { file, ok: true, speakers: [], people: [], clues };
     });
-    assert.deepEqual(seen, [join(dir, 'a.txt'), join(dir, 'b.txt')]);
-    assert.equal(cases, 2);
+    assert.deepEqual(seen, [join(dir, 'a.txt'), join(dir, 'b.txt'), join(dir, 'nested', 'c.vtt')]);
+    assert.equal(cases, 3);
+    assert.equal(scored, dir);
+    assert.equal(roster, undefined, 'no annotation lists people');
     assert.deepEqual([scores.overall.tp, scores.overall.fp, scores.overall.fn], [1, 1, 0]);
     assert.equal(scores.falsePositives[0]?.file, join(dir, 'a.txt'));
   });
@@ -77,6 +81,85 @@ describe('evaluate', () => {
       assert.ok(error instanceof InputError);
       assert.equal(error.message, `${join(dir, 'a.txt')}: no speaker labels found`);
       return true;
+    });
+  });
+
+  const withFolder = async (files: Record<string, string>, test: (folder: string) => Promise<void>) => {
+    const folder = await mkdtemp(join(tmpdir(), 'clues-eval-case-'));
+    try {
+      for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), text);
+      await test(folder);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  };
+  const none = async (file: string): Promise<FileResult> => ({ file, ok: true, speakers: [], people: [], clues: [] });
+
+  it('rejects an annotation with no transcript beside it, naming it', async () => {
+    await withFolder({ 'orphan.expected.json': '{ "clues": [] }', 'other.txt': 'SW: hi\n' }, async (folder) => {
+      await assert.rejects(evaluate(folder, none), (error: unknown) => {
+        assert.ok(error instanceof InputError);
+        assert.ok(error.message.startsWith(`${join(folder, 'orphan.expected.json')}: no transcript beside it (orphan.txt, `), error.message);
+        return true;
+      });
+    });
+  });
+
+  it('rejects an annotation with two transcripts beside it, asking for "source"', async () => {
+    await withFolder({ 'x.expected.json': '{ "clues": [] }', 'x.txt': 'SW: hi\n', 'x.srt': '' }, async (folder) => {
+      await assert.rejects(evaluate(folder, none), (error: unknown) => {
+        assert.ok(error instanceof InputError);
+        assert.equal(error.message, `${join(folder, 'x.expected.json')}: several transcripts beside it (x.srt, x.txt); name one in "source"`);
+        return true;
+      });
+    });
+  });
+
+  it('takes the transcript "source" names, else NAME.<ext> (a "source" that is not a file is provenance)', async () => {
+    const files = {
+      'x.expected.json': '{ "clues": [], "source": "day-two.txt" }',
+      'x.txt': 'SW: not this one\n',
+      'day-two.txt': 'SW: this one\n',
+      'y.expected.json': '{ "clues": [], "source": "someone/repo transcripts/y.txt @ 564daae" }',
+      'y.txt': 'SW: hi\n',
+    };
+    await withFolder(files, async (folder) => {
+      const seen: string[] = [];
+      await evaluate(folder, async (file) => {
+        seen.push(file);
+        return none(file);
+      });
+      assert.deepEqual(seen, [join(folder, 'day-two.txt'), join(folder, 'y.txt')]);
+    });
+  });
+
+  it('scores only clues inside "range", and the roster when the annotation lists people', async () => {
+    const annotation = {
+      clues: [{ kind: 'unexplained-adult', line: 4 }],
+      people: ['Emil Bove', 'Keith Davidson', 'Gina Rodriguez'],
+      range: [3, 6],
+    };
+    await withFolder({ 'day.txt': 'transcript', 'day.expected.json': JSON.stringify(annotation) }, async (folder) => {
+      const person = (name: string, line: number) => ({
+        id: line,
+        name,
+        aliases: [],
+        personClass: 'unknown' as const,
+        roles: [],
+        mentions: [{ utterance: 0, line, column: 1, text: name, speaker: 'A', pronoun: false }],
+      });
+      const analyse = async (file: string): Promise<FileResult> => ({
+        file,
+        ok: true,
+        speakers: [{ label: 'MR. BOVE', role: 'other', source: 'inferred', utterances: 1, questions: 0 }],
+        people: [person('Davidson', 4), person('Stephen Weiss', 1)],
+        clues: [clue(file, 4), clue(file, 1), clue(file, 9)],
+      });
+      const result = await evaluate(folder, analyse, undefined, async () => [{ speaker: 'MR. BOVE', line: 3 }]);
+      assert.deepEqual([result.scores.overall.tp, result.scores.overall.fp, result.scores.overall.fn], [1, 0, 0]);
+      assert.ok(result.roster);
+      assert.deepEqual([result.roster.tally.tp, result.roster.tally.fp, result.roster.tally.fn], [2, 0, 1]);
+      assert.deepEqual(result.roster.misses, [{ file: join(folder, 'day.txt'), name: 'Gina Rodriguez' }]);
     });
   });
 

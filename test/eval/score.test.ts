@@ -53,6 +53,56 @@ describe('score', () => {
     assert.deepEqual(wrong.misses, [{ file: FILE, kind: 'contradiction', line: 14, otherLine: 6 }]);
   });
 
+  it('matches a clue that cites one of alsoLines instead of line', () => {
+    const expected: ExpectedClue[] = [{ kind: 'relationship', line: 1175, alsoLines: [3117, 3119] }];
+    assert.deepEqual(counts(one(expected, [reported('relationship', 3119)])), [1, 0, 0]);
+    assert.deepEqual(counts(one(expected, [reported('relationship', 3000, [3000, 3117])])), [1, 0, 0]);
+  });
+
+  it('does not match a clue that cites none of line and alsoLines', () => {
+    const expected: ExpectedClue[] = [{ kind: 'relationship', line: 1175, alsoLines: [3117, 3119] }];
+    assert.deepEqual(counts(one(expected, [reported('relationship', 3118, [1174, 3118, 3120])])), [0, 1, 1]);
+  });
+
+  it('matches a contradiction citing one line from {line, alsoLines} and another from {otherLine, alsoLines}', () => {
+    const expected: ExpectedClue[] = [{ kind: 'contradiction', line: 40, otherLine: 12, alsoLines: [14, 42] }];
+    for (const lines of [[12, 40], [14, 40], [12, 42], [14, 42]]) {
+      assert.deepEqual(counts(one(expected, [reported('contradiction', lines[1]!, lines)])), [1, 0, 0], String(lines));
+    }
+  });
+
+  it('does not match a contradiction citing only one side, or one alsoLine alone', () => {
+    const expected: ExpectedClue[] = [{ kind: 'contradiction', line: 40, otherLine: 12, alsoLines: [14] }];
+    // [14]: an alsoLine counts for either side, but one line cannot be both.
+    for (const lines of [[40], [12], [14], [40, 50], [5, 12]]) {
+      assert.deepEqual(counts(one(expected, [reported('contradiction', lines[0]!, lines)])), [0, 1, 1], String(lines));
+    }
+  });
+
+  it('prefers the reported clue whose own line is the expected line over one citing an alsoLine', () => {
+    const s = one(
+      [
+        { kind: 'relationship', line: 8, alsoLines: [14] },
+        { kind: 'relationship', line: 14 },
+      ],
+      [reported('relationship', 14, [14]), reported('relationship', 8, [8])],
+    );
+    assert.deepEqual(counts(s), [2, 0, 0]);
+  });
+
+  it('with a range, scores only reported clues whose line is inside it', () => {
+    const expected: ExpectedClue[] = [{ kind: 'relationship', line: 20 }];
+    const clues = [reported('relationship', 20), reported('relationship', 9), reported('relationship', 31), reported('relationship', 30)];
+    const s = score([{ file: FILE, expected, clues, range: [10, 30] }]);
+    assert.deepEqual(counts(s), [1, 1, 0]);
+    assert.deepEqual(s.falsePositives.map((fp) => fp.line), [30]);
+  });
+
+  it('with a range, does not match an expected clue to a clue whose line is outside it, even if it cites the line', () => {
+    const s = score([{ file: FILE, expected: [{ kind: 'relationship', line: 20 }], clues: [reported('relationship', 5, [5, 20])], range: [10, 30] }]);
+    assert.deepEqual(counts(s), [0, 0, 1]);
+  });
+
   it('leaves problems with clues-ignore comments out: they are about the file\'s annotations, not its words', () => {
     const problem: Clue = { ...reported('suppression', 1), rule: 'clues-ignore', who: '' };
     const s = one([{ kind: 'relationship', line: 8 }], [problem, reported('relationship', 8)]);
