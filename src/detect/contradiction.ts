@@ -1,6 +1,7 @@
 import { isAssertion, type Analysis, type VerbClaim } from '../analyse/index.js';
 import type { Clue, Person } from '../types.js';
 import { againstRecord, answerFlips, changedInjuryAccounts, changedWhereabouts, takenBack } from './accounts.js';
+import { eventRetold, priorConceded, propositionFlips } from './commitments.js';
 import { overlaps, quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { PRESENCE, cuesAbout, groupBy, isAdultLayperson, quoteList } from './people.js';
@@ -43,15 +44,17 @@ export const contradiction = defineDetector({
       ...changedInjuryAccounts(analysis),
       ...negationFlips(analysis),
       ...againstRecord(analysis),
+      ...priorConceded(analysis),
+      ...propositionFlips(analysis),
+      ...eventRetold(analysis),
     ];
     // Checks overlap ("he doesn't stay" is a presence flip and a negation flip): the first, surest, wins.
-    const seen = new Set<string>();
+    // A pair cited by one check and again, with the question between, by another is one clue.
     const clues: Clue[] = [];
+    const within = (a: number[], b: number[]) => a.every((line) => b.includes(line));
     for (const c of conflicts) {
       const clue = toClue(analysis, c);
-      const key = clue.lines.join(',');
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (clues.some((k) => within(k.lines, clue.lines) || within(clue.lines, k.lines))) continue;
       clues.push(clue);
     }
     return clues.sort((a, b) => a.line - b.line || a.column - b.column);
