@@ -1,7 +1,7 @@
 import type { PersonMention, Roster } from './people.js';
 import claimWords from '../lexicon/claims.json' with { type: 'json' };
 import synonyms from '../lexicon/synonyms.json' with { type: 'json' };
-import type { Lexicon } from './lexicon.js';
+import { ROLE_NOUNS, type Lexicon } from './lexicon.js';
 import nlp from 'compromise';
 import type { Sentence, Token } from './sentences.js';
 
@@ -164,6 +164,8 @@ export interface Statement {
   subject?: string;
   /** More than one act is stated ("you went to the restroom, after that you went to the class"). */
   compound: boolean;
+  /** The main act's tense, where its verb shows it: "did you know" is past, "do you know now" present. */
+  tense?: 'past' | 'present';
   /** The act is denied of everyone or everything ("told no one", "never told anybody"): any act of the kind undoes it. */
   universal: boolean;
 }
@@ -174,9 +176,17 @@ const HYPOTHETICAL = new RegExp(STATEMENT.hypothetical);
 const REPORTED = new RegExp(STATEMENT.reported);
 const NEGATORS = new Set(STATEMENT.negators);
 const BREAKS = new Set(STATEMENT.clauseBreaks);
+const SUBORDINATORS = new Set(STATEMENT.subordinators);
+const PAST = new Set(['did', 'was', 'were', 'had', "didn't", "wasn't", "weren't", "hadn't"]);
+const PRESENT = new Set(['do', 'does', 'is', 'are', 'am', "don't", "doesn't", "isn't", "aren't"]);
+// "has never met" reaches into the past: it agrees with "met" and with "meets".
+const PERFECT_AUX = new Set(['has', 'have', "haven't", "hasn't"]);
+const PERFECT = new Set(['been', 'be', 'being', 'not', 'never', 'also', 'ever', 'just', 'actually', 'really']);
 const GENERIC = new Set(synonyms.generic);
 const FRAMES = new Set(synonyms.frames);
 const LIGHT = new Set(synonyms.light);
+const DENIALS = new Set(synonyms.denials);
+const TIMES = new Set(synonyms.times);
 const CANONICAL = new Map<string, string>();
 for (const group of [...synonyms.verbs, ...synonyms.nouns]) for (const word of group) if (!CANONICAL.has(word)) CANONICAL.set(word, group[0]!);
 const PARTICLES = new Set(['out', 'back', 'in', 'up', 'over', 'for', 'to']);
@@ -290,7 +300,10 @@ interface Verb {
 }
 
 /** Polarity and content words of a run of tokens. */
-export function contentOf(tokens: readonly Token[], mentions: readonly PersonMention[]): Omit<Statement, 'sentence' | 'start' | 'end' | 'mood'> {
+export function contentOf(all: readonly Token[], mentions: readonly PersonMention[]): Omit<Statement, 'sentence' | 'start' | 'end' | 'mood'> {
+  // "While not paid to appear, did they pay you…": the main clause follows the comma.
+  const comma = SUBORDINATORS.has(all[0]?.normal ?? '') ? all.findIndex((t) => /,/.test(t.post)) : -1;
+  const tokens = comma >= 0 && comma < all.length - 1 ? all.slice(comma + 1) : all;
   const nouns = new Set<string>();
   const details = new Set<string>();
   const verbs: Verb[] = [];
@@ -299,20 +312,28 @@ export function contentOf(tokens: readonly Token[], mentions: readonly PersonMen
   const to = tokens[tokens.length - 1]?.end ?? 0;
   const nameAt = (t: Token) => mentions.find((m) => t.start >= m.start && t.end <= m.end);
   let subject: string | undefined;
+  const subjects: Array<{ at: number; subject: string }> = [];
   let predicate: number | undefined;
   let acts = 0;
+  let particle = -1;
   tokens.forEach((t, i) => {
     const w = t.normal.replace(/[’‘]/g, "'");
+    if (i === particle || t.tags.has('Honorific')) return;
     const main = t.tags.has('Verb') && t.text !== '' && !['Auxiliary', 'Copula', 'Modal'].some((tag) => t.tags.has(tag));
     const acted = verbs.length > 0 || predicate !== undefined;
     if (main && !t.tags.has('Gerund') && !t.tags.has('Participle') && !tokens.slice(Math.max(0, i - 2), i).some((x) => x.normal === 'to')) acts++;
     const name = t.tags.has('Pronoun') || t.tags.has('Determiner') ? undefined : nameAt(t);
     // A noun after a preposition ("with Anderson Cooper, you said") is not the subject.
     const afterPreposition = tokens.slice(Math.max(0, i - 3), i).some((x) => x.tags.has('Preposition')) && !/,/.test(tokens[i - 1]?.post ?? '');
-    if (!acted && subject === undefined && !t.tags.has('Verb') && !(afterPreposition && !t.tags.has('Pronoun'))) {
-      if (name) subject = `p:${name.personId}`;
-      else if (SUBJECTS[w] !== undefined && (t.tags.has('Pronoun') || w === 'there')) subject = SUBJECTS[w];
-      else if (t.tags.has('Noun') && !t.tags.has('Pronoun') && !GENERIC.has(w) && !/^\d/.test(w)) subject = `n:${stem(w)}`;
+    if (!t.tags.has('Verb') && !(afterPreposition && !t.tags.has('Pronoun'))) {
+      let candidate: string | undefined;
+      if (name) candidate = `p:${name.personId}`;
+      else if (SUBJECTS[w] !== undefined && (t.tags.has('Pronoun') || w === 'there')) candidate = SUBJECTS[w];
+      else if (!acted && t.tags.has('Noun') && !t.tags.has('Pronoun') && !GENERIC.has(w) && !/^\d/.test(w)) candidate = `n:${stem(w)}`;
+      // A subject stands before its verb: the last one before the main act is its doer.
+      const before = tokens[i - 1];
+      if (candidate !== undefined && !(before?.tags.has('Verb') && !before.tags.has('Auxiliary'))) subjects.push({ at: i, subject: candidate });
+      if (!acted && subject === undefined && candidate !== undefined) subject = candidate;
     }
     // "were afraid", "was inaccurate": the adjective is what the clause says.
     if (predicate === undefined && verbs.length === 0 && t.tags.has('Adjective') && tokens.slice(Math.max(0, i - 2), i).some((x) => x.tags.has('Copula'))) predicate = i;
@@ -323,19 +344,28 @@ export function contentOf(tokens: readonly Token[], mentions: readonly PersonMen
     if (main) {
       let lemma = infinitive(t);
       const next = tokens[i + 1];
-      if (next && PARTICLES.has(next.normal) && CANONICAL.has(`${lemma} ${next.normal}`)) lemma = `${lemma} ${next.normal}`;
+      if (next && PARTICLES.has(next.normal) && CANONICAL.has(`${lemma} ${next.normal}`)) {
+        lemma = `${lemma} ${next.normal}`;
+        particle = i + 1;
+      }
       const canonical = CANONICAL.get(lemma) ?? lemma;
       const plain = infinitive(t);
       verbs.push({ at: i, lemma: stem(canonical), generic: GENERIC.has(canonical) || GENERIC.has(lemma), frames: FRAMES.has(plain), light: LIGHT.has(plain) });
       return;
     }
     if (name || t.text === '' || t.tags.has('Pronoun') || t.tags.has('Possessive') || t.tags.has('Determiner')) {
-      if (name && verbs.length > 0 && !objects.has(verbs.length - 1)) objects.set(verbs.length - 1, `p:${name.personId}`);
+      // "spoke with him" and "spoke about him" are different acts.
+      const preposition = tokens.slice(Math.max(0, i - 3), i).reverse().find((x) => x.tags.has('Preposition'))?.normal;
+      if (name && verbs.length > 0 && !objects.has(verbs.length - 1)) objects.set(verbs.length - 1, `${preposition ? `${preposition}:` : ''}p:${name.personId}`);
       return;
     }
+    if (TIMES.has(w) || t.tags.has('Date')) return;
     if (t.tags.has('Noun') || t.tags.has('Adjective')) {
       const single = t.tags.has('Plural') ? singular(w) : w;
       const canonical = CANONICAL.get(single) ?? single;
+      const v0 = verbs.length - 1;
+      // "filled out parts of it": a word with no content still says what the act was done to.
+      if ((GENERIC.has(canonical) || GENERIC.has(w)) && v0 >= 0 && t.tags.has('Noun') && !objects.has(v0)) objects.set(v0, `~${w}`);
       if (canonical.length > 1 && !GENERIC.has(canonical) && !GENERIC.has(w)) {
         nouns.add(stem(canonical));
         // The object is the head of the first noun group after the verb: "exercise class" → class.
@@ -343,14 +373,15 @@ export function contentOf(tokens: readonly Token[], mentions: readonly PersonMen
         const object = objects.get(v);
         const grouped = object !== undefined && tokens[i - 1]?.tags.has('Noun') && !tokens[i - 1]?.post.trim();
         if (v >= 0 && t.tags.has('Noun') && (object === undefined || grouped)) {
-          if (!objects.get(v)?.startsWith('p:')) objects.set(v, stem(canonical));
+          // "told my friends": a word for a person is a person, whoever it is.
+          if (!objects.get(v)?.includes('p:')) objects.set(v, ROLE_NOUNS.has(single) ? `who:${single}` : stem(canonical));
         }
       }
     }
   });
   const content = verbs.filter((v) => !v.generic);
   // "did every interview", "made a demand": with no verb of content, the light verb's object is the act.
-  const light = content.length === 0 ? verbs.find((v) => v.light && objects.has(verbs.indexOf(v)) && !objects.get(verbs.indexOf(v))!.startsWith('p:')) : undefined;
+  const light = content.length === 0 ? verbs.find((v) => v.light && objects.has(verbs.indexOf(v)) && !/^~|p:/.test(objects.get(verbs.indexOf(v))!)) : undefined;
   const head = content[0] ?? light;
   const headAt = predicate !== undefined && (head === undefined || predicate < head.at) ? predicate : head?.at;
   // A negation counts against the main act: before it with no other verb between, or its object ("told no one").
@@ -367,6 +398,8 @@ export function contentOf(tokens: readonly Token[], mentions: readonly PersonMen
     else if (i < headAt) negative = true;
     else if (i > headAt && i - headAt <= 2) negative = true;
   });
+  // "You denied having sex with him": the act is held false by a report, not stated.
+  if (verbs.some((v) => DENIALS.has(v.lemma) || DENIALS.has(`${v.lemma}e`) || DENIALS.has(`${v.lemma}y`))) framed = true;
   const universal =
     negative && headAt !== undefined && tokens.slice(headAt + 1, headAt + 4).some((t, k, after) => ANYONE.has(t.normal) || (t.normal === 'no' && after[k + 1]?.normal === 'one'));
   const people = [...new Set(mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.personId))];
@@ -381,10 +414,33 @@ export function contentOf(tokens: readonly Token[], mentions: readonly PersonMen
     compound: acts > 1,
     universal,
   };
+  // The doer of the main act, and its tense from the nearest auxiliary or the verb itself.
+  if (headAt !== undefined) {
+    const doer = subjects.filter((c) => c.at < headAt).pop();
+    if (doer) subject = doer.subject;
+  }
+  let tense: 'past' | 'present' | undefined;
+  const at = headAt ?? tokens.findIndex((t) => PAST.has(t.normal) || PRESENT.has(t.normal));
+  for (let i = at - (headAt === undefined ? 0 : 1); i >= Math.max(0, at - 8) && at >= 0; i--) {
+    const t = tokens[i]!;
+    if (PERFECT_AUX.has(t.normal)) break;
+    if (PAST.has(t.normal)) tense = 'past';
+    else if (PRESENT.has(t.normal)) tense = 'present';
+    else if (!t.tags.has('Verb') || PERFECT.has(t.normal) || t.tags.has('Auxiliary')) continue;
+    break;
+  }
+  const perfect = at >= 0 && tokens.slice(Math.max(0, at - 8), at).some((t) => PERFECT_AUX.has(t.normal));
+  if (!tense && !perfect && headAt !== undefined) {
+    const verb = tokens[headAt]!;
+    if (verb.tags.has('Verb') && tokens[headAt - 1]?.normal !== 'to' && !verb.tags.has('Gerund')) {
+      tense = verb.tags.has('PastTense') ? 'past' : verb.tags.has('PresentTense') ? 'present' : undefined;
+    }
+  }
   const headWord =
     predicate !== undefined && predicate === headAt ? stem(tokens[predicate]!.normal) : head === light && light ? objects.get(verbs.indexOf(light)) : head?.lemma;
   if (headWord) found.head = headWord;
   if (subject) found.subject = subject;
+  if (tense) found.tense = tense;
   return found;
 }
 

@@ -1,5 +1,5 @@
 import type { Analysis, Exchange, Sentence, Statement } from '../analyse/index.js';
-import { quote, sentenceQuote, type Conflict } from './conflict.js';
+import { quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
 import type { Quote } from './detector.js';
 
 /**
@@ -59,7 +59,7 @@ function fromExchange(analysis: Analysis, e: Exchange): Commitment | undefined {
   const polarity = stance === 'unsure' ? 'unsure' : (stance === 'yes') !== e.proposition.negative ? 'yes' : 'no';
   const end = e.stanceEnd > answer.start ? e.stanceEnd : answer.end;
   return {
-    speaker: answer.utterance.speaker,
+    speaker: speakerOf(analysis, answer.index),
     turn: answer.utterance.index,
     said: { sentence: answer.index, start: answer.start, end },
     put,
@@ -77,7 +77,7 @@ function fromStatement(analysis: Analysis, s: Statement): Commitment | undefined
   const sentence = analysis.sentences[s.sentence]!;
   if (sentence.role !== 'interviewee' || (s.mood !== 'asserted' && s.mood !== 'unsure') || s.framed || size(s) < 2) return undefined;
   return {
-    speaker: sentence.utterance.speaker,
+    speaker: speakerOf(analysis, sentence.index),
     turn: sentence.utterance.index,
     said: quote(s),
     content: s,
@@ -113,6 +113,12 @@ function mentions(s: Statement, word: string): boolean {
 export function sameMatter(a: Statement, b: Statement): { score: number; people: number; verbs: number; nouns: number; acts: number } {
   const none = { score: 0, people: 0, verbs: 0, nouns: 0, acts: 0 };
   if (a.details.length > 0 && b.details.length > 0 && shared(a.details, b.details) === 0) return none;
+  // "Did you know then?" and "Do you know now?" ask about different times.
+  if (a.tense && b.tense && a.tense !== b.tense) return none;
+  // The same act done to different things: "went to school" and "didn't go to college".
+  const objectOf = (s: Statement) => s.acts.find((x) => x.startsWith(`${s.head}>`))?.split('>')[1];
+  const [ao, bo] = [objectOf(a), objectOf(b)];
+  if (a.head === b.head && ao !== undefined && bo !== undefined && ao !== bo) return none;
   const people = shared(a.people, b.people);
   const verbs = shared(a.verbs, b.verbs);
   // "free" may be tagged a verb on one side and an adjective on the other: words are compared across both.
@@ -121,7 +127,9 @@ export function sameMatter(a: Statement, b: Statement): { score: number; people:
   // The main act of one must be in the other: sharing a name or a subordinate verb is not telling the same thing.
   const head = (a.head === undefined || mentions(b, a.head)) && (b.head === undefined || mentions(a, b.head)) && (a.head ?? b.head) !== undefined;
   // "I told my friends" against "I told no one": the act alone is enough when one side denies it of everyone.
-  const anyone = (a.universal || b.universal) && a.head === b.head ? 1 : 0;
+  const recipient = (s: Statement) => s.acts.find((x) => x.startsWith(`${s.head}>`))?.split('>')[1];
+  const toSomeone = (s: Statement) => recipient(s) === undefined || /^(who:|.*p:)/.test(recipient(s)!);
+  const anyone = a.head === b.head && ((a.universal && toSomeone(b)) || (b.universal && toSomeone(a))) ? 1 : 0;
   if (!head || people + nouns + acts + verbs + anyone < 2) return none;
   // The shorter statement must be mostly about what they share, not one word among many.
   if ((people + verbs + nouns) / Math.min(size(a), size(b)) < 0.5) return none;
@@ -131,6 +139,8 @@ export function sameMatter(a: Statement, b: Statement): { score: number; people:
 function samePeople(a: Statement, b: Statement, noneAlike = false): boolean {
   return (noneAlike || a.people.length > 0) && a.people.length === b.people.length && shared(a.people, b.people) === a.people.length;
 }
+
+const RETOLD_TURNS = 40;
 
 type Kind = 'prior' | 'retold' | 'answers';
 
@@ -165,15 +175,18 @@ function pairs(analysis: Analysis): Pair[] {
         earlier.source === 'prior' || later.source === 'prior' ? 'prior' : earlier.source === 'said' && later.source === 'said' ? 'retold' : 'answers';
       // Told twice in her own words: the same act on the same thing or person.
       if (kind === 'retold' && match.acts === 0) continue;
+      // Her own words twice: the same event comes up within one stretch of talk, or names the same people or dates.
+      if (kind === 'retold' && later.turn - earlier.turn > RETOLD_TURNS && match.people === 0 && shared(earlier.content.details, later.content.details) === 0) continue;
       // Two questions about the same act with different people in them are different questions.
       if (kind === 'answers' && !samePeople(earlier.content, later.content, true)) continue;
       if (earlier.content.people.length > 0 && later.content.people.length > 0 && match.people === 0) continue;
       // Not recalling, then recalling: only about the very act, or about the very same people.
       if (earlier.polarity === 'unsure' && match.acts === 0 && !samePeople(earlier.content, later.content)) continue;
-      let confidence = base;
+      // Surest when her own words are put back and conceded about the same named people and the same act.
+      let confidence = base - 0.05;
       if (kind === 'prior') confidence += 0.1;
       if (match.people > 0) confidence += 0.1;
-      if (match.verbs > 0 && match.nouns + match.people > 0) confidence += 0.05;
+      if (match.acts > 0) confidence += 0.05;
       if (earlier.hedged || later.hedged) confidence -= 0.15;
       const pair = { kind, earlier, later, confidence: Math.min(0.95, confidence), score: match.score };
       // The surest, then the nearest: the earlier words the later ones most directly undo.
@@ -210,7 +223,7 @@ function toConflict(analysis: Analysis, p: Pair): Conflict {
         ? 'tells the same thing both ways'
         : 'answers the same thing both ways';
   return {
-    who: p.later.speaker,
+    who: analysis.sentences[p.later.said.sentence]!.utterance.speaker,
     claims: quotesOf(analysis, p.earlier),
     against: quotesOf(analysis, p.later),
     message: `${how}: ${said(analysis, p.earlier)} and later ${said(analysis, p.later)}`,
