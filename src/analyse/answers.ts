@@ -1,6 +1,8 @@
 /** Question and answer exchanges: what was put to a speaker, and whether the answer agreed, denied or would not say. */
 
 import answerWords from '../lexicon/answers.json' with { type: 'json' };
+import { statementsOf, supposes, tokenAt, wordsOf, type Statement } from './claims.js';
+import type { Roster } from './people.js';
 import type { Sentence } from './sentences.js';
 
 /** The stance an answer takes on what was just put to the speaker. */
@@ -17,7 +19,25 @@ export interface Exchange {
   hedged: boolean;
   /** Where the stance words end in the answer's first sentence, as an offset into its utterance text. */
   stanceEnd: number;
+  /** The put quotes the speaker's own earlier words back ("in your book you wrote…", "you told the police that…"). */
+  prior: boolean;
+  /** The put asks whether the speaker remembers ("do you recall…", "does that refresh your recollection…"). */
+  recall: boolean;
+  /** The put asks whether something shown brought the memory back ("does that refresh your recollection…"). */
+  refresh: boolean;
+  /** What was put, as one statement: the asking sentence without its "do you recall that" or "; right?". */
+  proposition?: Statement;
 }
+
+const RECALL = answerWords.recall.map((p) => new RegExp(p));
+const NAVIGATION = answerWords.navigation.map((p) => new RegExp(p));
+const REFRESH = answerWords.refresh.map((p) => new RegExp(p));
+
+const PRIOR = answerWords.prior.map((p) => new RegExp(p));
+const WRAPPERS = answerWords.wrappers.map((p) => new RegExp(p));
+const NEUTRAL = answerWords.neutral.map((p) => new RegExp(p, 'g'));
+const TAGS = answerWords.tags.map((p) => new RegExp(p));
+const REPORTING = new RegExp(answerWords.reporting);
 
 interface Phrase {
   words: string;
@@ -43,7 +63,7 @@ const ADDRESS = ['sir', "ma'am", 'maam', 'officer', 'your honor', 'your honour']
  * speaker gives it, and reads the answer's opening words as a stance. Only the sentences of the two turns are used,
  * so an answer is never read against a question asked earlier.
  */
-export function findExchanges(sentences: readonly Sentence[]): Exchange[] {
+export function findExchanges(sentences: readonly Sentence[], roster?: Roster): Exchange[] {
   const turns = turnsOf(sentences);
   const exchanges: Exchange[] = [];
   for (let k = 1; k < turns.length; k++) {
@@ -53,7 +73,19 @@ export function findExchanges(sentences: readonly Sentence[]): Exchange[] {
     if (put[0]!.utterance.index + 1 !== answer[0]!.utterance.index) continue;
     if (!asks(put)) continue;
     const read = stanceOf(answer[0]!);
-    exchanges.push({ put, answer, ...read });
+    const asked = [...put].reverse().find((x) => x.question) ?? put[put.length - 1]!;
+    const said = put.map((x) => wordsOf(x.tokens).text);
+    const exchange: Exchange = {
+      put,
+      answer,
+      ...read,
+      prior: said.some((x) => PRIOR.some((r) => r.test(x))),
+      recall: RECALL.some((r) => r.test(wordsOf(asked.tokens).text)),
+      refresh: said.some((x) => REFRESH.some((r) => r.test(x))),
+    };
+    // "Do you see that?" asks about the page, not about what happened.
+    if (roster && !NAVIGATION.some((r) => r.test(wordsOf(asked.tokens).text))) exchange.proposition = propositionOf(asked, roster);
+    exchanges.push(exchange);
   }
   return exchanges;
 }
@@ -70,6 +102,37 @@ export function stanceOf(sentence: Sentence): { stance: Stance; hedged: boolean;
     }
   }
   return { stance: 'other', hedged: false, stanceEnd: sentence.start };
+}
+
+/** What a sentence puts: its words after any "isn't it a fact that" and before any "; right?", as one statement. */
+export function propositionOf(sentence: Sentence, roster: Roster): Statement {
+  const { text, at } = wordsOf(sentence.tokens);
+  // The first frame, wherever it starts ("In 2018, you said…"), then any that follow it at once ("do you recall that you said…").
+  let from = 0;
+  for (let first = true; ; first = false) {
+    const rest = text.slice(from);
+    const found = WRAPPERS.map((r) => new RegExp(r.source).exec(rest)).filter((m) => m !== null && (first || m.index <= 1));
+    const m = found.sort((a, b) => a!.index - b!.index)[0];
+    if (!m || m[0].length === 0) break;
+    from += m.index + m[0].length;
+    if (REPORTING.test(m[0])) break;
+  }
+  let to = text.length;
+  for (const tag of TAGS) {
+    const m = tag.exec(text);
+    if (m && m.index > from) to = Math.min(to, m.index);
+  }
+  const first = Math.min(tokenAt(at, from), sentence.tokens.length - 1);
+  const last = Math.max(first + 1, tokenAt(at, to));
+  const statement = statementsOf(sentence, roster, { from: first, to: last })[0]!;
+  // "Did you or did you not…" asks both ways.
+  const neutral = NEUTRAL.some((r) => {
+    r.lastIndex = 0;
+    return r.test(text.slice(from, to));
+  });
+  if (neutral) statement.negative = false;
+  if (supposes(text.slice(from, to))) statement.mood = 'hypothetical';
+  return statement;
 }
 
 function asks(turn: Sentence[]): boolean {

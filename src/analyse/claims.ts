@@ -1,5 +1,7 @@
-import type { Roster } from './people.js';
-import type { Lexicon } from './lexicon.js';
+import type { PersonMention, Roster } from './people.js';
+import claimWords from '../lexicon/claims.json' with { type: 'json' };
+import synonyms from '../lexicon/synonyms.json' with { type: 'json' };
+import { ROLE_NOUNS, type Lexicon } from './lexicon.js';
 import nlp from 'compromise';
 import type { Sentence, Token } from './sentences.js';
 
@@ -99,7 +101,14 @@ function negatedAt(tokens: Token[], at: number): boolean {
 const lemmas = new Map<string, string>();
 const world = nlp.world() as unknown as {
   model: unknown;
-  methods: { two: { transform: { verb: { toInfinitive: (word: string, model: unknown, tense: string) => string } } } };
+  methods: {
+    two: {
+      transform: {
+        verb: { toInfinitive: (word: string, model: unknown, tense: string) => string };
+        noun: { toSingular: (word: string, model: unknown) => string };
+      };
+    };
+  };
 };
 
 /** A verb's dictionary form ("left" → leave, "seen" → see), cached per word and tense. */
@@ -120,4 +129,336 @@ function infinitive(token: Token): string {
     lemmas.set(key, lemma);
   }
   return lemma;
+}
+
+/** How a statement is meant: said as fact, asked, supposed, another's words passed on, or not committed to. */
+export type Mood = 'asserted' | 'question' | 'hypothetical' | 'reported' | 'unsure';
+
+/** What one clause says, reduced to what two statements can be compared on: polarity, acts, things and people. */
+export interface Statement {
+  sentence: number;
+  /** Where the clause sits in the utterance text. */
+  start: number;
+  end: number;
+  mood: Mood;
+  /** The clause's main act is negated ("I did not return", "I told nobody"); a negation inside a quote or a later clause is not. */
+  negative: boolean;
+  /** A negation governs a verb that frames the act ("I didn't ask him to meet", "I don't believe I was"): polarity unclear. */
+  framed: boolean;
+  /** The main act: the first verb with content, or what "was" says ("was afraid"), stemmed, as its synonym group names it. */
+  head?: string;
+  /** Verbs as the synonym groups name them ("went back" → return), stemmed, generic verbs left out. */
+  verbs: string[];
+  /** Each verb with its object's head word or person: `return>class`, `speak>p:4`. */
+  acts: string[];
+  /** Nouns and adjectives, singular and crudely stemmed, generic words left out. */
+  nouns: string[];
+  /** People named in the clause (pronouns are not trusted this far). */
+  people: number[];
+  /** Numbers, years and dates: two statements whose details differ are about different occasions. */
+  details: string[];
+  /**
+   * Who does the act, as a clause's first words name them: `first` (I, we), `second` (you), `p:ID` for a named
+   * person, `third:he`, `n:STEM` for a thing; absent for "there was…", "it was…" or when no subject was seen.
+   */
+  subject?: string;
+  /** More than one act is stated ("you went to the restroom, after that you went to the class"). */
+  compound: boolean;
+  /** The main act's tense, where its verb shows it: "did you know" is past, "do you know now" present. */
+  tense?: 'past' | 'present';
+  /** The act is denied of everyone or everything ("told no one", "never told anybody"): any act of the kind undoes it. */
+  universal: boolean;
+}
+
+const STATEMENT = claimWords.statements;
+const UNSURE = STATEMENT.unsure.map((p) => new RegExp(p));
+const HYPOTHETICAL = new RegExp(STATEMENT.hypothetical);
+const REPORTED = new RegExp(STATEMENT.reported);
+const NEGATORS = new Set(STATEMENT.negators);
+const BREAKS = new Set(STATEMENT.clauseBreaks);
+const SUBORDINATORS = new Set(STATEMENT.subordinators);
+const PAST = new Set(['did', 'was', 'were', 'had', "didn't", "wasn't", "weren't", "hadn't"]);
+const PRESENT = new Set(['do', 'does', 'is', 'are', 'am', "don't", "doesn't", "isn't", "aren't"]);
+// "has never met" reaches into the past: it agrees with "met" and with "meets".
+const PERFECT_AUX = new Set(['has', 'have', "haven't", "hasn't"]);
+const PERFECT = new Set(['been', 'be', 'being', 'not', 'never', 'also', 'ever', 'just', 'actually', 'really']);
+const GENERIC = new Set(synonyms.generic);
+const FRAMES = new Set(synonyms.frames);
+const LIGHT = new Set(synonyms.light);
+const DENIALS = new Set(synonyms.denials);
+const TIMES = new Set(synonyms.times);
+const CANONICAL = new Map<string, string>();
+for (const group of [...synonyms.verbs, ...synonyms.nouns]) for (const word of group) if (!CANONICAL.has(word)) CANONICAL.set(word, group[0]!);
+const PARTICLES = new Set(['out', 'back', 'in', 'up', 'over', 'for', 'to']);
+const ANYONE = new Set(['anyone', 'anybody', 'nobody', 'noone', 'no-one', 'anything', 'nothing', 'everyone', 'everybody']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they', 'you']);
+// Who a clause's first pronoun names; empty for "there was", "it was": no one in particular.
+const SUBJECTS: Record<string, string> = {
+  i: 'first', we: 'first', me: 'first', my: 'first', you: 'second', your: 'second',
+  he: 'third:he', him: 'third:he', his: 'third:he', she: 'third:she', her: 'third:she', they: 'third:they', them: 'third:they',
+  there: '', it: '', this: '', that: '',
+};
+const MONTHS = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** Whether words suppose rather than state ("if he came round", "would you have"). */
+export function supposes(text: string): boolean {
+  return HYPOTHETICAL.test(text);
+}
+
+/** The lower-case words of tokens, apostrophes straightened, and where each token starts in that text. */
+export function wordsOf(tokens: readonly Token[]): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  for (const t of tokens) {
+    const word = t.text === '' ? '' : t.text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}' -]/gu, '');
+    at.push(text.length + (text && word ? 1 : 0));
+    if (word) text += (text ? ' ' : '') + word;
+  }
+  return { text, at };
+}
+
+/** The first token at or after a character offset of `wordsOf` text. */
+export function tokenAt(at: readonly number[], offset: number): number {
+  const i = at.findIndex((a) => a >= offset);
+  return i === -1 ? at.length : i;
+}
+
+/** Stems a word so "examined", "examination" and "examines" meet; a crude suffix strip, not a real stemmer. */
+export function stem(word: string): string {
+  const w = word.replace(/[—–]/g, '-').replace(/['’]s?$/, '');
+  if (w.length <= 4) return w;
+  return w.replace(/(ations?|ments?|ings?|ed|es|e|s|ly)$/, '') || w;
+}
+
+/**
+ * The statements of a sentence, clause by clause, or of tokens `from` to `to` taken as one clause (what a question
+ * puts, after its "do you recall that" and before its "; right?").
+ */
+export function statementsOf(sentence: Sentence, roster: Roster, range?: { from: number; to: number }): Statement[] {
+  const tokens = sentence.tokens;
+  const clauses: Array<[number, number]> = [];
+  if (range) clauses.push([range.from, range.to]);
+  else {
+    let start = 0;
+    tokens.forEach((t, i) => {
+      const next = tokens[i + 1];
+      if (i > start && BREAKS.has(t.normal)) {
+        clauses.push([start, i]);
+        start = i + 1;
+      } else if (next && (/;/.test(t.post) || (/,/.test(t.post) && SUBJECT_PRONOUNS.has(next.normal)))) {
+        // "I didn't just decide that, I was given advice": a new subject after a comma is a new clause.
+        clauses.push([start, i + 1]);
+        start = i + 1;
+      }
+    });
+    clauses.push([start, tokens.length]);
+  }
+  // Only people called by name or role; "That" taken for a name is no one.
+  const mentions = (roster.bySentence[sentence.index] ?? []).filter(
+    (m) => m.kind !== 'pronoun' && !tokens.slice(m.first, m.last + 1).every((t) => t.tags.has('Pronoun') || t.tags.has('Determiner')),
+  );
+  return clauses.filter(([a, b]) => b > a).map(([a, b]) => clauseStatement(sentence, tokens.slice(a, b), mentions));
+}
+
+const STANCE_WORDS = new Set(['yes', 'no', 'sir', 'correct', 'right', 'well', 'um', 'uh', 'yeah', 'true', 'okay']);
+
+function clauseStatement(sentence: Sentence, tokens: Token[], mentions: readonly PersonMention[]): Statement {
+  // Leading "Yes," / "No, sir." is the answer's stance, not the clause's polarity.
+  let first = 0;
+  while (first < tokens.length - 1 && (tokens[first]!.tags.has('Expression') || STANCE_WORDS.has(tokens[first]!.normal)) && /[,.]/.test(tokens[first]!.post)) first++;
+  const own = tokens.slice(first);
+  const { text, at } = wordsOf(own);
+  const start = own[0]!.start;
+  const end = own[own.length - 1]!.end;
+  const hidden = own.some((t) => t.text === '' && (t.normal === 'would' || t.normal === 'could'));
+  let mood: Mood = 'asserted';
+  let body = own;
+  const unsure = UNSURE.map((r) => r.exec(text)).find((m) => m);
+  if (unsure) {
+    mood = 'unsure';
+    body = own.slice(tokenAt(at, unsure[0].length));
+  } else if (sentence.question) mood = 'question';
+  else if (hidden || HYPOTHETICAL.test(text)) mood = 'hypothetical';
+  // Words in quotation marks are someone's words read out, not the speaker's own claim.
+  else if (REPORTED.test(text) || own.some((t) => /["“”]/.test(t.post)) || insideQuote(sentence)) mood = 'reported';
+  return { sentence: sentence.index, start, end, mood, ...contentOf(body, mentions) };
+}
+
+// A sentence that starts inside quotation marks opened earlier in the turn ("It says: "She told E! …").
+function insideQuote(sentence: Sentence): boolean {
+  const before = sentence.utterance.text.slice(0, sentence.start);
+  const straight = (before.match(/"/g) ?? []).length;
+  return straight % 2 === 1 || (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length;
+}
+
+interface Verb {
+  at: number;
+  lemma: string;
+  generic: boolean;
+  frames: boolean;
+  light: boolean;
+}
+
+/** Polarity and content words of a run of tokens. */
+export function contentOf(all: readonly Token[], mentions: readonly PersonMention[]): Omit<Statement, 'sentence' | 'start' | 'end' | 'mood'> {
+  // "While not paid to appear, did they pay you…": the main clause follows the comma.
+  const comma = SUBORDINATORS.has(all[0]?.normal ?? '') ? all.findIndex((t) => /,/.test(t.post)) : -1;
+  const tokens = comma >= 0 && comma < all.length - 1 ? all.slice(comma + 1) : all;
+  const nouns = new Set<string>();
+  const details = new Set<string>();
+  const verbs: Verb[] = [];
+  const objects = new Map<number, string>();
+  const from = tokens[0]?.start ?? 0;
+  const to = tokens[tokens.length - 1]?.end ?? 0;
+  const nameAt = (t: Token) => mentions.find((m) => t.start >= m.start && t.end <= m.end);
+  let subject: string | undefined;
+  const subjects: Array<{ at: number; subject: string }> = [];
+  let predicate: number | undefined;
+  let acts = 0;
+  let particle = -1;
+  tokens.forEach((t, i) => {
+    const w = t.normal.replace(/[’‘]/g, "'");
+    if (i === particle || t.tags.has('Honorific')) return;
+    const main = t.tags.has('Verb') && t.text !== '' && !['Auxiliary', 'Copula', 'Modal'].some((tag) => t.tags.has(tag));
+    const acted = verbs.length > 0 || predicate !== undefined;
+    if (main && !t.tags.has('Gerund') && !t.tags.has('Participle') && !tokens.slice(Math.max(0, i - 2), i).some((x) => x.normal === 'to')) acts++;
+    const name = t.tags.has('Pronoun') || t.tags.has('Determiner') ? undefined : nameAt(t);
+    // A noun after a preposition ("with Anderson Cooper, you said") is not the subject.
+    const afterPreposition = tokens.slice(Math.max(0, i - 3), i).some((x) => x.tags.has('Preposition')) && !/,/.test(tokens[i - 1]?.post ?? '');
+    if (!t.tags.has('Verb') && !(afterPreposition && !t.tags.has('Pronoun'))) {
+      let candidate: string | undefined;
+      if (name) candidate = `p:${name.personId}`;
+      else if (SUBJECTS[w] !== undefined && (t.tags.has('Pronoun') || w === 'there')) candidate = SUBJECTS[w];
+      else if (!acted && t.tags.has('Noun') && !t.tags.has('Pronoun') && !GENERIC.has(w) && !/^\d/.test(w)) candidate = `n:${stem(w)}`;
+      // A subject stands before its verb: the last one before the main act is its doer.
+      const before = tokens[i - 1];
+      if (candidate !== undefined && !(before?.tags.has('Verb') && !before.tags.has('Auxiliary'))) subjects.push({ at: i, subject: candidate });
+      if (!acted && subject === undefined && candidate !== undefined) subject = candidate;
+    }
+    // "were afraid", "was inaccurate": the adjective is what the clause says.
+    if (predicate === undefined && verbs.length === 0 && t.tags.has('Adjective') && tokens.slice(Math.max(0, i - 2), i).some((x) => x.tags.has('Copula'))) predicate = i;
+    if (/^\d/.test(w) || MONTHS.test(w) || (t.tags.has('Date') && /\d/.test(w))) {
+      details.add(w.replace(/(st|nd|rd|th)$/, ''));
+      return;
+    }
+    if (main) {
+      let lemma = infinitive(t);
+      const next = tokens[i + 1];
+      if (next && PARTICLES.has(next.normal) && CANONICAL.has(`${lemma} ${next.normal}`)) {
+        lemma = `${lemma} ${next.normal}`;
+        particle = i + 1;
+      }
+      const canonical = CANONICAL.get(lemma) ?? lemma;
+      const plain = infinitive(t);
+      verbs.push({ at: i, lemma: stem(canonical), generic: GENERIC.has(canonical) || GENERIC.has(lemma), frames: FRAMES.has(plain), light: LIGHT.has(plain) });
+      return;
+    }
+    if (name || t.text === '' || t.tags.has('Pronoun') || t.tags.has('Possessive') || t.tags.has('Determiner')) {
+      // "spoke with him" and "spoke about him" are different acts.
+      const preposition = tokens.slice(Math.max(0, i - 3), i).reverse().find((x) => x.tags.has('Preposition'))?.normal;
+      if (name && verbs.length > 0 && !objects.has(verbs.length - 1)) objects.set(verbs.length - 1, `${preposition ? `${preposition}:` : ''}p:${name.personId}`);
+      return;
+    }
+    if (TIMES.has(w) || t.tags.has('Date')) return;
+    if (t.tags.has('Noun') || t.tags.has('Adjective')) {
+      const single = t.tags.has('Plural') ? singular(w) : w;
+      const canonical = CANONICAL.get(single) ?? single;
+      const v0 = verbs.length - 1;
+      // "filled out parts of it": a word with no content still says what the act was done to.
+      if ((GENERIC.has(canonical) || GENERIC.has(w)) && v0 >= 0 && t.tags.has('Noun') && !objects.has(v0)) objects.set(v0, `~${w}`);
+      if (canonical.length > 1 && !GENERIC.has(canonical) && !GENERIC.has(w)) {
+        nouns.add(stem(canonical));
+        // The object is the head of the first noun group after the verb: "exercise class" → class.
+        const v = verbs.length - 1;
+        const object = objects.get(v);
+        const grouped = object !== undefined && tokens[i - 1]?.tags.has('Noun') && !tokens[i - 1]?.post.trim();
+        if (v >= 0 && t.tags.has('Noun') && (object === undefined || grouped)) {
+          // "told my friends": a word for a person is a person, whoever it is.
+          if (!objects.get(v)?.includes('p:')) objects.set(v, ROLE_NOUNS.has(single) ? `who:${single}` : stem(canonical));
+        }
+      }
+    }
+  });
+  const content = verbs.filter((v) => !v.generic);
+  // "did every interview", "made a demand": with no verb of content, the light verb's object is the act.
+  const light = content.length === 0 ? verbs.find((v) => v.light && objects.has(verbs.indexOf(v)) && !/^~|p:/.test(objects.get(verbs.indexOf(v))!)) : undefined;
+  const head = content[0] ?? light;
+  const headAt = predicate !== undefined && (head === undefined || predicate < head.at) ? predicate : head?.at;
+  // A negation counts against the main act: before it with no other verb between, or its object ("told no one").
+  let negative = false;
+  let framed = false;
+  tokens.forEach((t, i) => {
+    if (!(NEGATORS.has(t.normal) || t.tags.has('Negative'))) return;
+    if (headAt === undefined) {
+      negative ||= i < 6;
+      return;
+    }
+    const between = verbs.filter((v) => v.at > i && v.at < headAt);
+    if (i < headAt && between.some((v) => v.frames)) framed = true;
+    else if (i < headAt) negative = true;
+    else if (i > headAt && i - headAt <= 2) negative = true;
+  });
+  // "You denied having sex with him": the act is held false by a report, not stated.
+  if (verbs.some((v) => DENIALS.has(v.lemma) || DENIALS.has(`${v.lemma}e`) || DENIALS.has(`${v.lemma}y`))) framed = true;
+  const universal =
+    negative && headAt !== undefined && tokens.slice(headAt + 1, headAt + 4).some((t, k, after) => ANYONE.has(t.normal) || (t.normal === 'no' && after[k + 1]?.normal === 'one'));
+  const people = [...new Set(mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.personId))];
+  const found: Omit<Statement, 'sentence' | 'start' | 'end' | 'mood'> = {
+    negative,
+    framed,
+    verbs: [...new Set(content.map((v) => v.lemma))],
+    acts: [...new Set(content.flatMap((v) => (objects.has(verbs.indexOf(v)) ? [`${v.lemma}>${objects.get(verbs.indexOf(v))}`] : [])))],
+    nouns: [...nouns],
+    people,
+    details: [...details],
+    compound: acts > 1,
+    universal,
+  };
+  // The doer of the main act, and its tense from the nearest auxiliary or the verb itself.
+  if (headAt !== undefined) {
+    const doer = subjects.filter((c) => c.at < headAt).pop();
+    if (doer) subject = doer.subject;
+  }
+  let tense: 'past' | 'present' | undefined;
+  const at = headAt ?? tokens.findIndex((t) => PAST.has(t.normal) || PRESENT.has(t.normal));
+  for (let i = at - (headAt === undefined ? 0 : 1); i >= Math.max(0, at - 8) && at >= 0; i--) {
+    const t = tokens[i]!;
+    if (PERFECT_AUX.has(t.normal)) break;
+    if (PAST.has(t.normal)) tense = 'past';
+    else if (PRESENT.has(t.normal)) tense = 'present';
+    else if (!t.tags.has('Verb') || PERFECT.has(t.normal) || t.tags.has('Auxiliary')) continue;
+    break;
+  }
+  const perfect = at >= 0 && tokens.slice(Math.max(0, at - 8), at).some((t) => PERFECT_AUX.has(t.normal));
+  if (!tense && !perfect && headAt !== undefined) {
+    const verb = tokens[headAt]!;
+    if (verb.tags.has('Verb') && tokens[headAt - 1]?.normal !== 'to' && !verb.tags.has('Gerund')) {
+      tense = verb.tags.has('PastTense') ? 'past' : verb.tags.has('PresentTense') ? 'present' : undefined;
+    }
+  }
+  const headWord =
+    predicate !== undefined && predicate === headAt ? stem(tokens[predicate]!.normal) : head === light && light ? objects.get(verbs.indexOf(light)) : head?.lemma;
+  if (headWord) found.head = headWord;
+  if (subject) found.subject = subject;
+  if (tense) found.tense = tense;
+  return found;
+}
+
+const singulars = new Map<string, string>();
+function singular(word: string): string {
+  let s = singulars.get(word);
+  if (s === undefined) {
+    try {
+      s = world.methods.two.transform.noun.toSingular(word, world.model) || word;
+    } catch {
+      s = word;
+    }
+    singulars.set(word, s);
+  }
+  return s;
+}
+
+/** Every sentence's statements, clause by clause, in order. */
+export function findStatements(sentences: readonly Sentence[], roster: Roster): Statement[] {
+  return sentences.flatMap((s) => statementsOf(s, roster));
 }

@@ -1,14 +1,14 @@
 import type { CaseFacts } from '../facts.js';
 import type { SpeakerRole, Transcript } from '../types.js';
 import { findExchanges, type Exchange, type Stance } from './answers.js';
-import { findVerbClaims, type VerbClaim } from './claims.js';
+import { findStatements, findVerbClaims, type Mood, type Statement, type VerbClaim } from './claims.js';
 import { findCues, type Cue } from './cues.js';
 import { findInjuries, type Injury } from './injuries.js';
 import { DEFAULT_LEXICON, type Lexicon } from './lexicon.js';
 import { buildRoster, type Roster } from './people.js';
 import { sentencesOf, type Sentence, type Token } from './sentences.js';
 
-export type { Cue, Exchange, Injury, Stance, VerbClaim, Roster, Sentence, Token };
+export type { Cue, Exchange, Injury, Mood, Stance, Statement, VerbClaim, Roster, Sentence, Token };
 export { stanceOf } from './answers.js';
 export type { InjuryAccount, InjuryMention, Span } from './injuries.js';
 export type { PersonMention } from './people.js';
@@ -26,6 +26,8 @@ export interface Analysis {
   claims: VerbClaim[];
   /** Each turn that asks or puts something, paired with the next speaker's answer and its stance. */
   exchanges: Exchange[];
+  /** Every sentence's clauses as statements: mood, polarity and the acts, things and people they are about. */
+  statements: Statement[];
   /** The injuries talked about, with their mentions and the accounts given of how each happened. */
   injuries: Injury[];
   /** What is on record for the case, when `--facts` gave it. */
@@ -58,6 +60,7 @@ export function analyse(transcript: Transcript, { facts, known = [], lexicon = D
   const cues = findCues(sentences, docs, roster, lexicon);
   const claims = findVerbClaims(sentences, roster, lexicon);
   const injuries = findInjuries(sentences, cues, roster);
-  const exchanges = findExchanges(sentences);
-  return { transcript, sentences, roster, cues, claims, exchanges, injuries, ...(facts ? { facts } : {}), known, lexicon };
+  const exchanges = findExchanges(sentences, roster);
+  const statements = findStatements(sentences, roster);
+  return { transcript, sentences, roster, cues, claims, exchanges, statements, injuries, ...(facts ? { facts } : {}), known, lexicon };
 }

@@ -80,6 +80,10 @@ function contentWords(sentence: Sentence): Set<string> {
   );
 }
 
+function hasNegation(sentence: Sentence): boolean {
+  return sentence.tokens.some((t) => t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never' || t.normal === 'no');
+}
+
 /** "I never said that" against the earlier words the interviewer is quoting back. */
 export function takenBack(analysis: Analysis): Conflict[] {
   const conflicts: Conflict[] = [];
@@ -91,9 +95,12 @@ export function takenBack(analysis: Analysis): Conflict[] {
     const words = new Set([...asked.flatMap((s) => [...contentWords(s)]), ...named]);
     const askedPeople = new Set(asked.flatMap((s) => (analysis.roster.bySentence[s.index] ?? []).map((m) => m.personId)));
     let best: { sentence: Sentence; score: number } | undefined;
+    // Earlier words that deny what is now put ("I told her I did" against "you told her you didn't") agree with the denial.
+    const askedNegative = asked.some(hasNegation);
     for (const s of analysis.sentences) {
       if (s.index >= asked[0]!.index) break;
-      if (s.role !== 'interviewee' || s.utterance.speaker !== denial.utterance.speaker || s.question) continue;
+      if (s.role !== 'interviewee' || speakerOf(analysis, s.index) !== speakerOf(analysis, denial.index) || s.question) continue;
+      if (hasNegation(s) !== askedNegative) continue;
       const own = [...contentWords(s)];
       const shared = own.filter((w) => words.has(w)).length;
       const samePerson = (analysis.roster.bySentence[s.index] ?? []).some((m) => askedPeople.has(m.personId)) ? 1 : 0;

@@ -1,3 +1,4 @@
+import answerWords from '../lexicon/answers.json' with { type: 'json' };
 import type { Analysis } from '../analyse/index.js';
 import type { Severity } from '../types.js';
 import type { Quote } from './detector.js';
@@ -15,9 +16,28 @@ export interface Conflict {
   severity?: Severity;
 }
 
-/** The speaker label of a sentence. */
+const NEW_WITNESS = new RegExp(answerWords.newWitness, 'i');
+const stands = new WeakMap<Analysis, number[]>();
+
+/** Which witness's turn it is by utterance: the count of witnesses sworn in so far ("having first been duly sworn"). */
+function standOf(analysis: Analysis, utterance: number): number {
+  let list = stands.get(analysis);
+  if (!list) {
+    let n = 0;
+    list = analysis.transcript.utterances.map((u) => (NEW_WITNESS.test(u.text) ? ++n : n));
+    stands.set(analysis, list);
+  }
+  return list[utterance] ?? 0;
+}
+
+/**
+ * Who said a sentence, for telling whether two statements are one speaker's: the speaker label, and in a court
+ * transcript, where every witness answers as "A", which witness was on the stand.
+ */
 export function speakerOf(analysis: Analysis, sentence: number): string {
-  return analysis.sentences[sentence]!.utterance.speaker;
+  const { utterance } = analysis.sentences[sentence]!;
+  const stand = standOf(analysis, utterance.index);
+  return stand === 0 ? utterance.speaker : `${utterance.speaker}#${stand}`;
 }
 
 /** A span as quoted evidence. */

@@ -1,6 +1,7 @@
-import { isAssertion, type Analysis, type VerbClaim } from '../analyse/index.js';
+import { isAssertion, type Analysis, type Statement, type VerbClaim } from '../analyse/index.js';
 import type { Clue, Person } from '../types.js';
 import { againstRecord, answerFlips, changedInjuryAccounts, changedWhereabouts, takenBack } from './accounts.js';
+import { eventRetold, priorConceded, propositionFlips } from './commitments.js';
 import { overlaps, quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { PRESENCE, cuesAbout, groupBy, isAdultLayperson, quoteList } from './people.js';
@@ -43,15 +44,17 @@ export const contradiction = defineDetector({
       ...changedInjuryAccounts(analysis),
       ...negationFlips(analysis),
       ...againstRecord(analysis),
+      ...priorConceded(analysis),
+      ...propositionFlips(analysis),
+      ...eventRetold(analysis),
     ];
     // Checks overlap ("he doesn't stay" is a presence flip and a negation flip): the first, surest, wins.
-    const seen = new Set<string>();
+    // A pair cited by one check and again, with the question between, by another is one clue.
     const clues: Clue[] = [];
+    const within = (a: number[], b: number[]) => a.every((line) => b.includes(line));
     for (const c of conflicts) {
       const clue = toClue(analysis, c);
-      const key = clue.lines.join(',');
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (clues.some((k) => within(k.lines, clue.lines) || within(clue.lines, k.lines))) continue;
       clues.push(clue);
     }
     return clues.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -173,7 +176,13 @@ function negationFlips(analysis: Analysis): Conflict[] {
     const object = claim.subject === 'speaker' ? (claim.object ?? '-') : '*';
     const key = [speakerOf(analysis, claim.sentence), claim.subject, claim.verb, object].join('|');
     const earlier = byKey.get(key) ?? [];
-    const flipped = earlier.find((e) => e.negative !== claim.negative);
+    // Two turns, and clauses about the same act on the same thing ("didn't win the case" is not "won fees").
+    const flipped = earlier.find(
+      (e) =>
+        e.negative !== claim.negative &&
+        analysis.sentences[e.sentence]!.utterance.index !== analysis.sentences[claim.sentence]!.utterance.index &&
+        sameClause(analysis, e, claim),
+    );
     if (flipped) {
       const who = personName(analysis, typeof claim.object === 'number' ? claim.object : claim.subject);
       const [neg, pos] = flipped.negative ? [flipped, claim] : [claim, flipped];
@@ -212,6 +221,18 @@ function presenceFlips(analysis: Analysis, person: Person): Conflict[] {
     });
   }
   return clues;
+}
+
+function clauseOf(analysis: Analysis, claim: VerbClaim): Statement | undefined {
+  return analysis.statements.find((s) => s.sentence === claim.sentence && s.start <= claim.start && claim.start < s.end);
+}
+
+function sameClause(analysis: Analysis, a: VerbClaim, b: VerbClaim): boolean {
+  const [x, y] = [clauseOf(analysis, a), clauseOf(analysis, b)];
+  if (!x || !y) return true;
+  const object = (s: Statement, verb: string) => s.acts.find((act) => act.startsWith(`${verb}>`))?.split('>')[1];
+  const [ox, oy] = [object(x, x.head ?? ''), object(y, y.head ?? '')];
+  return !(x.head === y.head && ox !== undefined && oy !== undefined && ox !== oy);
 }
 
 function personName(analysis: Analysis, id: 'speaker' | number): string {

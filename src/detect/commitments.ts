@@ -1,0 +1,248 @@
+import type { Analysis, Exchange, Sentence, Statement } from '../analyse/index.js';
+import { quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
+import type { Quote } from './detector.js';
+
+/**
+ * What a speaker has committed to, wherever it was said: in her own words ("I did not return to the class"), by
+ * answering what was put ("You went to the class?" "No."), or by conceding her earlier words put back to her ("In
+ * your book you wrote that you went to the class; right?" "Yes."). Three checks compare them.
+ */
+interface Commitment {
+  speaker: string;
+  /** The utterance the commitment was made in. */
+  turn: number;
+  /** The words to cite: the answer, or the clause itself. */
+  said: Quote;
+  /** The sentence that put it, for answers. */
+  put?: Sentence;
+  content: Statement;
+  /** yes: holds it true; no: holds it false; unsure: will not say. */
+  polarity: 'yes' | 'no' | 'unsure';
+  source: 'said' | 'answered' | 'prior';
+  /** Who does the act: `speaker`, `asker`, someone else, or undefined when not said. */
+  subject: string | undefined;
+  hedged: boolean;
+  /** The put asked what, when or who: not knowing a detail is not denying an event. */
+  wh: boolean;
+  /** The put followed a document or recording shown to bring the memory back. */
+  refresh: boolean;
+}
+
+// A put's "you" is the speaker who answers; her own "I" is too, and so is the "I" of her words quoted back to her.
+function actor(subject: string | undefined, self: 'first' | 'second', quoted = false): string | undefined {
+  if (subject === undefined) return undefined;
+  if (subject === self || (quoted && subject === 'first')) return 'speaker';
+  return subject === 'first' || subject === 'second' ? 'asker' : subject;
+}
+
+// Two acts by different doers are different acts; a pronoun may be the person named on the other side.
+function sameActor(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+const WH = new Set(['what', 'when', 'where', 'who', 'whom', 'why', 'how', 'which', 'whose']);
+
+function size(s: Statement): number {
+  return new Set([...s.verbs, ...s.nouns]).size + s.people.length;
+}
+
+function fromExchange(analysis: Analysis, e: Exchange): Commitment | undefined {
+  const answer = e.answer[0]!;
+  const put = e.proposition && analysis.sentences[e.proposition.sentence];
+  if (answer.role !== 'interviewee' || !e.proposition || !put || e.stance === 'other' || size(e.proposition) === 0) return undefined;
+  if (e.proposition.mood === 'hypothetical' || e.proposition.framed) return undefined;
+  // "Do you recall…?" "No." is not recalling, not a denial.
+  const stance = e.recall && e.stance === 'no' ? 'unsure' : e.stance;
+  // "You didn't tell anyone?" "No." agrees or denies: English leaves it open. A "No" to two acts put together
+  // denies the pair, not each.
+  if (stance === 'no' && (e.proposition.negative || e.proposition.compound)) return undefined;
+  const polarity = stance === 'unsure' ? 'unsure' : (stance === 'yes') !== e.proposition.negative ? 'yes' : 'no';
+  const end = e.stanceEnd > answer.start ? e.stanceEnd : answer.end;
+  return {
+    speaker: speakerOf(analysis, answer.index),
+    turn: answer.utterance.index,
+    said: { sentence: answer.index, start: answer.start, end },
+    put,
+    content: e.proposition,
+    polarity,
+    source: e.prior && stance === 'yes' ? 'prior' : 'answered',
+    subject: actor(e.proposition.subject, 'second', e.prior),
+    hedged: e.hedged,
+    refresh: e.refresh,
+    wh: WH.has(put.tokens.find((t) => !['and', 'so', 'well', 'now', 'but', 'then'].includes(t.normal))?.normal ?? ''),
+  };
+}
+
+function fromStatement(analysis: Analysis, s: Statement): Commitment | undefined {
+  const sentence = analysis.sentences[s.sentence]!;
+  if (sentence.role !== 'interviewee' || (s.mood !== 'asserted' && s.mood !== 'unsure') || s.framed || size(s) < 2) return undefined;
+  return {
+    speaker: speakerOf(analysis, sentence.index),
+    turn: sentence.utterance.index,
+    said: quote(s),
+    content: s,
+    polarity: s.mood === 'unsure' ? 'unsure' : s.negative ? 'no' : 'yes',
+    source: 'said',
+    subject: actor(s.subject, 'first'),
+    hedged: false,
+    wh: false,
+    refresh: false,
+  };
+}
+
+/** Every commitment of every interviewee, in transcript order. */
+export function commitments(analysis: Analysis): Commitment[] {
+  const all = [
+    ...analysis.exchanges.flatMap((e) => fromExchange(analysis, e) ?? []),
+    ...analysis.statements.flatMap((s) => fromStatement(analysis, s) ?? []),
+  ];
+  return all.sort((a, b) => a.said.sentence - b.said.sentence || a.said.start - b.said.start);
+}
+
+const shared = <T>(a: readonly T[], b: readonly T[]) => a.filter((x) => b.includes(x)).length;
+
+function words(s: Statement): string[] {
+  return [...new Set([...s.verbs, ...s.nouns])];
+}
+
+function mentions(s: Statement, word: string): boolean {
+  return s.head === word || s.verbs.includes(word) || s.nouns.includes(word);
+}
+
+/** How strongly two statements are about the same act: 0 when not, or when their details (dates, numbers) differ. */
+export function sameMatter(a: Statement, b: Statement): { score: number; people: number; verbs: number; nouns: number; acts: number } {
+  const none = { score: 0, people: 0, verbs: 0, nouns: 0, acts: 0 };
+  if (a.details.length > 0 && b.details.length > 0 && shared(a.details, b.details) === 0) return none;
+  // "Did you know then?" and "Do you know now?" ask about different times.
+  if (a.tense && b.tense && a.tense !== b.tense) return none;
+  // The same act done to different things: "went to school" and "didn't go to college".
+  const objectOf = (s: Statement) => s.acts.find((x) => x.startsWith(`${s.head}>`))?.split('>')[1];
+  const [ao, bo] = [objectOf(a), objectOf(b)];
+  if (a.head === b.head && ao !== undefined && bo !== undefined && ao !== bo) return none;
+  const people = shared(a.people, b.people);
+  const verbs = shared(a.verbs, b.verbs);
+  // "free" may be tagged a verb on one side and an adjective on the other: words are compared across both.
+  const nouns = shared(words(a), words(b)) - verbs;
+  const acts = shared(a.acts, b.acts);
+  // The main act of one must be in the other: sharing a name or a subordinate verb is not telling the same thing.
+  const head = (a.head === undefined || mentions(b, a.head)) && (b.head === undefined || mentions(a, b.head)) && (a.head ?? b.head) !== undefined;
+  // "I told my friends" against "I told no one": the act alone is enough when one side denies it of everyone.
+  const recipient = (s: Statement) => s.acts.find((x) => x.startsWith(`${s.head}>`))?.split('>')[1];
+  const toSomeone = (s: Statement) => recipient(s) === undefined || /^(who:|.*p:)/.test(recipient(s)!);
+  const anyone = a.head === b.head && ((a.universal && toSomeone(b)) || (b.universal && toSomeone(a))) ? 1 : 0;
+  if (!head || people + nouns + acts + verbs + anyone < 2) return none;
+  // The shorter statement must be mostly about what they share, not one word among many.
+  if ((people + verbs + nouns) / Math.min(size(a), size(b)) < 0.5) return none;
+  return { score: 2 * people + 2 * verbs + nouns + acts, people, verbs, nouns, acts };
+}
+
+function samePeople(a: Statement, b: Statement, noneAlike = false): boolean {
+  return (noneAlike || a.people.length > 0) && a.people.length === b.people.length && shared(a.people, b.people) === a.people.length;
+}
+
+const RETOLD_TURNS = 40;
+
+type Kind = 'prior' | 'retold' | 'answers';
+
+interface Pair {
+  kind: Kind;
+  earlier: Commitment;
+  later: Commitment;
+  confidence: number;
+  score: number;
+}
+
+function conflictOf(e: Commitment, l: Commitment): number | undefined {
+  if (e.polarity !== 'unsure' && l.polarity !== 'unsure') return e.polarity !== l.polarity ? 0.7 : undefined;
+  // Not recalling, then conceding: the memory came back, or the first answer was not candid.
+  if (e.polarity === 'unsure' && l.polarity === 'yes' && l.source !== 'said' && !e.wh && !l.hedged) return 0.55;
+  return undefined;
+}
+
+function pairs(analysis: Analysis): Pair[] {
+  const all = commitments(analysis);
+  const found: Pair[] = [];
+  all.forEach((later, k) => {
+    let best: Pair | undefined;
+    for (const earlier of all.slice(0, k)) {
+      if (earlier.speaker !== later.speaker || earlier.turn >= later.turn) continue;
+      const base = conflictOf(earlier, later);
+      if (base === undefined) continue;
+      if (!sameActor(earlier.subject, later.subject)) continue;
+      const match = sameMatter(earlier.content, later.content);
+      if (match.score === 0) continue;
+      const kind: Kind =
+        earlier.source === 'prior' || later.source === 'prior' ? 'prior' : earlier.source === 'said' && later.source === 'said' ? 'retold' : 'answers';
+      // Told twice in her own words: the same act on the same thing or person.
+      if (kind === 'retold' && match.acts === 0) continue;
+      // Her own words twice: the same event comes up within one stretch of talk, or names the same people or dates.
+      if (kind === 'retold' && later.turn - earlier.turn > RETOLD_TURNS && match.people === 0 && shared(earlier.content.details, later.content.details) === 0) continue;
+      // Two questions about the same act with different people in them are different questions.
+      if (kind === 'answers' && !samePeople(earlier.content, later.content, true)) continue;
+      if (earlier.content.people.length > 0 && later.content.people.length > 0 && match.people === 0) continue;
+      // Not recalling, then recalling: only about the very act, or about the very same people.
+      if (earlier.polarity === 'unsure' && match.acts === 0 && !samePeople(earlier.content, later.content)) continue;
+      // Surest when her own words are put back and conceded about the same named people and the same act.
+      let confidence = base - 0.05;
+      if (kind === 'prior') confidence += 0.1;
+      if (match.people > 0) confidence += 0.1;
+      if (match.acts > 0) confidence += 0.05;
+      if (earlier.hedged || later.hedged) confidence -= 0.15;
+      const pair = { kind, earlier, later, confidence: Math.min(0.95, confidence), score: match.score };
+      // The surest, then the nearest: the earlier words the later ones most directly undo.
+      if (!best || pair.confidence > best.confidence || (pair.confidence === best.confidence && pair.score >= best.score)) best = pair;
+    }
+    if (best) found.push(best);
+  });
+  // One clue per pair of turns.
+  const seen = new Set<string>();
+  return found.filter((p) => {
+    const key = `${p.earlier.turn}|${p.later.turn}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function quotesOf(analysis: Analysis, c: Commitment): Quote[] {
+  return c.put ? [sentenceQuote(analysis, c.put.index), c.said] : [c.said];
+}
+
+function said(analysis: Analysis, c: Commitment): string {
+  const words = analysis.sentences[c.said.sentence]!.utterance.text.slice(c.said.start, c.said.end);
+  return c.put ? `"${words}" to "${c.put.text}"` : `"${words}"`;
+}
+
+function toConflict(analysis: Analysis, p: Pair): Conflict {
+  const how =
+    p.kind === 'prior'
+      ? p.later.source === 'prior'
+        ? 'concedes earlier words'
+        : 'after conceding earlier words, says'
+      : p.kind === 'retold'
+        ? 'tells the same thing both ways'
+        : 'answers the same thing both ways';
+  return {
+    who: analysis.sentences[p.later.said.sentence]!.utterance.speaker,
+    claims: quotesOf(analysis, p.earlier),
+    against: quotesOf(analysis, p.later),
+    message: `${how}: ${said(analysis, p.earlier)} and later ${said(analysis, p.later)}`,
+    confidence: Math.round(p.confidence * 100) / 100,
+    severity: p.confidence >= 0.85 ? 'error' : p.confidence >= 0.6 ? 'warning' : 'info',
+  };
+}
+
+/** A prior statement put back and conceded against the speaker's own earlier answer, or the other way round. */
+export function priorConceded(analysis: Analysis): Conflict[] {
+  return pairs(analysis).filter((p) => p.kind === 'prior').map((p) => toConflict(analysis, p));
+}
+
+/** The same event told twice in the speaker's own words, once denied and once described. */
+export function eventRetold(analysis: Analysis): Conflict[] {
+  return pairs(analysis).filter((p) => p.kind === 'retold').map((p) => toConflict(analysis, p));
+}
+
+/** Yes/no answers to the same proposition that flip, or an answer the speaker's own later words undo. */
+export function propositionFlips(analysis: Analysis): Conflict[] {
+  return pairs(analysis).filter((p) => p.kind === 'answers').map((p) => toConflict(analysis, p));
+}
