@@ -1,3 +1,5 @@
+import { HEADING_LABELS } from './role-labels.js';
+
 /**
  * The one speaker-label grammar every text format shares (plain text, WebVTT and SRT `Name:` prefixes, Word
  * tables): `NAME:` labels with titles and ranks, court `Q`/`A` markers, examination headers, labels on a line of
@@ -137,7 +139,7 @@ function readNameLabel(line: string, start: number): FoundLabel | undefined {
   const words = NAME_LABEL.exec(line);
   if (!words) return undefined;
   const label = tidyLabel(words[0]);
-  if (label.length > MAX_LABEL_LENGTH) return undefined;
+  if (label.length > MAX_LABEL_LENGTH || HEADING_LABELS.has(label.toLowerCase().replace(/\./g, ''))) return undefined;
 
   // `SW [00:12:31]: ...` and Rev's `Nicola Wood (00:04):` put the timestamp between the label and its colon.
   let position = skipSpaces(line, NAME_LABEL.lastIndex);

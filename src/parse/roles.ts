@@ -28,7 +28,7 @@ function withChildren(speakers: Speaker[], children: Set<string>): Speaker[] {
 function rolesFor(utterances: Utterance[], interviewer: string | undefined, fromFile: readonly string[], fromConfig: readonly string[]): Speaker[] {
   const speakers = countSpeakers(utterances);
   const named = parseInterviewerOption(interviewer);
-  if (named.length > 0) return applyNamedInterviewers(speakers, named);
+  if (named.length > 0) return applyNamedInterviewers(speakers, named, inferRoles(utterances, speakers));
   // Unlike --interviewer, labels the file or the project config declare need not all appear: a project's config
   // serves every transcript, and a transcript with none of its labels is inferred as if there were no config.
   const declared = declaredRoles(speakers, fromFile, 'file') ?? declaredRoles(speakers, fromConfig, 'config');
@@ -160,7 +160,8 @@ function parseInterviewerOption(option: string | undefined): string[] {
     .filter((label) => label !== '');
 }
 
-function applyNamedInterviewers(speakers: Speaker[], named: string[]): Speaker[] {
+// Naming the interviewers settles who asks; the court, a solicitor or an appropriate adult stay context.
+function applyNamedInterviewers(speakers: Speaker[], named: string[], inferred: Map<Speaker, SpeakerRole>): Speaker[] {
   const wanted = new Set(named.map((label) => label.toLowerCase()));
   const found = new Set(speakers.map((speaker) => speaker.label.toLowerCase()));
   const unknown = named.filter((label) => !found.has(label.toLowerCase()));
@@ -173,6 +174,6 @@ function applyNamedInterviewers(speakers: Speaker[], named: string[]): Speaker[]
   return speakers.map((speaker) =>
     wanted.has(speaker.label.toLowerCase())
       ? { ...speaker, role: 'interviewer', source: 'option' }
-      : { ...speaker, role: 'interviewee', source: 'inferred' },
+      : { ...speaker, role: inferred.get(speaker) === 'other' ? 'other' : 'interviewee', source: 'inferred' },
   );
 }

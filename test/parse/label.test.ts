@@ -233,6 +233,11 @@ describe('label grammar: what is not a label', () => {
     assert.deepEqual(turns(text), ['Q| Who was there?', 'A| Lee was. A bad test is something positive.', 'Q| And then?', 'A| Nothing.']);
   });
 
+  it('does not take a form heading for a speaker', () => {
+    const text = 'Present: DC Hughes, DS Patel, Ms Wood\nLocation: Kent Street\nDC HUGHES: Who lives with you?\nMS WOOD: Me and Kayla.';
+    assert.deepEqual(turns(text), ['DC HUGHES| Who lives with you?', 'MS WOOD| Me and Kayla.']);
+  });
+
   it('does not take "Q " prose for a marker outside a Q/A record', () => {
     assert.deepEqual(turns('SW: Any questions?\nTRACEY: Q Tips are in the bathroom.'), ['SW| Any questions?', 'TRACEY| Q Tips are in the bathroom.']);
   });

@@ -299,6 +299,22 @@ describe('assignRoles: several questioners, context speakers and conversations',
     ]);
   });
 
+  it('keeps a solicitor as context when --interviewer names the officers', () => {
+    const text = [
+      'DC. HUGHES: Who lives with you?',
+      'MS. WOOD: Just me and Kayla.',
+      'DS. PATEL: Does Lee stay over?',
+      "MR. GRANT: I'd remind my client she need not answer.",
+      'MS. WOOD: Sometimes.',
+    ].join('\n');
+    assert.deepEqual(summary(rolesOf(text, 'DC. HUGHES, DS. PATEL')), [
+      'DC. HUGHES interviewer option 1/1',
+      'MS. WOOD interviewee inferred 2/0',
+      'DS. PATEL interviewer option 1/1',
+      'MR. GRANT other inferred 1/0',
+    ]);
+  });
+
   it('lets --interviewer make someone in a family call the interviewer', () => {
     const text = 'MOTHER: Are you eating?\nSON: Yeah. Is Kayden okay?\nMOTHER: He is fine.';
     assert.deepEqual(summary(rolesOf(text, 'mother')), ['MOTHER interviewer option 2/1', 'SON interviewee inferred 1/1']);
