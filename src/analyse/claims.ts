@@ -180,6 +180,8 @@ const SUBORDINATORS = new Set(STATEMENT.subordinators);
 const PAST = new Set(['did', 'was', 'were', 'had', "didn't", "wasn't", "weren't", "hadn't"]);
 const PRESENT = new Set(['do', 'does', 'is', 'are', 'am', "don't", "doesn't", "isn't", "aren't"]);
 // "has never met" reaches into the past: it agrees with "met" and with "meets".
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+const AUXILIARY_WORDS = new Set(['do', 'does', 'did', 'have', 'has', 'had', 'is', 'are', 'was', 'were', 'am']);
 const PERFECT_AUX = new Set(['has', 'have', "haven't", "hasn't"]);
 const PERFECT = new Set(['been', 'be', 'being', 'not', 'never', 'also', 'ever', 'just', 'actually', 'really']);
 const GENERIC = new Set(synonyms.generic);
@@ -319,7 +321,9 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
   tokens.forEach((t, i) => {
     const w = t.normal.replace(/[’‘]/g, "'");
     if (i === particle || t.tags.has('Honorific')) return;
-    const main = t.tags.has('Verb') && t.text !== '' && !['Auxiliary', 'Copula', 'Modal'].some((tag) => t.tags.has(tag));
+    // "Did you…" opening a question is an auxiliary even where the tagger calls it a verb.
+    const auxiliary = AUXILIARY_WORDS.has(w) && tokens.slice(i + 1, i + 4).some((x) => x.tags.has('Verb'));
+    const main = t.tags.has('Verb') && t.text !== '' && !auxiliary && !['Auxiliary', 'Copula', 'Modal'].some((tag) => t.tags.has(tag));
     const acted = verbs.length > 0 || predicate !== undefined;
     if (main && !t.tags.has('Gerund') && !t.tags.has('Participle') && !tokens.slice(Math.max(0, i - 2), i).some((x) => x.normal === 'to')) acts++;
     const name = t.tags.has('Pronoun') || t.tags.has('Determiner') ? undefined : nameAt(t);
@@ -332,7 +336,8 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
       else if (!acted && t.tags.has('Noun') && !t.tags.has('Pronoun') && !GENERIC.has(w) && !/^\d/.test(w)) candidate = `n:${stem(w)}`;
       // A subject stands before its verb: the last one before the main act is its doer.
       const before = tokens[i - 1];
-      if (candidate !== undefined && !(before?.tags.has('Verb') && !before.tags.has('Auxiliary'))) subjects.push({ at: i, subject: candidate });
+      const objectOfVerb = before?.tags.has('Verb') && !before.tags.has('Auxiliary') && !AUXILIARY_WORDS.has(before.normal);
+      if (candidate !== undefined && !objectOfVerb) subjects.push({ at: i, subject: candidate });
       if (!acted && subject === undefined && candidate !== undefined) subject = candidate;
     }
     // "were afraid", "was inaccurate": the adjective is what the clause says.
@@ -352,6 +357,10 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
       const plain = infinitive(t);
       verbs.push({ at: i, lemma: stem(canonical), generic: GENERIC.has(canonical) || GENERIC.has(lemma), frames: FRAMES.has(plain), light: LIGHT.has(plain) });
       return;
+    }
+    // "smack him" and "smack her" are different acts.
+    if (t.tags.has('Pronoun') && !name && verbs.length > 0 && !objects.has(verbs.length - 1) && OBJECT_PRONOUNS.has(w) && i === verbs[verbs.length - 1]!.at + 1 && (/[,;:.?!]/.test(t.post) || !['Determiner', 'Noun', 'Value', 'Adjective', 'Money'].some((tag) => tokens[i + 1]?.tags.has(tag)))) {
+      objects.set(verbs.length - 1, `pro:${w}`);
     }
     if (name || t.text === '' || t.tags.has('Pronoun') || t.tags.has('Possessive') || t.tags.has('Determiner')) {
       // "spoke with him" and "spoke about him" are different acts.
@@ -374,7 +383,9 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
         const grouped = object !== undefined && tokens[i - 1]?.tags.has('Noun') && !tokens[i - 1]?.post.trim();
         if (v >= 0 && t.tags.has('Noun') && (object === undefined || grouped)) {
           // "told my friends": a word for a person is a person, whoever it is.
-          if (!objects.get(v)?.includes('p:')) objects.set(v, ROLE_NOUNS.has(single) ? `who:${single}` : stem(canonical));
+          // "loan papers": the head with the word before it, so "car papers" is another thing.
+          const word = ROLE_NOUNS.has(single) ? `who:${single}` : stem(canonical);
+          if (!objects.get(v)?.includes('p:')) objects.set(v, grouped && !object!.startsWith('~') ? `${object!.split('+').pop()}+${word}` : word);
         }
       }
     }

@@ -99,6 +99,17 @@ export function commitments(analysis: Analysis): Commitment[] {
   return all.sort((a, b) => a.said.sentence - b.said.sentence || a.said.start - b.said.start);
 }
 
+/** The object of a statement's main act: `class`, `loan+paper`, `with:p:3`, `pro:him`. */
+function objectOf(s: Statement): string | undefined {
+  return s.acts.find((x) => x.startsWith(`${s.head}>`))?.split('>')[1];
+}
+
+// "the class" is the "exercise class"; "the loan papers" are not "the car papers".
+function sameObject(a: string, b: string): boolean {
+  const [x, y] = [a.split('+'), b.split('+')];
+  return x[x.length - 1] === y[y.length - 1] && (x.length === 1 || y.length === 1 || x[0] === y[0]);
+}
+
 const shared = <T>(a: readonly T[], b: readonly T[]) => a.filter((x) => b.includes(x)).length;
 
 function words(s: Statement): string[] {
@@ -116,21 +127,21 @@ export function sameMatter(a: Statement, b: Statement): { score: number; people:
   // "Did you know then?" and "Do you know now?" ask about different times.
   if (a.tense && b.tense && a.tense !== b.tense) return none;
   // The same act done to different things: "went to school" and "didn't go to college".
-  const objectOf = (s: Statement) => s.acts.find((x) => x.startsWith(`${s.head}>`))?.split('>')[1];
   const [ao, bo] = [objectOf(a), objectOf(b)];
-  if (a.head === b.head && ao !== undefined && bo !== undefined && ao !== bo) return none;
+  if (a.head === b.head && ao !== undefined && bo !== undefined && !sameObject(ao, bo)) return none;
   const people = shared(a.people, b.people);
   const verbs = shared(a.verbs, b.verbs);
   // "free" may be tagged a verb on one side and an adjective on the other: words are compared across both.
   const nouns = shared(words(a), words(b)) - verbs;
-  const acts = shared(a.acts, b.acts);
+  const acts = a.acts.filter((x) => b.acts.some((y) => x.split('>')[0] === y.split('>')[0] && sameObject(x.split('>')[1]!, y.split('>')[1]!))).length;
   // The main act of one must be in the other: sharing a name or a subordinate verb is not telling the same thing.
   const head = (a.head === undefined || mentions(b, a.head)) && (b.head === undefined || mentions(a, b.head)) && (a.head ?? b.head) !== undefined;
   // "I told my friends" against "I told no one": the act alone is enough when one side denies it of everyone.
-  const recipient = (s: Statement) => s.acts.find((x) => x.startsWith(`${s.head}>`))?.split('>')[1];
-  const toSomeone = (s: Statement) => recipient(s) === undefined || /^(who:|.*p:)/.test(recipient(s)!);
+  const toSomeone = (s: Statement) => objectOf(s) === undefined || /^(who:|.*p:)/.test(objectOf(s)!.split('+').pop()!);
   const anyone = a.head === b.head && ((a.universal && toSomeone(b)) || (b.universal && toSomeone(a))) ? 1 : 0;
-  if (!head || people + nouns + acts + verbs + anyone < 2) return none;
+  // "Did you smack him?" against "you smacked him": a short put is all act.
+  const bare = a.head === b.head && Math.min(size(a), size(b)) === 1 && ao !== undefined && ao === bo ? 1 : 0;
+  if (!head || people + nouns + acts + verbs + anyone + bare < 2) return none;
   // The shorter statement must be mostly about what they share, not one word among many.
   if ((people + verbs + nouns) / Math.min(size(a), size(b)) < 0.5) return none;
   return { score: 2 * people + 2 * verbs + nouns + acts, people, verbs, nouns, acts };

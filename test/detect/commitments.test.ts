@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { eventRetold, priorConceded, propositionFlips } from '../../src/detect/commitments.js';
+import type { Conflict } from '../../src/detect/conflict.js';
+import { analyseLines } from '../transcript.js';
+
+type Check = (analysis: ReturnType<typeof analyseLines>) => Conflict[];
+
+interface Row {
+  name: string;
+  lines: string[];
+  /** Lines the conflict must cite on its first side and on its second; absent means the check stays quiet. */
+  cites?: [number, number];
+  /** The least confidence expected, and whether it is an error. */
+  confidence?: number;
+  error?: boolean;
+}
+
+function lines(analysis: ReturnType<typeof analyseLines>, quotes: Conflict['claims']): number[] {
+  return quotes.map((q) => analysis.sentences[q.sentence]!.utterance.line);
+}
+
+function table(name: string, check: Check, rows: Row[]): void {
+  describe(name, () => {
+    for (const row of rows) {
+      it(`${row.cites ? 'fires' : 'stays quiet'}: ${row.name}`, () => {
+        const analysis = analyseLines(row.lines);
+        const found = check(analysis);
+        if (!row.cites) {
+          assert.deepEqual(found.map((c) => c.message), []);
+          return;
+        }
+        assert.equal(found.length, 1, found.map((c) => c.message).join('\n'));
+        const [conflict] = found;
+        assert.ok(lines(analysis, conflict!.claims).includes(row.cites[0]), `first side ${lines(analysis, conflict!.claims)}`);
+        assert.ok(lines(analysis, conflict!.against).includes(row.cites[1]), `second side ${lines(analysis, conflict!.against)}`);
+        if (row.confidence !== undefined) assert.ok(conflict!.confidence >= row.confidence, `confidence ${conflict!.confidence}`);
+        if (row.error !== undefined) assert.equal(conflict!.severity === 'error', row.error);
+      });
+    }
+  });
+}
+
+table('priorConceded', priorConceded, [
+  {
+    name: 'cross-examination: a denial, then the statement to the police put and conceded, same named person',
+    lines: [
+      'Q. Did you ever speak with Martin Cole about the loan?',
+      'A. No.',
+      'Q. In your statement to the police you said that you spoke with Martin Cole about the loan; correct?',
+      'A. Yes.',
+    ],
+    cites: [2, 4],
+    confidence: 0.85,
+    error: true,
+  },
+  {
+    name: 'police interview: told a friend, then agrees the first account said she told no one',
+    lines: [
+      'DC WARD: Who did you tell about the argument?',
+      'MS LEE: I told my sister that evening.',
+      'DC WARD: In your first statement you said you told no one; is that right?',
+      'MS LEE: Yes.',
+    ],
+    cites: [2, 4],
+  },
+  {
+    name: "social-worker interview: 'those are my words' after denying the act",
+    lines: [
+      'SW: Did you smack him?',
+      'DAD: No, I did not.',
+      "SW: You wrote in your text to his mum that you smacked him; those are your words?",
+      'DAD: Those are my words.',
+    ],
+    cites: [2, 4],
+  },
+  {
+    name: 'not recalling a specific detail, then refreshed by the log: a what-question, no conflict',
+    lines: [
+      'Q. When did you last call Mr. Lane?',
+      "A. I don't recall.",
+      'Q. Does the phone log refresh your recollection that you called Mr. Lane on May 3?',
+      'A. Yes.',
+    ],
+  },
+  {
+    name: 'the document agrees with what was said before',
+    lines: [
+      'Q. Did you call Mr. Lane that night?',
+      'A. Yes, I called him.',
+      'Q. Does the log refresh your recollection that you called Mr. Lane that night?',
+      'A. Yes.',
+    ],
+  },
+  {
+    name: 'a different object: the statement put is about the car, the denial about the loan',
+    lines: [
+      'Q. Did you sign the loan papers?',
+      'A. No.',
+      'Q. In your statement you said you signed the car papers; right?',
+      'A. Yes.',
+    ],
+  },
+  {
+    name: "counsel's own statements are not the witness's",
+    lines: [
+      'Q. I never spoke with Martin Cole about the loan.',
+      'A. Okay.',
+      'Q. In your statement you said that you spoke with Martin Cole about the loan; correct?',
+      'A. Yes.',
+    ],
+  },
+]);
+
+table('eventRetold', eventRetold, [
+  {
+    name: 'court: did not return to the class, later went to the class (synonyms from the lexicon)',
+    lines: [
+      'Q. After that you went back to the gym class?',
+      'A. I did not return to the gym class. I sat in my car.',
+      'Q. What happened next?',
+      'A. I went to the class afterwards and told the teacher nothing.',
+    ],
+    cites: [2, 4],
+  },
+  {
+    name: 'a call: never filled out the form, then completed the form',
+    lines: [
+      'OPERATOR: Did you get the letter about the benefit?',
+      'CALLER: Yes. I never filled out the form though.',
+      'OPERATOR: Okay, and what happened with the payment?',
+      'CALLER: It stopped. I completed the form on Monday and sent it off.',
+    ],
+    cites: [2, 4],
+  },
+  {
+    name: 'different objects: did not go to college, went to school',
+    lines: [
+      "A: I didn't go to college.",
+      'Q: Where did you study?',
+      'A: I went to a school in town.',
+    ],
+  },
+  {
+    name: 'a hypothetical is not a claim',
+    lines: ["A: I didn't return to the flat.", 'Q: Why not?', 'A: If I returned to the flat he would be there.'],
+  },
+  {
+    name: 'reported speech is not a claim',
+    lines: ["A: I didn't return to the flat.", 'Q: What did she say?', 'A: She said I returned to the flat.'],
+  },
+  {
+    name: 'a question is not a claim',
+    lines: ["A: I didn't return to the flat.", 'Q: Okay.', 'A: Did I return to the flat? I am not sure what you mean.'],
+  },
+]);
+
+table('propositionFlips', propositionFlips, [
+  {
+    name: 'court: agrees to following the trial, then says she is not following the trial',
+    lines: [
+      'Q. You are following the trial; correct?',
+      'A. To some extent, yes.',
+      'Q. And you watch the news about it?',
+      'A. I watch the news, but I am not following the trial.',
+    ],
+    cites: [2, 4],
+  },
+  {
+    name: 'social-worker interview: did every visit alone, then agrees no visit was alone',
+    lines: [
+      'SW: Tell me about the visits.',
+      'MUM: I did every visit alone.',
+      "SW: So you didn't do any visits alone?",
+      'MUM: Correct.',
+    ],
+    cites: [2, 4],
+  },
+  {
+    name: 'a different time: did not know his name then, knows it now',
+    lines: ['Q: Did you know his surname at the time?', 'A: I did not.', 'Q: Do you know his surname now?', 'A: Yes.'],
+  },
+  {
+    name: 'different people in the two questions',
+    lines: [
+      'Q. Have you spoken with Mr. Dale since the hearing?',
+      'A. No.',
+      'Q. Have you spoken with Ms. Frost and Mr. Dale since the hearing?',
+      'A. Yes.',
+    ],
+  },
+  {
+    name: 'a no to two acts put together denies the pair, not each',
+    lines: [
+      'Q. You went to the office, and after that you went to the bank; right?',
+      'A. No.',
+      'Q. You went to the bank?',
+      'A. Yes.',
+    ],
+  },
+]);
