@@ -1,5 +1,5 @@
 import type { Analysis, Exchange, Sentence, Statement } from '../analyse/index.js';
-import { quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
+import { quote, sayerOf, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
 import type { Quote } from './detector.js';
 
 /**
@@ -234,7 +234,7 @@ function toConflict(analysis: Analysis, p: Pair): Conflict {
         ? 'tells the same thing both ways'
         : 'answers the same thing both ways';
   return {
-    who: analysis.sentences[p.later.said.sentence]!.utterance.speaker,
+    who: sayerOf(analysis, p.later.said.sentence),
     claims: quotesOf(analysis, p.earlier),
     against: quotesOf(analysis, p.later),
     message: `${how}: ${said(analysis, p.earlier)} and later ${said(analysis, p.later)}`,

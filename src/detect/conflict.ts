@@ -2,6 +2,7 @@ import answerWords from '../lexicon/answers.json' with { type: 'json' };
 import type { Analysis } from '../analyse/index.js';
 import type { Severity } from '../types.js';
 import type { Quote } from './detector.js';
+import { ANSWERER_LABELS } from '../parse/role-labels.js';
 
 /** Two statements by one speaker that cannot both be true: what a contradiction check finds, before it is a clue. */
 export interface Conflict {
@@ -38,6 +39,12 @@ export function speakerOf(analysis: Analysis, sentence: number): string {
   const { utterance } = analysis.sentences[sentence]!;
   const stand = standOf(analysis, utterance.index);
   return stand === 0 ? utterance.speaker : `${utterance.speaker}#${stand}`;
+}
+
+/** Who said a sentence, for a clue's `who`: the label, or "the witness" for a Q/A record's answer marker. */
+export function sayerOf(analysis: Analysis, sentence: number): string {
+  const { speaker } = analysis.sentences[sentence]!.utterance;
+  return ANSWERER_LABELS.has(speaker.toLowerCase()) && speaker.length === 1 ? 'the witness' : speaker;
 }
 
 /** A span as quoted evidence. */
