@@ -88,6 +88,18 @@ const WH_WORDS = new Set(['who', 'what', 'where', 'when', 'why', 'how', 'which',
  * ("Was Karen your client?" "Yes.") or denies, grouped by the two parties and the stance.
  */
 export function relationGroups(analysis: Analysis): Map<string, Relation[]> {
+  // Two detectors read the groups (relationship, and unexplained-adult for who is explained); find them once.
+  let groups = groupsFound.get(analysis);
+  if (!groups) {
+    groups = findRelationGroups(analysis);
+    groupsFound.set(analysis, groups);
+  }
+  return groups;
+}
+
+const groupsFound = new WeakMap<Analysis, Map<string, Relation[]>>();
+
+function findRelationGroups(analysis: Analysis): Map<string, Relation[]> {
   const found: Relation[] = [];
   for (const sentence of analysis.sentences) {
     if (sentence.role !== 'interviewee' || sentence.question) continue;
