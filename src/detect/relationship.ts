@@ -150,16 +150,13 @@ function findRelationGroups(analysis: Analysis): Map<string, Relation[]> {
   return groups;
 }
 
-// How the answer takes what was put: its opening stance, else a confirming phrase ("That's my understanding", "At some
-// point, yes") or the name put, said back ("Roger Adler.").
+// How the answer takes what was put: its opening stance (answers.json), a short answer ending in yes ("At some point,
+// yes"), or the name put, said back ("Roger Adler.").
 function answerStance(analysis: Analysis, exchange: Exchange): 'yes' | 'no' | undefined {
   if (exchange.stance === 'yes' || exchange.stance === 'no') return exchange.stance;
   if (exchange.stance !== 'other') return undefined;
   const answer = exchange.answer[0]!;
-  const text = answer.text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  const opens = (phrases: string[]) => phrases.some((p) => text === p || text.startsWith(`${p} `));
-  if (opens(DENYING)) return 'no';
-  if (opens(CONFIRMING) || (answer.tokens.length <= 5 && / yes$/.test(text))) return 'yes';
+  if (answer.tokens.length <= 5 && answer.tokens[answer.tokens.length - 1]?.normal === 'yes') return 'yes';
   const said = bareName(analysis, answer);
   const putNames = exchange.put.flatMap((s) => analysis.roster.bySentence[s.index] ?? []).map((m) => m.personId);
   return said?.kind === 'person' && putNames.includes(said.id) ? 'yes' : undefined;
@@ -293,8 +290,6 @@ const GAINING = new Set(relationships.gaining.words);
 const ACTING = new Set(['acting', 'acted', 'serving', 'served', 'working', 'worked']);
 const TITLES = new Set(relationships.titles);
 const SOMEONE = relationships.someone.words.map((w) => w.split(' '));
-const CONFIRMING = relationships.confirming.words;
-const DENYING = relationships.denying.words;
 
 function phraseKey(text: string): string {
   return text.toLowerCase().replace(/[-/]/g, ' ').replace(/\s+/g, ' ').trim();
