@@ -191,6 +191,7 @@ const DENIALS = new Set(synonyms.denials);
 const TIMES = new Set(synonyms.times);
 const CANONICAL = new Map<string, string>();
 for (const group of [...synonyms.verbs, ...synonyms.nouns]) for (const word of group) if (!CANONICAL.has(word)) CANONICAL.set(word, group[0]!);
+const MANNER = new Set(['how', 'where', 'when', 'why', 'because', 'as', 'like']);
 const PARTICLES = new Set(['out', 'back', 'in', 'up', 'over', 'for', 'to']);
 const ANYONE = new Set(['anyone', 'anybody', 'nobody', 'noone', 'no-one', 'anything', 'nothing', 'everyone', 'everybody']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they', 'you']);
@@ -325,7 +326,9 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
     const auxiliary = AUXILIARY_WORDS.has(w) && tokens.slice(i + 1, i + 4).some((x) => x.tags.has('Verb'));
     const main = t.tags.has('Verb') && t.text !== '' && !auxiliary && !['Auxiliary', 'Copula', 'Modal'].some((tag) => t.tags.has(tag));
     const acted = verbs.length > 0 || predicate !== undefined;
-    if (main && !t.tags.has('Gerund') && !t.tags.has('Participle') && !tokens.slice(Math.max(0, i - 2), i).some((x) => x.normal === 'to')) acts++;
+    // "the law of extortion based on experience": a past form straight after a thing describes it, it is no second act.
+    const describes = t.tags.has('PastTense') && tokens[i - 1]?.tags.has('Noun') && !tokens[i - 1]?.tags.has('Pronoun') && !nameAt(tokens[i - 1]!) && tokens[i + 1]?.tags.has('Preposition');
+    if (main && !describes && !t.tags.has('Gerund') && !t.tags.has('Participle') && !tokens.slice(Math.max(0, i - 2), i).some((x) => x.normal === 'to')) acts++;
     const name = t.tags.has('Pronoun') || t.tags.has('Determiner') ? undefined : nameAt(t);
     // A noun after a preposition ("with Anderson Cooper, you said") is not the subject.
     const afterPreposition = tokens.slice(Math.max(0, i - 3), i).some((x) => x.tags.has('Preposition')) && !/,/.test(tokens[i - 1]?.post ?? '');
@@ -407,7 +410,8 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
     const between = verbs.filter((v) => v.at > i && v.at < headAt);
     if (i < headAt && between.some((v) => v.frames)) framed = true;
     else if (i < headAt) negative = true;
-    else if (i > headAt && i - headAt <= 2) negative = true;
+    // "I signed it not how I sign": a "not" before how, where or why denies the manner, not the act.
+    else if (i > headAt && i - headAt <= 2 && !MANNER.has(tokens[i + 1]?.normal ?? '')) negative = true;
   });
   // "You denied having sex with him": the act is held false by a report, not stated.
   if (verbs.some((v) => DENIALS.has(v.lemma) || DENIALS.has(`${v.lemma}e`) || DENIALS.has(`${v.lemma}y`))) framed = true;

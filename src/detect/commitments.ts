@@ -110,6 +110,18 @@ function sameObject(a: string, b: string): boolean {
   return x[x.length - 1] === y[y.length - 1] && (x.length === 1 || y.length === 1 || x[0] === y[0]);
 }
 
+const PERSON_OBJECT = /(?:^|[:+])(?:p:(\d+)|pro:\w+|who:\w+)$/;
+
+// "discussed the issue … with Michael Cohen" and "spoke with Michael Cohen": what on one side, with whom on the other,
+// and the whom named on both sides. "gave Allred a version" and "gave E! a statement" stay two acts.
+function rivalObjects(a: Statement, ao: string, b: Statement, bo: string): boolean {
+  if (sameObject(ao, bo)) return false;
+  const [pa, pb] = [PERSON_OBJECT.exec(ao), PERSON_OBJECT.exec(bo)];
+  if (pa && !pb) return !b.people.includes(Number(pa[1]));
+  if (pb && !pa) return !a.people.includes(Number(pb[1]));
+  return true;
+}
+
 const shared = <T>(a: readonly T[], b: readonly T[]) => a.filter((x) => b.includes(x)).length;
 
 function words(s: Statement): string[] {
@@ -128,7 +140,7 @@ export function sameMatter(a: Statement, b: Statement): { score: number; people:
   if (a.tense && b.tense && a.tense !== b.tense) return none;
   // The same act done to different things: "went to school" and "didn't go to college".
   const [ao, bo] = [objectOf(a), objectOf(b)];
-  if (a.head === b.head && ao !== undefined && bo !== undefined && !sameObject(ao, bo)) return none;
+  if (a.head === b.head && ao !== undefined && bo !== undefined && rivalObjects(a, ao, b, bo)) return none;
   const people = shared(a.people, b.people);
   const verbs = shared(a.verbs, b.verbs);
   // "free" may be tagged a verb on one side and an adjective on the other: words are compared across both.
@@ -152,6 +164,8 @@ function samePeople(a: Statement, b: Statement, noneAlike = false): boolean {
 }
 
 const RETOLD_TURNS = 40;
+// Turns apart (both speakers' turns counted) within which a second undoing of the same words is the same point again.
+const REPEAT_TURNS = 6;
 
 type Kind = 'prior' | 'retold' | 'answers';
 
@@ -205,11 +219,15 @@ function pairs(analysis: Analysis): Pair[] {
     }
     if (best) found.push(best);
   });
-  // One clue per pair of turns.
+  // One clue per pair of turns, and one per earlier commitment a run of answers keeps undoing ("No." … "That's fair."
+  // "I had familiarized myself with the law."): the first says it, the rest only repeat it.
   const seen = new Set<string>();
+  const lastUndone = new Map<Commitment, number>();
   return found.filter((p) => {
     const key = `${p.earlier.turn}|${p.later.turn}`;
-    if (seen.has(key)) return false;
+    const last = lastUndone.get(p.earlier);
+    lastUndone.set(p.earlier, p.later.turn);
+    if (seen.has(key) || (last !== undefined && p.later.turn - last <= REPEAT_TURNS)) return false;
     seen.add(key);
     return true;
   });

@@ -198,4 +198,36 @@ table('propositionFlips', propositionFlips, [
       'A. Yes.',
     ],
   },
+  {
+    name: 'not recalling a talk about one thing with a named man, then agreeing to talking with him about it',
+    lines: [
+      'Q. Do you recall discussing the issue, the loan you took out, with Martin Cole?',
+      'A. I do not.',
+      'Q. Now, these are messages between you and Mr. Cole; right?',
+      'A. Yes.',
+      'Q. You were communicating with Martin Cole about the loan?',
+      'A. Yes.',
+    ],
+    cites: [2, 6],
+  },
+  {
+    name: "a 'No' to one act described by a past form ('based on'), conceded twice in a row: one clue",
+    lines: [
+      'Q. By 2016 you had learned the law of tenancy based on your own eviction; right?',
+      'A. No.',
+      'Q. And by 2016 you had learned the law of tenancy?',
+      "A. That's fair.",
+      'Q. So you had learned it?',
+      'A. I had learned the law of tenancy.',
+    ],
+    cites: [2, 4],
+  },
+  {
+    name: "'not how': a manner denied, not the signing",
+    lines: ['Q. Did you sign the form?', 'A. Yes.', 'Q. Tell us about the form.', 'A. I signed it not how I normally sign my name.'],
+  },
+  {
+    name: 'gave one person a thing, then never gave a statement to a paper: two acts',
+    lines: ['Q. You gave Martin Cole the papers; right?', 'A. Yes.', 'Q. What happened next?', 'A. I never gave a statement to the paper.'],
+  },
 ]);
