@@ -252,6 +252,10 @@ export function statementsOf(sentence: Sentence, roster: Roster, range?: { from:
         // "I didn't just decide that, I was given advice": a new subject after a comma is a new clause.
         clauses.push([start, i + 1]);
         start = i + 1;
+      } else if (i > start && /,/.test(tokens[i - 1]!.post) && ['and', 'but', 'so'].includes(t.normal) && next && SUBJECT_PRONOUNS.has(next.normal)) {
+        // "I know a lot of people named Keith, and I wanted to make sure": so is one after a comma and a conjunction.
+        clauses.push([start, i]);
+        start = i + 1;
       }
     });
     clauses.push([start, tokens.length]);
@@ -324,11 +328,13 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
     if (i === particle || t.tags.has('Honorific')) return;
     // "Did you…" opening a question is an auxiliary even where the tagger calls it a verb.
     const auxiliary = AUXILIARY_WORDS.has(w) && tokens.slice(i + 1, i + 4).some((x) => x.tags.has('Verb'));
-    const main = t.tags.has('Verb') && t.text !== '' && !auxiliary && !['Auxiliary', 'Copula', 'Modal'].some((tag) => t.tags.has(tag));
+    // "the law based on experience", "people named Keith": a past form straight after a thing describes it; it is no act.
+    const after = tokens[i + 1];
+    const describes =
+      t.tags.has('PastTense') && tokens[i - 1]?.tags.has('Noun') && !tokens[i - 1]!.tags.has('Pronoun') && !nameAt(tokens[i - 1]!) && !!after && (after.tags.has('Preposition') || !!nameAt(after));
+    const main = t.tags.has('Verb') && t.text !== '' && !auxiliary && !describes && !['Auxiliary', 'Copula', 'Modal'].some((tag) => t.tags.has(tag));
     const acted = verbs.length > 0 || predicate !== undefined;
-    // "the law of extortion based on experience": a past form straight after a thing describes it, it is no second act.
-    const describes = t.tags.has('PastTense') && tokens[i - 1]?.tags.has('Noun') && !tokens[i - 1]?.tags.has('Pronoun') && !nameAt(tokens[i - 1]!) && tokens[i + 1]?.tags.has('Preposition');
-    if (main && !describes && !t.tags.has('Gerund') && !t.tags.has('Participle') && !tokens.slice(Math.max(0, i - 2), i).some((x) => x.normal === 'to')) acts++;
+    if (main && !t.tags.has('Gerund') && !t.tags.has('Participle') && !tokens.slice(Math.max(0, i - 2), i).some((x) => x.normal === 'to')) acts++;
     const name = t.tags.has('Pronoun') || t.tags.has('Determiner') ? undefined : nameAt(t);
     // A noun after a preposition ("with Anderson Cooper, you said") is not the subject.
     const afterPreposition = tokens.slice(Math.max(0, i - 3), i).some((x) => x.tags.has('Preposition')) && !/,/.test(tokens[i - 1]?.post ?? '');

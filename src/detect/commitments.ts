@@ -202,8 +202,9 @@ function pairs(analysis: Analysis): Pair[] {
       if (kind === 'retold' && match.acts === 0) continue;
       // Her own words twice: the same event comes up within one stretch of talk, or names the same people or dates.
       if (kind === 'retold' && later.turn - earlier.turn > RETOLD_TURNS && match.people === 0 && shared(earlier.content.details, later.content.details) === 0) continue;
-      // Two questions about the same act with different people in them are different questions.
-      if (kind === 'answers' && !samePeople(earlier.content, later.content, true)) continue;
+      // Two questions about the same act with different people in them are different questions; her own words need
+      // not name again everyone the question did.
+      if (earlier.source === 'answered' && later.source === 'answered' && !samePeople(earlier.content, later.content, true)) continue;
       if (earlier.content.people.length > 0 && later.content.people.length > 0 && match.people === 0) continue;
       // Not recalling, then recalling: only about the very act, or about the very same people.
       if (earlier.polarity === 'unsure' && match.acts === 0 && !samePeople(earlier.content, later.content)) continue;

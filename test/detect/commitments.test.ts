@@ -230,4 +230,23 @@ table('propositionFlips', propositionFlips, [
     name: 'gave one person a thing, then never gave a statement to a paper: two acts',
     lines: ['Q. You gave Martin Cole the papers; right?', 'A. Yes.', 'Q. What happened next?', 'A. I never gave a statement to the paper.'],
   },
+  {
+    name: 'agrees to following the hearing about a named man, then in her own words is not following it',
+    lines: [
+      "Q. Ms. Hart, you have been following the hearing about Dean Price to some extent; correct?",
+      'A. Yes, to some extent.',
+      'Q. Have you read the reports?',
+      'A. No, I am not following the hearing.',
+    ],
+    cites: [2, 4],
+  },
+  {
+    name: "'people named Keith, and I wanted…' is not a denial of knowing his name",
+    lines: [
+      'Q. Did you know his last name at the time?',
+      'A. I did not.',
+      'Q. Why did you save him as Keith Work?',
+      "A. I know a lot of people named Keith, and I wanted to know which one it was, and because I didn't know his last name, I put where he works.",
+    ],
+  },
 ]);
