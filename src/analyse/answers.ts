@@ -3,7 +3,7 @@
 import answerWords from '../lexicon/answers.json' with { type: 'json' };
 import { statementsOf, supposes, tokenAt, wordsOf, type Statement } from './claims.js';
 import type { Roster } from './people.js';
-import type { Sentence } from './sentences.js';
+import type { Sentence, Token } from './sentences.js';
 
 /** The stance an answer takes on what was just put to the speaker. */
 export type Stance = 'yes' | 'no' | 'unsure' | 'other';
@@ -118,10 +118,8 @@ export function propositionOf(sentence: Sentence, roster: Roster): Statement {
     if (REPORTING.test(m[0])) break;
   }
   let to = text.length;
-  for (const tag of TAGS) {
-    const m = tag.exec(text);
-    if (m && m.index > from) to = Math.min(to, m.index);
-  }
+  const tag = tagStart(sentence.tokens);
+  if (tag !== undefined && (at[tag] ?? text.length) > from) to = at[tag] ?? text.length;
   const first = Math.min(tokenAt(at, from), sentence.tokens.length - 1);
   const last = Math.max(first + 1, tokenAt(at, to));
   const statement = statementsOf(sentence, roster, { from: first, to: last })[0]!;
@@ -133,6 +131,19 @@ export function propositionOf(sentence: Sentence, roster: Roster): Statement {
   if (neutral) statement.negative = false;
   if (supposes(text.slice(from, to))) statement.mood = 'hypothetical';
   return statement;
+}
+
+/** The first token of a closing tag ("…; right?", "…, didn't you?"), told by the punctuation `wordsOf` drops. */
+function tagStart(tokens: readonly Token[]): number | undefined {
+  let marked = '';
+  const at: number[] = [];
+  for (const t of tokens) {
+    const { text } = wordsOf([t]);
+    at.push(marked.length + (marked && text ? 1 : 0));
+    if (text) marked += `${marked ? ' ' : ''}${text}${/[;,]/.test(t.post) ? ';' : ''}`;
+  }
+  const starts = TAGS.map((r) => r.exec(marked)).filter((m) => m !== null).map((m) => tokenAt(at, m.index + (/^[;,]/.test(m[0]) ? 1 : 0)));
+  return starts.length > 0 ? Math.min(...starts) : undefined;
 }
 
 function asks(turn: Sentence[]): boolean {

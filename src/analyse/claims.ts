@@ -389,7 +389,9 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
         // The object is the head of the first noun group after the verb: "exercise class" → class.
         const v = verbs.length - 1;
         const object = objects.get(v);
-        const grouped = object !== undefined && tokens[i - 1]?.tags.has('Noun') && !tokens[i - 1]?.post.trim();
+        // "Hogan's representatives" is whose, not a compound like "loan papers".
+        const before = tokens[i - 1];
+        const grouped = object !== undefined && before?.tags.has('Noun') && !before.post.trim() && !before.tags.has('Possessive') && !nameAt(before);
         if (v >= 0 && t.tags.has('Noun') && (object === undefined || grouped)) {
           // "told my friends": a word for a person is a person, whoever it is.
           // "loan papers": the head with the word before it, so "car papers" is another thing.
@@ -401,8 +403,11 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
   });
   const content = verbs.filter((v) => !v.generic);
   // "did every interview", "made a demand": with no verb of content, the light verb's object is the act.
-  const light = content.length === 0 ? verbs.find((v) => v.light && objects.has(verbs.indexOf(v)) && !/^~|p:/.test(objects.get(verbs.indexOf(v))!)) : undefined;
-  const head = content[0] ?? light;
+  // So is it when the first verb of content only says what for: "made a demand to not publish the tapes".
+  const purpose = (v: Verb) => tokens.slice(Math.max(0, v.at - 2), v.at).some((x) => x.normal === 'to');
+  const lightVerb = verbs.find((v) => v.light && objects.has(verbs.indexOf(v)) && !/^~|p:/.test(objects.get(verbs.indexOf(v))!));
+  const light = content.length === 0 || (lightVerb && content[0]!.at > lightVerb.at && purpose(content[0]!)) ? lightVerb : undefined;
+  const head = light ?? content[0];
   const headAt = predicate !== undefined && (head === undefined || predicate < head.at) ? predicate : head?.at;
   // A negation counts against the main act: before it with no other verb between, or its object ("told no one").
   let negative = false;

@@ -48,3 +48,17 @@ describe('exchanges', () => {
     assert.deepEqual(exchangesOf(['MUM: Is Gary still there?', "SON: No, he's gone.", 'MUM: Good.']), ['Is Gary still there → no "No"']);
   });
 });
+
+describe('the proposition put', () => {
+  const propositionOf = (lines: string[]) => analyseLines(lines).exchanges[0]!.proposition!;
+  it('drops a closing tag told by its punctuation, so "; correct?" is no second act', () => {
+    const put = propositionOf(['Q. You made a monetary demand to the tenant’s lawyers in order to not publish the photos; correct?', 'A. No.']);
+    assert.equal(put.compound, false);
+    assert.equal(put.negative, false);
+    assert.equal(put.head, 'demand');
+  });
+  it('drops ", didn\'t you?" too, and keeps a sentence with no tag whole', () => {
+    assert.equal(propositionOf(["Q. You went to the flat and then you called Lee Dunn, didn't you?", 'A. No.']).compound, true);
+    assert.equal(propositionOf(["Q. You called Lee Dunn from the flat, didn't you?", 'A. No.']).compound, false);
+  });
+});
