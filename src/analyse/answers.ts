@@ -56,6 +56,7 @@ const PHRASES: Phrase[] = [
   ...answerWords.unsure.map((words) => ({ words, stance: 'unsure' as const, hedged: false })),
 ].sort((a, b) => b.words.length - a.words.length);
 
+const FILLER = new RegExp(`^(?:(?:${answerWords.fillers.join('|')}) )+`);
 const ADDRESS = ['sir', "ma'am", 'maam', 'officer', 'your honor', 'your honour'];
 
 /**
@@ -93,7 +94,11 @@ export function findExchanges(sentences: readonly Sentence[], roster?: Roster): 
 /** Reads how an answer opens: `Yes.`, `I don't recall.`, `No, sir.`; `other` when it opens with anything else. */
 export function stanceOf(sentence: Sentence): { stance: Stance; hedged: boolean; stanceEnd: number } {
   const text = sentence.utterance.text.slice(sentence.start, sentence.end);
-  const { normal, ends } = normalise(text);
+  const normalised = normalise(text);
+  // "Um, no." is a no: a filler before the answer is not the answer.
+  const skip = FILLER.exec(normalised.normal)?.[0].length ?? 0;
+  const normal = normalised.normal.slice(skip);
+  const ends = normalised.ends.slice(skip);
   for (const phrase of PHRASES) {
     const whole = normal === phrase.words || ADDRESS.some((a) => normal === `${phrase.words} ${a}`);
     if (whole || (!phrase.alone && normal.startsWith(`${phrase.words} `))) {

@@ -25,6 +25,7 @@ describe('exchanges', () => {
     ['curly apostrophes', ['Q. Was that in 2016?', 'A. I don’t know.'], 'Was that in 2016 → unsure "I don’t know"'],
     ['a short auxiliary answer', ['Q. Did you tell him?', 'A. I did.'], 'Did you tell him → yes "I did"'],
     ['an auxiliary opening a longer answer takes no side', ['Q. What did you do then?', 'A. I did the shopping and went home.'], 'What did you do then → other'],
+    ['a filler before the answer', ["DS PATEL: He stayed over that night, didn't he?", 'MS WOOD: Um, no.'], 'He stayed over that night, didn\'t he → no "Um, no"'],
     ['"no idea" is not "no"', ['SW: Who is Dean?', 'MUM: No idea, some bloke of hers.'], 'Who is Dean → unsure "No idea"'],
   ];
   for (const [name, lines, expected] of table) {
@@ -56,6 +57,9 @@ describe('the proposition put', () => {
     assert.equal(put.compound, false);
     assert.equal(put.negative, false);
     assert.equal(put.head, 'demand');
+  });
+  it('unwraps "and then, by the way, is it fair to say that…"', () => {
+    assert.equal(propositionOf(['Q. And then, by the way, is it fair to say that you are motivated by money?', 'A. No.']).head, 'motivat');
   });
   it('drops ", didn\'t you?" too, and keeps a sentence with no tag whole', () => {
     assert.equal(propositionOf(["Q. You went to the flat and then you called Lee Dunn, didn't you?", 'A. No.']).compound, true);
