@@ -3,7 +3,7 @@ import { positionAt } from '../parse/position.js';
 import { DEFAULT_LEXICON, type Gender, type Lexicon, type RoleNoun } from './lexicon.js';
 import { assignClasses, childrenIn, type RoleAssertion } from './people/classes.js';
 import { NameBook } from './people/merge.js';
-import { bare, displayName, HONORIFICS, isAka, nameParts, nameSpans, nameWeight, nameWords, type NameContext, type Span } from './people/names.js';
+import { bare, displayName, HONORIFICS, isAka, isCaseless, nameParts, nameSpans, nameWeight, nameWords, type NameContext, type Span } from './people/names.js';
 import { aliasOf, PRONOUN_GENDER, resolvePronounAt } from './people/pronouns.js';
 import { DETERMINERS, INDEFINITE, isGeneric, linkedPerson, roleSpans, type RoleSpan } from './people/roles.js';
 import type { Sentence, Token } from './sentences.js';
@@ -55,8 +55,9 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
   const people: Person[] = [];
   const byKey = new Map<string, Person>();
   const assertions: RoleAssertion[] = [];
-  const { known, common } = nameWords(sentences, { lexicon, speakerNames });
-  const nameContext: NameContext = { lexicon, speakerNames, known, common };
+  const caseless = isCaseless(sentences);
+  const { known, common } = nameWords(sentences, { lexicon, speakerNames, caseless });
+  const nameContext: NameContext = { lexicon, speakerNames, known, common, caseless };
   const lastSeen = new Map<number, number>();
   const book = new NameBook(lexicon, (id) => {
     const p = people[id]!;

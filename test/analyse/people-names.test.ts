@@ -79,3 +79,29 @@ describe('people roster: children named by the interviewer', () => {
     assert.deepEqual(peopleOf(analyseLines(lines)), ['Dean:unknown']);
   });
 });
+
+describe('people roster: lower-case speech-to-text', () => {
+  const stt = [
+    'interviewer: so who lives at home with you and the kids at the moment',
+    'mum: me and the kids and my boyfriend tony he moved in last month',
+    'interviewer: and how do the kids get on with tony when you are at work',
+    "mum: fine he is really good with them he looks after them when i'm at work",
+    'interviewer: does anyone else stay over at the house',
+    'mum: no just us and sometimes my sister comes round for tea',
+  ];
+  it('finds the names compromise knows when nothing is capitalised', () => {
+    assert.deepEqual(roster(stt).filter((p) => p.startsWith('tony')), ['tony']);
+  });
+  it('keeps ordinary words that can be names as words', () => {
+    const words = [
+      'interviewer: so what did you do with the letter when it came',
+      'mum: i will mark it and then i will file it and rob said to sue him but i will not',
+      'interviewer: and did the bill get paid by anyone in the end or is it still open',
+      'mum: the bill is still open i think we have hope it gets sorted soon enough',
+    ];
+    assert.deepEqual(roster(words).filter((p) => /mark|bill|hope|sue/.test(p)), []);
+  });
+  it('reads capitals as before when the transcript has them', () => {
+    assert.deepEqual(roster(['Q: Who is tony?', 'A: I do not know. Maybe a friend of Dean Price.']).filter((p) => p.startsWith('tony')), []);
+  });
+});

@@ -17,7 +17,28 @@ export interface NameContext {
   known: ReadonlySet<string>;
   /** Capitalised words the transcript also uses in lower case or as things ("at Otisville", "the book Revenge"). */
   common: ReadonlySet<string>;
+  /** The transcript writes no capitals (speech-to-text in lower case): capitals cannot tell a name from a word. */
+  caseless?: boolean;
 }
+
+/**
+ * Whether sentences are written without capitals, as lower-case speech-to-text is: almost no word after the first is
+ * capitalised, bar "I". Enough words are needed to tell.
+ */
+export function isCaseless(sentences: ReadonlyArray<{ tokens: Token[] }>): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const { tokens } of sentences) {
+    for (const t of tokens.slice(1)) {
+      if (!/\p{L}/u.test(t.text) || t.normal === 'i') continue;
+      words++;
+      if (isCapitalised(t)) capitals++;
+    }
+  }
+  return words >= CASELESS_MIN_WORDS && capitals <= words * CASELESS_MAX_SHARE;
+}
+const CASELESS_MIN_WORDS = 30;
+const CASELESS_MAX_SHARE = 0.01;
 
 /** A name taken apart: lower-case name words without titles or initials, and the suffix that makes a different person. */
 export interface NameParts {
@@ -74,11 +95,14 @@ export function isTitle(token: Token, lexicon: Lexicon): boolean {
 
 /** Whether a word can be part of a person's name where it stands; `next` is the word after it. */
 export function isNameToken(token: Token, next: Token | undefined, ctx: NameContext): boolean {
-  if (!isCapitalised(token) || isShouted(token) || isDebris(token)) return false;
+  const caseless = ctx.caseless === true && !isCapitalised(token);
+  if ((!caseless && !isCapitalised(token)) || isShouted(token) || isDebris(token)) return false;
   const word = bare(token);
   const { lexicon } = ctx;
   if (lexicon.notPeople.has(word) || NOT_NAMES.has(word) || lexicon.roleNouns.has(word) || ctx.speakerNames.has(word)) return false;
   if (FUNCTION_TAGS.some((t) => token.tags.has(t)) || TITLES.has(word)) return false;
+  // In lower-case text only compromise's own knowledge of names is left: "my boyfriend tony", "tony's mate".
+  if (caseless) return token.tags.has('Person') && !token.tags.has('Honorific') && !WORD_TAGS.some((t) => token.tags.has(t));
   if (/['’](t|ve|re|ll|d|m)$/i.test(token.text) || token.text.includes('/')) return false;
   const known = token.tags.has('FirstName') || token.tags.has('LastName');
   // "Stormy Daniels": before a surname, a word the transcript also writes in lower case is a first name.
