@@ -193,6 +193,7 @@ const CANONICAL = new Map<string, string>();
 for (const group of [...synonyms.verbs, ...synonyms.nouns]) for (const word of group) if (!CANONICAL.has(word)) CANONICAL.set(word, group[0]!);
 const MANNER = new Set(['how', 'where', 'when', 'why', 'because', 'as', 'like']);
 const PARTICLES = new Set(['out', 'back', 'in', 'up', 'over', 'for', 'to']);
+const PHRASAL = new Set(['up', 'out', 'off', 'down', 'away']);
 const ANYONE = new Set(['anyone', 'anybody', 'nobody', 'noone', 'no-one', 'anything', 'nothing', 'everyone', 'everybody']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they', 'you']);
 // Who a clause's first pronoun names; empty for "there was", "it was": no one in particular.
@@ -330,8 +331,10 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
     const auxiliary = AUXILIARY_WORDS.has(w) && tokens.slice(i + 1, i + 4).some((x) => x.tags.has('Verb'));
     // "the law based on experience", "people named Keith": a past form straight after a thing describes it; it is no act.
     const after = tokens[i + 1];
+    // So does one between an article and a thing: "the signed agreement".
     const describes =
-      t.tags.has('PastTense') && tokens[i - 1]?.tags.has('Noun') && !tokens[i - 1]!.tags.has('Pronoun') && !nameAt(tokens[i - 1]!) && !!after && (after.tags.has('Preposition') || !!nameAt(after));
+      (t.tags.has('PastTense') && tokens[i - 1]?.tags.has('Noun') && !tokens[i - 1]!.tags.has('Pronoun') && !nameAt(tokens[i - 1]!) && !!after && (after.tags.has('Preposition') || !!nameAt(after))) ||
+      (t.tags.has('PastTense') && !!tokens[i - 1]?.tags.has('Determiner') && !!after?.tags.has('Noun') && !after.tags.has('Pronoun'));
     const main = t.tags.has('Verb') && t.text !== '' && !auxiliary && !describes && !['Auxiliary', 'Copula', 'Modal'].some((tag) => t.tags.has(tag));
     const acted = verbs.length > 0 || predicate !== undefined;
     if (main && !t.tags.has('Gerund') && !t.tags.has('Participle') && !tokens.slice(Math.max(0, i - 2), i).some((x) => x.normal === 'to')) acts++;
@@ -358,7 +361,9 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
     if (main) {
       let lemma = infinitive(t);
       const next = tokens[i + 1];
-      if (next && PARTICLES.has(next.normal) && CANONICAL.has(`${lemma} ${next.normal}`)) {
+      // "came up" (was mentioned) and "came out" (was published) are other acts than "came".
+      const phrasal = next !== undefined && PHRASAL.has(next.normal) && next.tags.has('Particle');
+      if (next && ((PARTICLES.has(next.normal) && CANONICAL.has(`${lemma} ${next.normal}`)) || phrasal)) {
         lemma = `${lemma} ${next.normal}`;
         particle = i + 1;
       }

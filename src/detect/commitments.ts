@@ -164,6 +164,7 @@ function samePeople(a: Statement, b: Statement, noneAlike = false): boolean {
 }
 
 const RETOLD_TURNS = 40;
+const ANSWERED_TURNS = 200;
 // Turns apart (both speakers' turns counted) within which a second undoing of the same words is the same point again.
 const REPEAT_TURNS = 6;
 
@@ -201,7 +202,9 @@ function pairs(analysis: Analysis): Pair[] {
       // Told twice in her own words: the same act on the same thing or person.
       if (kind === 'retold' && match.acts === 0) continue;
       // Her own words twice: the same event comes up within one stretch of talk, or names the same people or dates.
-      if (kind === 'retold' && later.turn - earlier.turn > RETOLD_TURNS && match.people === 0 && shared(earlier.content.details, later.content.details) === 0) continue;
+      // Answers far apart are about the same occasion only when they name the same people or dates.
+      const far = later.turn - earlier.turn > (kind === 'retold' ? RETOLD_TURNS : ANSWERED_TURNS);
+      if (far && match.people === 0 && shared(earlier.content.details, later.content.details) === 0) continue;
       // Two questions about the same act with different people in them are different questions; her own words need
       // not name again everyone the question did.
       if (earlier.source === 'answered' && later.source === 'answered' && !samePeople(earlier.content, later.content, true)) continue;

@@ -249,4 +249,32 @@ table('propositionFlips', propositionFlips, [
       "A. I know a lot of people named Keith, and I wanted to know which one it was, and because I didn't know his last name, I put where he works.",
     ],
   },
+  {
+    name: "'the signed agreement' names a thing; it does not say who signed",
+    lines: ['Q. What did you give the bank?', 'A. The signed agreement and the side letter.', 'Q. Did Mr. Hale sign this agreement anywhere?', 'A. No.'],
+  },
+  {
+    name: "a talk that 'came up' and an article that 'didn't come out' are two acts",
+    lines: [
+      'Q. Did the article come up when you spoke?',
+      'A. That conversation came up as well.',
+      "Q. And the talks were about making sure that it didn't come out in the magazine?",
+      'A. Correct.',
+    ],
+  },
+  {
+    name: 'two answers two hundred turns apart with no person or date in common are about different occasions',
+    lines: [
+      'Q. Did you use a different name for the account?',
+      'A. I did.',
+      ...Array.from({ length: 110 }, (_, k) => [`Q. And page ${k + 1}?`, 'A. I see it.']).flat(),
+      'Q. Did you use a different name for the account?',
+      'A. No.',
+    ],
+  },
+  {
+    name: 'the same two answers close together do conflict',
+    lines: ['Q. Did you use a different name for the account?', 'A. I did.', 'Q. And page one?', 'A. I see it.', 'Q. Did you use a different name for the account?', 'A. No.'],
+    cites: [2, 6],
+  },
 ]);
