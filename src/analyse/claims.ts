@@ -193,6 +193,7 @@ const CANONICAL = new Map<string, string>();
 for (const group of [...synonyms.verbs, ...synonyms.nouns]) for (const word of group) if (!CANONICAL.has(word)) CANONICAL.set(word, group[0]!);
 const MANNER = new Set(['how', 'where', 'when', 'why', 'because', 'as', 'like']);
 const PARTICLES = new Set(['out', 'back', 'in', 'up', 'over', 'for', 'to']);
+const DISCOURSE = new Set(['so', 'and', 'now', 'well', 'but', 'then', 'okay', 'ok']);
 const PHRASAL = new Set(['up', 'out', 'off', 'down', 'away']);
 const ANYONE = new Set(['anyone', 'anybody', 'nobody', 'noone', 'no-one', 'anything', 'nothing', 'everyone', 'everybody']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they', 'you']);
@@ -310,7 +311,9 @@ interface Verb {
 /** Polarity and content words of a run of tokens. */
 export function contentOf(all: readonly Token[], mentions: readonly PersonMention[]): Omit<Statement, 'sentence' | 'start' | 'end' | 'mood'> {
   // "While not paid to appear, did they pay you…": the main clause follows the comma.
-  const comma = SUBORDINATORS.has(all[0]?.normal ?? '') ? all.findIndex((t) => /,/.test(t.post)) : -1;
+  // "So, when you testified…, that was one of many things": a leading "so" or "and" does not hide the subordinator.
+  const opening = all.findIndex((t) => !DISCOURSE.has(t.normal));
+  const comma = SUBORDINATORS.has(all[opening]?.normal ?? '') ? all.findIndex((t, i) => i > opening && /,/.test(t.post)) : -1;
   const tokens = comma >= 0 && comma < all.length - 1 ? all.slice(comma + 1) : all;
   const nouns = new Set<string>();
   const details = new Set<string>();

@@ -61,6 +61,11 @@ describe('the proposition put', () => {
   it('unwraps "and then, by the way, is it fair to say that…"', () => {
     assert.equal(propositionOf(['Q. And then, by the way, is it fair to say that you are motivated by money?', 'A. No.']).head, 'motivat');
   });
+  it('reads the main clause after "so, when…,"', () => {
+    const put = propositionOf(['Q. And so, when you got to the shop, Lee Dunn was not in there?', 'A. No.']);
+    assert.equal(put.negative, true);
+    assert.ok(!put.nouns.includes('shop'), JSON.stringify(put));
+  });
   it('drops ", didn\'t you?" too, and keeps a sentence with no tag whole', () => {
     assert.equal(propositionOf(["Q. You went to the flat and then you called Lee Dunn, didn't you?", 'A. No.']).compound, true);
     assert.equal(propositionOf(["Q. You called Lee Dunn from the flat, didn't you?", 'A. No.']).compound, false);
