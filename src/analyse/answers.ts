@@ -25,6 +25,8 @@ export interface Exchange {
   recall: boolean;
   /** The put asks whether something shown brought the memory back ("does that refresh your recollection…"). */
   refresh: boolean;
+  /** The put asks whether the speaker said something ("did you tell the social worker he lived with you?"): the proposition is what was said. */
+  saying: boolean;
   /** What was put, as one statement: the asking sentence without its "do you recall that" or "; right?". */
   proposition?: Statement;
 }
@@ -34,7 +36,8 @@ const NAVIGATION = answerWords.navigation.map((p) => new RegExp(p));
 const REFRESH = answerWords.refresh.map((p) => new RegExp(p));
 
 const PRIOR = answerWords.prior.map((p) => new RegExp(p));
-const WRAPPERS = answerWords.wrappers.map((p) => new RegExp(p));
+const SAYING = answerWords.saying.map((p) => new RegExp(p));
+const WRAPPERS = [...answerWords.wrappers.map((p) => new RegExp(p)), ...SAYING];
 const NEUTRAL = answerWords.neutral.map((p) => new RegExp(p, 'g'));
 const TAGS = answerWords.tags.map((p) => new RegExp(p));
 const REPORTING = new RegExp(answerWords.reporting);
@@ -83,6 +86,7 @@ export function findExchanges(sentences: readonly Sentence[], roster?: Roster): 
       prior: said.some((x) => PRIOR.some((r) => r.test(x))),
       recall: RECALL.some((r) => r.test(wordsOf(asked.tokens).text)),
       refresh: said.some((x) => REFRESH.some((r) => r.test(x))),
+      saying: SAYING.some((r) => r.test(wordsOf(asked.tokens).text)),
     };
     // "Do you see that?" asks about the page, not about what happened.
     if (roster && !NAVIGATION.some((r) => r.test(wordsOf(asked.tokens).text))) exchange.proposition = propositionOf(asked, roster);
@@ -120,7 +124,7 @@ export function propositionOf(sentence: Sentence, roster: Roster): Statement {
     const m = found.sort((a, b) => a!.index - b!.index)[0];
     if (!m || m[0].length === 0) break;
     from += m.index + m[0].length;
-    if (REPORTING.test(m[0])) break;
+    if (REPORTING.test(m[0]) || SAYING.some((r) => r.test(m[0]))) break;
   }
   let to = text.length;
   const tag = tagStart(sentence.tokens);

@@ -26,6 +26,8 @@ interface Commitment {
   wh: boolean;
   /** The put followed a document or recording shown to bring the memory back. */
   refresh: boolean;
+  /** Denies having said the content ("Did you tell the social worker he lived with you?" "No."), not the content itself. */
+  saying: boolean;
 }
 
 // A put's "you" is the speaker who answers; her own "I" is too, and so is the "I" of her words quoted back to her.
@@ -35,9 +37,15 @@ function actor(subject: string | undefined, self: 'first' | 'second', quoted = f
   return subject === 'first' || subject === 'second' ? 'asker' : subject;
 }
 
-// Two acts by different doers are different acts; a pronoun may be the person named on the other side.
-function sameActor(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || a === b;
+// Two acts by different doers are different acts. Where the words themselves are compared ("you told her he lived
+// with you" against "you said Lee lived with you"), a "he" or "she" may be the person named on the other side.
+function sameActor(a: string | undefined, b: string | undefined, pronounsMayName = false): boolean {
+  return a === undefined || b === undefined || a === b || (pronounsMayName && pronounAndName(a, b));
+}
+
+function pronounAndName(a: string | undefined, b: string | undefined): boolean {
+  const one = (x?: string, y?: string) => x !== undefined && y !== undefined && /^third:(he|she)$/.test(x) && y.startsWith('p:');
+  return one(a, b) || one(b, a);
 }
 
 const WH = new Set(['what', 'when', 'where', 'who', 'whom', 'why', 'how', 'which', 'whose']);
@@ -56,7 +64,9 @@ function fromExchange(analysis: Analysis, e: Exchange): Commitment | undefined {
   // "You didn't tell anyone?" "No." agrees or denies: English leaves it open. A "No" to two acts put together
   // denies the pair, not each.
   if (stance === 'no' && (e.proposition.negative || e.proposition.compound)) return undefined;
-  const polarity = stance === 'unsure' ? 'unsure' : (stance === 'yes') !== e.proposition.negative ? 'yes' : 'no';
+  const saying = e.saying && stance === 'no';
+  const polarity = stance === 'unsure' ? 'unsure' : saying ? 'no' : (stance === 'yes') !== e.proposition.negative ? 'yes' : 'no';
+  const prior = (e.prior || e.saying) && stance === 'yes';
   const end = e.stanceEnd > answer.start ? e.stanceEnd : answer.end;
   return {
     speaker: speakerOf(analysis, answer.index),
@@ -65,10 +75,11 @@ function fromExchange(analysis: Analysis, e: Exchange): Commitment | undefined {
     put,
     content: e.proposition,
     polarity,
-    source: e.prior && stance === 'yes' ? 'prior' : 'answered',
-    subject: actor(e.proposition.subject, 'second', e.prior),
+    source: prior ? 'prior' : 'answered',
+    subject: actor(e.proposition.subject, 'second', e.prior || e.saying),
     hedged: e.hedged,
     refresh: e.refresh,
+    saying,
     wh: WH.has(put.tokens.find((t) => !['and', 'so', 'well', 'now', 'but', 'then'].includes(t.normal))?.normal ?? ''),
   };
 }
@@ -87,6 +98,7 @@ function fromStatement(analysis: Analysis, s: Statement): Commitment | undefined
     hedged: false,
     wh: false,
     refresh: false,
+    saying: false,
   };
 }
 
@@ -133,7 +145,12 @@ function mentions(s: Statement, word: string): boolean {
 }
 
 /** How strongly two statements are about the same act: 0 when not, or when their details (dates, numbers) differ. */
-export function sameMatter(a: Statement, b: Statement): { score: number; people: number; verbs: number; nouns: number; acts: number } {
+export function sameMatter(
+  a: Statement,
+  b: Statement,
+  /** People both sides name that the statements cannot see: a "he" on one side for the man named on the other. */
+  alsoShared = 0,
+): { score: number; people: number; verbs: number; nouns: number; acts: number } {
   const none = { score: 0, people: 0, verbs: 0, nouns: 0, acts: 0 };
   if (a.details.length > 0 && b.details.length > 0 && shared(a.details, b.details) === 0) return none;
   // "Did you know then?" and "Do you know now?" ask about different times.
@@ -141,7 +158,7 @@ export function sameMatter(a: Statement, b: Statement): { score: number; people:
   // The same act done to different things: "went to school" and "didn't go to college".
   const [ao, bo] = [objectOf(a), objectOf(b)];
   if (a.head === b.head && ao !== undefined && bo !== undefined && rivalObjects(a, ao, b, bo)) return none;
-  const people = shared(a.people, b.people);
+  const people = shared(a.people, b.people) + alsoShared;
   const verbs = shared(a.verbs, b.verbs);
   // "free" may be tagged a verb on one side and an adjective on the other: words are compared across both.
   const nouns = shared(words(a), words(b)) - verbs;
@@ -185,6 +202,15 @@ function conflictOf(e: Commitment, l: Commitment): number | undefined {
   return undefined;
 }
 
+// Denying having said something and conceding the same words put back, in either order. The words must say the same
+// thing the same way: "he lived with you" against "Lee lived with you", not against "Lee never lived with you".
+function sayingConflict(e: Commitment, l: Commitment): number | undefined {
+  const [denied, conceded] = e.saying ? [e, l] : [l, e];
+  if (conceded.saying || conceded.source !== 'prior' || conceded.polarity === 'unsure') return undefined;
+  const concededNegative = conceded.polarity === 'no';
+  return denied.content.negative === concededNegative ? 0.8 : undefined;
+}
+
 function pairs(analysis: Analysis): Pair[] {
   const all = commitments(analysis);
   const found: Pair[] = [];
@@ -192,10 +218,11 @@ function pairs(analysis: Analysis): Pair[] {
     let best: Pair | undefined;
     for (const earlier of all.slice(0, k)) {
       if (earlier.speaker !== later.speaker || earlier.turn >= later.turn) continue;
-      const base = conflictOf(earlier, later);
+      const saying = earlier.saying || later.saying;
+      const base = saying ? sayingConflict(earlier, later) : conflictOf(earlier, later);
       if (base === undefined) continue;
-      if (!sameActor(earlier.subject, later.subject)) continue;
-      const match = sameMatter(earlier.content, later.content);
+      if (!sameActor(earlier.subject, later.subject, saying)) continue;
+      const match = sameMatter(earlier.content, later.content, saying && pronounAndName(earlier.subject, later.subject) ? 1 : 0);
       if (match.score === 0) continue;
       const kind: Kind =
         earlier.source === 'prior' || later.source === 'prior' ? 'prior' : earlier.source === 'said' && later.source === 'said' ? 'retold' : 'answers';
@@ -248,7 +275,11 @@ function said(analysis: Analysis, c: Commitment): string {
 
 function toConflict(analysis: Analysis, p: Pair): Conflict {
   const how =
-    p.kind === 'prior'
+    p.earlier.saying || p.later.saying
+      ? p.earlier.saying
+        ? 'denies having said it, then concedes it'
+        : 'concedes having said it, then denies it'
+      : p.kind === 'prior'
       ? p.later.source === 'prior'
         ? 'concedes earlier words'
         : 'after conceding earlier words, says'

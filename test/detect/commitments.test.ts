@@ -110,6 +110,26 @@ table('priorConceded', priorConceded, [
       'A. Yes.',
     ],
   },
+  {
+    name: 'police interview: denies telling the social worker he lived there, then concedes her statement said so',
+    lines: [
+      'DC WARD: Did you tell the social worker he lived with you?',
+      'MS LEE: No. I never said that.',
+      "DC WARD: In your statement you said Lee Dunn lived with you, didn't you?",
+      'MS LEE: Yes, I said that.',
+    ],
+    cites: [2, 4],
+    error: true,
+  },
+  {
+    name: 'denies telling the social worker he lived there, and concedes saying he never did: no conflict',
+    lines: [
+      'DC WARD: Did you tell the social worker he lived with you?',
+      'MS LEE: No.',
+      "DC WARD: In your statement you said Lee Dunn never lived with you, didn't you?",
+      'MS LEE: Yes.',
+    ],
+  },
 ]);
 
 table('eventRetold', eventRetold, [
@@ -276,5 +296,9 @@ table('propositionFlips', propositionFlips, [
     name: 'the same two answers close together do conflict',
     lines: ['Q. Did you use a different name for the account?', 'A. I did.', 'Q. And page one?', 'A. I see it.', 'Q. Did you use a different name for the account?', 'A. No.'],
     cites: [2, 6],
+  },
+  {
+    name: 'denying telling someone a thing is not denying the thing',
+    lines: ['SW: Did you tell your mum he lived with you?', 'MS LEE: No.', 'SW: Where does Lee Dunn live?', 'MS LEE: Lee Dunn lived with me for a month.'],
   },
 ]);
