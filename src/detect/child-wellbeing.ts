@@ -1,8 +1,8 @@
 import { isAdult, type Analysis, type Cue, type Sentence, type Token } from '../analyse/index.js';
-import type { Clue } from '../types.js';
+import type { Clue, Person } from '../types.js';
 import { quote } from './conflict.js';
 import { createClue, defineDetector } from './detector.js';
-import { childFor, groupBy, quoteList } from './people.js';
+import { childFor, groupBy, isNamed, quoteList } from './people.js';
 import { clauseBefore, HYPOTHETICAL, isNegative, withoutOverlaps } from '../analyse/speech.js';
 
 /** Signs about the child a reviewer should catch, one clue per interviewee turn. */
@@ -67,6 +67,8 @@ const HOME = /\b(flat|house|place|home|kitchen|fridge|cupboards|heating|electric
 const SPEAKER_SUBJECTS = new Set(['i', 'we']);
 const NON_CHILD_SUBJECTS = new Set(['it', 'this', 'that', 'there', 'you']);
 const CHILD_SUBJECTS = new Set(['he', 'she', 'they']);
+// Words that can stand before an order ("please don't", "just don't", "so don't").
+const ORDER_LEADS = new Set(['please', 'just', 'so', 'now', 'oh', 'well', 'and', 'but', 'then', 'also']);
 const NEGATORS = new Set(['not', 'never', 'no', 'stopped', 'stop', 'less', 'nothing', 'none', 'longer']);
 // Signs that, followed by these words, describe an ordinary thing ("not eating her lunch", "not walking to school").
 const ORDINARY_AFTER = new Set(['lunch', 'dinner', 'tea', 'breakfast', 'vegetables', 'veg', 'greens', 'fruit', 'crusts', 'to', 'home', 'there', 'in', 'on', 'through', 'over']);
@@ -80,6 +82,8 @@ function isSign(analysis: Analysis, cue: Cue): boolean {
   if (opener && HYPOTHETICAL.has(opener.normal)) return false;
   if (clause.some((t) => HYPOTHETICAL.has(t.normal))) return false;
   if (!ownNegation && clause.slice(-4).some((t) => isNegative(t) || NEGATORS.has(t.normal))) return false;
+  // "Please don't talk about it", "Don't eat that": "do not" with no subject before it is an order, or the speaker's own.
+  if (inside[0]?.normal === 'do' && clause.every((t) => ORDER_LEADS.has(t.normal))) return false;
   if (ownNegation) {
     const next = sentence.tokens.find((t) => t.start >= cue.end && t.text !== '');
     if (next && (ORDINARY_AFTER.has(next.normal) || (next.tags.has('Possessive') && ORDINARY_AFTER.has(nextAfter(sentence, next)?.normal ?? '')))) {
@@ -117,9 +121,17 @@ function subjectOf(analysis: Analysis, sentence: Sentence, start: number): 'adul
   const mentions = analysis.roster.bySentence[sentence.index] ?? [];
   const before = sentence.tokens.filter((t) => t.end <= start && t.text !== '');
   const pronounMeansAdult = (t: Token, personId: number | undefined) => {
-    if (personId === undefined || !isAdult(analysis.roster.people[personId]!)) return false;
     const gender = t.normal === 'he' || t.normal === 'him' ? 'male' : t.normal === 'she' || t.normal === 'her' ? 'female' : undefined;
-    return !analysis.roster.people.some((p) => p.personClass === 'child' && (gender === undefined || p.gender === undefined || p.gender === gender));
+    const couldMean = (p: Person) => p.personClass === 'child' && (gender === undefined || p.gender === undefined || p.gender === gender);
+    if (personId === undefined) return false;
+    // A pronoun that means someone who is not a child (nor named and perhaps one), when no child it could mean has been
+    // talked about for many turns, is that person's: "he got really quiet" in an account of a meeting with a man, though
+    // the witness's daughter came up long before.
+    const person = analysis.roster.people[personId]!;
+    const maybeChild = person.personClass === 'child' || (person.personClass === 'unknown' && isNamed(analysis, person));
+    if (!maybeChild && analysis.roster.people.some(couldMean) && !childTalkedOf(analysis, sentence, couldMean)) return true;
+    if (!isAdult(person)) return false;
+    return !analysis.roster.people.some(couldMean);
   };
   const judge = (adult: boolean, personId: number | undefined) => (adult ? 'adult' : (personId ?? 'unknown'));
   for (let k = before.length - 1; k >= 0; k--) {
@@ -139,4 +151,18 @@ function subjectOf(analysis: Analysis, sentence: Sentence, start: number): 'adul
     }
   }
   return 'unknown';
+}
+
+// How many turns back a child must have been mentioned for a pronoun to be able to mean them.
+const RECENT_TURNS = 20;
+
+// Whether a child the test accepts is mentioned (by name, role word or pronoun) in the sentence's turn or the few before.
+function childTalkedOf(analysis: Analysis, sentence: Sentence, accepts: (p: Person) => boolean): boolean {
+  const turn = sentence.utterance.index;
+  return analysis.sentences.some(
+    (s) =>
+      s.utterance.index <= turn &&
+      s.utterance.index >= turn - RECENT_TURNS &&
+      (analysis.roster.bySentence[s.index] ?? []).some((m) => accepts(analysis.roster.people[m.personId]!)),
+  );
 }

@@ -1,4 +1,5 @@
-import { isCalled, type Analysis } from '../analyse/index.js';
+import { isCalled, type Analysis, type PersonMention, type Sentence } from '../analyse/index.js';
+import presenceLexicon from '../lexicon/presence.json' with { type: 'json' };
 import { worse } from '../severity.js';
 import type { Clue, Severity } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
@@ -41,6 +42,7 @@ export const unexplainedAdult = defineDetector({
     const { professionals, related } = explained(analysis);
     for (const person of analysis.roster.people) {
       if (!isAdultLayperson(person) || person.personClass === 'relative' || professionals.has(person.id)) continue;
+      if (isPlaceOrTitle(analysis, person.id)) continue;
       // The case record explains whoever it names as living there or known to the case, and so does the project's config.
       const onRecord = facts && [...facts.household, ...facts.known.map((k) => k.name)].some((name) => isCalled(person, name, analysis.lexicon));
       if (onRecord || analysis.known.some((k) => isCalled(person, k.name, analysis.lexicon))) continue;
@@ -112,14 +114,113 @@ function kinOnly(analysis: Analysis, personId: number): boolean {
   return roles.length > 0 && roles.every((m) => m.role?.nounClass === 'relative');
 }
 
-// "Who is Kayleigh?", "How do you know Dean?", "What is he to you?": the interviewer asked who someone is.
-function wasAskedWho(analysis: Analysis, personId: number): boolean {
-  return analysis.sentences.some((s) => {
-    if (s.role !== 'interviewer' || !s.question) return false;
-    if (!(analysis.roster.bySentence[s.index] ?? []).some((m) => m.personId === personId)) return false;
-    const words = s.tokens.map((t) => t.normal);
-    const knowAsked = words.includes('how') && words.includes('know');
-    const whatTo = words.includes('what') && words.includes('to') && words.includes('you');
-    return words.includes('who') || knowAsked || whatTo;
+const NOT_PEOPLE = presenceLexicon.notPeople;
+const PLACE_BEFORE = new Set(NOT_PEOPLE.placeBefore);
+const TITLE_WORDS = new Set(NOT_PEOPLE.titleWords);
+const VAGUE_HEADS = new Set(NOT_PEOPLE.vagueHeads);
+const isCapitalised = (text: string) => /^\p{Lu}/u.test(text);
+
+// A "person" every name of whom is a place ("in Lake Tahoe") or a word of a title of a work ("How To Get Rich") is none.
+function isPlaceOrTitle(analysis: Analysis, personId: number): boolean {
+  const mentions = analysis.roster.byPerson[personId]!;
+  const names = mentions.filter((m) => m.kind === 'name');
+  if (names.length === 0 || mentions.some((m) => m.kind === 'role')) return false;
+  return names.every((m) => {
+    const { tokens } = analysis.sentences[m.sentence]!;
+    const last = tokens[m.last]!;
+    const before = tokens[m.first - 1];
+    const place = before !== undefined && PLACE_BEFORE.has(before.normal) && !last.tags.has('Possessive') && !/[,.;:!?]/.test(before.post);
+    return place || inTitleCase(tokens, m);
   });
+}
+
+// Whether a name sits in a run of capitalised words with a capitalised small word past the sentence's first ("Get Rich").
+function inTitleCase(tokens: Sentence['tokens'], m: PersonMention): boolean {
+  let from = m.first;
+  while (from > 0 && isCapitalised(tokens[from - 1]!.text) && !/[,.;:!?]/.test(tokens[from - 1]!.post)) from--;
+  let to = m.last;
+  while (to + 1 < tokens.length && isCapitalised(tokens[to + 1]!.text) && !/[,.;:!?]/.test(tokens[to]!.post)) to++;
+  return tokens.slice(from, to + 1).some((t, k) => from + k > 0 && from + k > from && TITLE_WORDS.has(t.normal) && (from + k < m.first || from + k > m.last));
+}
+
+// "Who is Kayleigh?", "How do you know Dean?", "What is he to you?": the interviewer asked who someone is, and the
+// answer did not say ("Who was Ms. Ray?" "She is a make-up artist" or "The head of the agency" says; "Just someone I know"
+// does not). A relative "who" ("the friends who you told"), a "who" about someone else ("who did Dean call?") and a
+// statement put for a yes ("you know who he is; right?") ask nothing of the kind.
+function wasAskedWho(analysis: Analysis, personId: number): boolean {
+  const asked = analysis.sentences.filter((s) => {
+    if (s.role !== 'interviewer' || !s.question) return false;
+    const mentions = (analysis.roster.bySentence[s.index] ?? []).filter((m) => m.personId === personId);
+    if (mentions.length === 0) return false;
+    const words = s.tokens.map((t) => t.normal);
+    if (TAGS.has(words[words.length - 1] ?? '')) return false;
+    const mentionAt = (i: number) =>
+      mentions.some((m) => m.first === i || (m.kind === 'name' && m.first === i + 1 && ['the', 'this', 'that'].includes(words[i]!)));
+    // "How do you know Dean?", "how did you know her?"
+    const object = (i: number) => mentionAt(i) && !['he', 'she', 'they'].includes(words[i]!);
+    const knowAsked = words.includes('how') && words.some((w, i) => /^(know|knew|meet|met)$/.test(w) && object(i + 1));
+    // "What is he to you?"
+    const whatTo = words.includes('what') && words.slice(-2).join(' ') === 'to you';
+    // "Who is Dean?", "who's this Dean?", "Can you tell me who Dean is?"
+    const who = s.tokens.some((t, k) => {
+      if (t.normal !== 'who') return false;
+      const prev = s.tokens[k - 1];
+      if (prev && /^(know|knew|known|knows)$/.test(prev.normal)) return false;
+      return (isCopulaLike(s.tokens[k + 1]) && mentionAt(k + 2)) || (mentionAt(k + 1) && mentions.some((m) => m.first === k + 1 && isCopulaLike(s.tokens[m.last + 1])));
+    });
+    return who || knowAsked || whatTo;
+  });
+  return asked.length > 0 && !asked.some((q) => describedInAnswer(analysis, q, personId));
+}
+
+const TAGS = new Set(['right', 'correct', 'true']);
+// Words that open a description set beside a name ("Hugh Ross, the owner of the club").
+const APPOSITION_LEADS = new Set(['a', 'an', 'the', 'another', 'his', 'her', 'their', 'my', 'our', 'one']);
+const DONT_KNOW = /\b(don'?t know|do not know|dunno|no idea|not sure|can'?t remember|cannot remember|don'?t remember)\b/i;
+
+// Whether the interviewee's answer to a question describes the person: the person (by name or pronoun), "is" or a comma,
+// then a description whose head is more than "someone" or "a guy" ("She is another film actress", "Hugh Ross, the owner").
+function describedInAnswer(analysis: Analysis, question: Sentence, personId: number): boolean {
+  const next = analysis.sentences.find((s) => s.utterance.index > question.utterance.index);
+  if (!next || next.role !== 'interviewee') return false;
+  const answer = analysis.sentences.filter((s) => s.utterance.index === next.utterance.index);
+  if (answer.some((s) => DONT_KNOW.test(s.utterance.text.slice(s.start, s.end)))) return false;
+  // "The Attorney General.", "Campaign manager for the Trump campaign.": an answer that is itself a description.
+  const opening = analysis.roster.bySentence[answer[0]!.index] ?? [];
+  if (describes(answer[0]!.tokens, 0, opening)) return true;
+  // "Campaign manager for the campaign": a role word among the answer's first words.
+  if (opening.some((m) => m.kind === 'role' && m.first < 3 && m.role?.nounClass !== 'vague' && m.role?.nounClass !== 'child')) return true;
+  return answer.some((s) =>
+    (analysis.roster.bySentence[s.index] ?? []).some((m) => {
+      if (m.personId !== personId) return false;
+      const { tokens } = s;
+      let i = m.last + 1;
+      const apposition = /,/.test(tokens[m.last]!.post) && APPOSITION_LEADS.has(tokens[i]?.normal ?? '');
+      if (!apposition) {
+        if (!tokens[i] || !isCopulaLike(tokens[i]!)) return false;
+        i++;
+      }
+      return describes(tokens, i, analysis.roster.bySentence[s.index] ?? []);
+    }),
+  );
+}
+
+// Whether the words from `i` are a description with a head more than "someone" or "a guy": determiners and modifiers,
+// then a noun that is no name ("another film actress", "the owner of the club").
+function describes(tokens: Sentence['tokens'], i: number, names: PersonMention[]): boolean {
+  const LEADS = new Set(['just', 'only', 'a', 'an', 'the', 'another', 'his', 'her', 'their', 'my', 'our', 'some', 'this', 'that']);
+  for (let seen = 0; i < tokens.length && seen < 5; i++, seen++) {
+    const t = tokens[i]!;
+    if (VAGUE_HEADS.has(t.normal) || t.tags.has('Pronoun') || t.tags.has('Verb')) return false;
+    if (LEADS.has(t.normal) || t.tags.has('Adjective') || t.tags.has('Adverb')) continue;
+    if (names.some((m) => m.kind === 'name' && m.first <= i && i <= m.last)) return false;
+    if (t.tags.has('Noun')) return !t.tags.has('Person') || t.tags.has('Actor');
+    return false;
+  }
+  return false;
+}
+
+function isCopulaLike(token: Sentence['tokens'][number] | undefined): boolean {
+  if (!token) return false;
+  return token.tags.has('Copula') || ['is', 'was', 'are', 'were'].includes(token.normal) || (token.text === '' && token.normal === 'has');
 }

@@ -6,6 +6,15 @@ import { analyseLines } from '../transcript.js';
 const detect = (lines: string[]) => childWellbeing.detect(analyseLines(lines));
 const summary = (lines: string[]) => detect(lines).map((c) => `${c.line} ${c.severity} ${c.who}: ${c.evidence.map((e) => e.text).join(' | ')}`);
 
+// Question and answer pairs about adults only, to put distance between a child's mention and what follows.
+function gapAboutAdults(pairs: number, asker: string, answerer: string): string[] {
+  const lines: string[] = [];
+  for (let k = 0; k < pairs; k++) {
+    lines.push(`${asker} What did your ex say on the ${k + 1}th call?`, `${answerer} He said the money was sorted and he would ring his brother about the car.`);
+  }
+  return lines;
+}
+
 describe('child-wellbeing', () => {
   const fires: Array<{ name: string; lines: string[]; expected: string[] }> = [
     {
@@ -55,6 +64,22 @@ describe('child-wellbeing', () => {
       lines: ['SW: How have the kids been?', "Shelley: Hard. Brodie's teething and Tayla's been playing up at school."],
       expected: ['2 warning Tayla: playing up'],
     },
+    {
+      name: 'a child named again after a long stretch of talk about adults: his pronoun is his',
+      lines: [
+        'SW: Who is in the house at the moment?',
+        'MUM: Me and Kai. Kai is six.',
+        ...gapAboutAdults(12, 'SW:', 'MUM:'),
+        'SW: And how has Kai been since all that?',
+        "MUM: He's not sleeping. He keeps asking where his dad has gone.",
+      ],
+      expected: ["28 warning Kai: not sleeping"],
+    },
+    {
+      name: 'a sign with "doesn\'t": the child, not an order',
+      lines: ['SW: How is Ellie eating?', "MUM: Don't ask. She doesn't eat anything I make her."],
+      expected: ["2 warning Ellie: doesn't eat"],
+    },
   ];
   for (const c of fires) {
     it(`fires: ${c.name}`, () => assert.deepEqual(summary(c.lines), c.expected));
@@ -95,6 +120,40 @@ describe('child-wellbeing', () => {
     {
       name: 'a bit clingy on a Sunday night',
       lines: ['Ms Okoro: How are they when they come back?', "Mr Whitfield: Tired. Alfie's a bit clingy Sunday night but he's fine by Monday."],
+    },
+    {
+      name: 'court: a woman called by her title, watched on the news, is no child ("very aggressive")',
+      lines: [
+        'Q. What were you doing that evening?',
+        'A. I was watching Ms. Halloran on the news. She was very aggressive with the presenter.',
+      ],
+    },
+    {
+      name: 'police: a man with a title and a child word in his nickname ("Mr. Lolly Boy") who goes quiet',
+      lines: [
+        'DC Price: Who else was at the depot?',
+        'Aaron Webb: A driver the lads call Mr. Lolly Boy. He went really quiet when I asked about the van.',
+      ],
+    },
+    {
+      name: 'police: "he got really quiet" of a man she met, long after the baby last came up',
+      lines: [
+        'DC Price: Who lives with you?',
+        'Leanne Hart: Just me and the baby.',
+        ...gapAboutAdults(12, 'DC Price:', 'Leanne Hart:'),
+        'DC Price: What happened when you told him no?',
+        'Leanne Hart: He got really quiet, and then he said he would see me later.',
+      ],
+    },
+    {
+      name: 'court: an instruction not to talk, with the witness\'s grown children mentioned long before',
+      lines: [
+        'Q. Do you have a family?',
+        'A. Yes. My children are both at university now.',
+        ...gapAboutAdults(12, 'Q.', 'A.'),
+        'Q. What did the prosecutors say to you about the case?',
+        "A. Please don't talk about the case with anyone.",
+      ],
     },
   ];
   for (const c of quiet) {

@@ -150,3 +150,61 @@ describe('unexplained-adult: professionals and stated relationships', () => {
     assert.deepEqual(clues.map((c) => `${c.line} ${c.severity} ${c.who}`), ['2 warning Carla']);
   });
 });
+
+describe('unexplained-adult: who someone is, asked and answered', () => {
+  const fires: Array<{ name: string; lines: string[]; who: string }> = [
+    {
+      name: 'social worker: asked who she is, answered only "someone I know"',
+      lines: ['SW: Who picked Ruby up on Friday?', 'MUM: Shannon did.', 'SW: Who is Shannon?', "MUM: She's just someone I know from the estate."],
+      who: 'Shannon',
+    },
+    {
+      name: 'police: asked who he is, the answer is no answer',
+      lines: ['DC Price: Who was in the car?', 'Leanne Hart: Me and Connor Blake.', 'DC Price: Who is Connor Blake?', "Leanne Hart: I don't know, a guy."],
+      who: 'Connor Blake',
+    },
+  ];
+  for (const c of fires) {
+    it(`fires: ${c.name}`, () => assert.deepEqual(detect(c.lines).map((clue) => clue.who), [c.who]));
+  }
+
+  const quiet: Array<{ name: string; lines: string[] }> = [
+    {
+      name: 'court: who she was, answered with what she does',
+      lines: ['Q. Who did you speak to that night?', 'A. I spoke to Dana Whitcombe.', 'Q. Who was Dana Whitcombe?', 'A. She is a radio presenter in Leeds.'],
+    },
+    {
+      name: 'court: who he was, answered by a title alone',
+      lines: ['Q. Who was at the meeting?', 'A. Neil Ambrose was there.', 'Q. And who was Neil Ambrose at the time?', 'A. The head of security at the club.'],
+    },
+    {
+      name: 'court: a name set beside what he is',
+      lines: ['Q. Who were you talking about when you said Mr. Garvey?', 'A. Tom Garvey, the owner of the gym.'],
+    },
+    {
+      name: 'court: a relative "who" and "you know who he is; right?" ask nothing',
+      lines: [
+        'Q. What were the first names of the two friends who came with you?',
+        'A. Lucy and Marco.',
+        'Q. Were Lucy and Marco among the friends who you told about it?',
+        'A. Yes.',
+        'Q. You know who Rory Delane is; right?',
+        'A. I do. I have had clients with claims against Rory Delane.',
+      ],
+    },
+    {
+      name: 'social worker: a place is not a person ("in Port Isaac")',
+      lines: ['SW: Where did you stay?', 'MUM: In Port Isaac, at a caravan. He would come round most days.'],
+    },
+    {
+      name: 'court: a word of a book title is not a person',
+      lines: [
+        'Q. Did you read the book "Trust Me: How To Get Rich"?',
+        'A. Yes, I read "How To Get Rich". In it he says a baker would be there too, watching them.',
+      ],
+    },
+  ];
+  for (const c of quiet) {
+    it(`stays quiet: ${c.name}`, () => assert.deepEqual(detect(c.lines).map((clue) => `${clue.who}: ${clue.message}`), []));
+  }
+});

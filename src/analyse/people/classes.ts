@@ -1,7 +1,9 @@
+import titles from '../../lexicon/titles.json' with { type: 'json' };
 import type { Person, PersonClass } from '../../types.js';
 import type { Lexicon, RoleNoun } from '../lexicon.js';
 import type { Roster } from '../people.js';
 import { groupByUtterance, type Sentence } from '../sentences.js';
+import { HONORIFICS, isTitle } from './names.js';
 import type nlp from 'compromise';
 
 type View = ReturnType<typeof nlp>;
@@ -21,8 +23,15 @@ export interface RoleAssertion {
 /** The people the transcript shows to be children: child words, ages, school and nappies, and owners of parents. */
 export function childrenIn(sentences: Sentence[], docs: View[], roster: Roster, assertions: RoleAssertion[], lexicon: Lexicon): Set<number> {
   const children = new Set<number>();
-  for (const a of assertions) if (a.role.nounClass === 'child') children.add(a.personId);
-  const adultRoles = new Set(assertions.filter((a) => a.role.nounClass !== 'child' && a.role.nounClass !== 'vague').map((a) => a.personId));
+  // "Mr Hall", "Ms Clifford", "President Walsh": whoever is called by a title is an adult, whatever child word or child
+  // cue stands near the name ("Mr. Pizza Boy", "watching Ms. Reyes on the news").
+  const titled = new Set(
+    roster.people
+      .filter((p) => roster.byPerson[p.id]!.some((m) => m.kind === 'name' && isTitle(sentences[m.sentence]!.tokens[m.first]!, lexicon)))
+      .map((p) => p.id),
+  );
+  for (const a of assertions) if (a.role.nounClass === 'child' && !titled.has(a.personId)) children.add(a.personId);
+  const adultRoles = new Set([...titled, ...assertions.filter((a) => a.role.nounClass !== 'child' && a.role.nounClass !== 'vague').map((a) => a.personId)]);
   const nameIds = new Set(roster.people.filter((p) => roster.byPerson[p.id]!.some((m) => m.kind === 'name')).map((p) => p.id));
   // "Riley's dad", "does Lily see her dad": whoever has a parent is a child, unless they have an adult role of their own.
   for (const a of assertions) {
@@ -81,7 +90,11 @@ export function assignClasses(roster: Roster, assertions: RoleAssertion[], child
   const family = (id: number) => children.has(id) || classes.get(id)!.has('relative');
   // Two rounds, so a relative of a relative ("my mum's dad") is family too.
   for (let round = 0; round < 2; round++) {
-    for (const a of assertions) classes.get(a.personId)!.add(classOf(a, family, lexicon));
+    for (const a of assertions) {
+      const personClass = classOf(a, family, lexicon);
+      // "Mr. Pizza Boy": a child word said of someone called by a title does not make them a child.
+      if (personClass !== 'child' || !isTitled(people[a.personId]!)) classes.get(a.personId)!.add(personClass);
+    }
   }
   for (const person of people) {
     const own = classes.get(person.id)!;
@@ -109,8 +122,24 @@ function classOf(a: RoleAssertion, family: (id: number) => boolean, lexicon: Lex
 // Relatives who are adults: the speaker's or the child's parents and their generation (a brother or cousin may be a child).
 const ADULT_KIN = /\b(mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|aunt|auntie|aunty|uncle|step|in-law|godmother|godfather|parents|grandparents|baby (daddy|father|mum|mother))\b/;
 
-/** Whether the transcript makes a person an adult: a partner, friend, lodger, professional, or a parent-generation relative. */
+const TITLE_WORDS = new Set([...HONORIFICS, ...titles.titles]);
+// "Mr. Hall", "President Walsh": a name shown or written with a title before it.
+const hasTitle = (name: string) => {
+  const words = name.toLowerCase().replace(/\./g, '').split(/\s+/);
+  return words.length > 1 && TITLE_WORDS.has(words[0]!);
+};
+
+/** Whether a person is called by a title anywhere ("Mr. Hall", "President Walsh"). */
+export function isTitled(person: Person): boolean {
+  return [person.name, ...person.aliases].some(hasTitle);
+}
+
+/**
+ * Whether the transcript makes a person an adult: a partner, friend, lodger, professional, a parent-generation relative,
+ * or anyone called by a title ("Mr. Hall", "President Walsh").
+ */
 export function isAdult(person: Person): boolean {
+  if (person.personClass !== 'child' && isTitled(person)) return true;
   switch (person.personClass) {
     case 'partner':
     case 'friend':
