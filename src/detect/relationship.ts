@@ -130,8 +130,14 @@ function findRelationGroups(analysis: Analysis): Map<string, Relation[]> {
     const next: Relation[] = [];
     for (const sentence of put) {
       for (const r of relationsIn(analysis, sentence, true)) {
-        const final = stance === 'no' ? 'denied' : r.stance;
-        if ((r.denialOnly && final !== 'denied') || (r.given && final === 'denied')) continue;
+        // Not remembering ("Do you recall…?" "No.") and not knowing leave the relationship open; not knowing only when
+        // ("She retained you in 2017?" "I'm not sure of the date.") leaves it as put.
+        const unsure = (stance === 'unsure' && !timeOnly(analysis, exchange)) || (stance === 'no' && exchange.recall);
+        // "Is it your testimony that she was not your client?" "No.": the no answers the testimony, not the relationship.
+        if (stance === 'no' && !unsure && r.stance === 'denied' && reportsNegation(sentence)) continue;
+        const final: RelationStance = unsure ? 'uncertain' : stance === 'no' ? 'denied' : stance === 'unsure' && r.stance === 'denied' ? 'uncertain' : r.stance;
+        if (r.quoted && stance !== 'yes') continue;
+        if ((r.denialOnly && final !== 'denied') || (r.given && final !== 'stated') || (r.open && final === 'uncertain')) continue;
         const confirmed = { ...r, stance: final, quotes: [...r.quotes, answered] };
         if (r.open) {
           if (stance === 'yes' && !WH_WORDS.has(sentence.tokens[0]?.normal ?? '')) next.push(confirmed);
@@ -152,14 +158,34 @@ function findRelationGroups(analysis: Analysis): Map<string, Relation[]> {
 
 // How the answer takes what was put: its opening stance (answers.json), a short answer ending in yes ("At some point,
 // yes"), or the name put, said back ("Roger Adler.").
-function answerStance(analysis: Analysis, exchange: Exchange): 'yes' | 'no' | undefined {
-  if (exchange.stance === 'yes' || exchange.stance === 'no') return exchange.stance;
-  if (exchange.stance !== 'other') return undefined;
+function answerStance(analysis: Analysis, exchange: Exchange): 'yes' | 'no' | 'unsure' | undefined {
+  if (exchange.stance !== 'other') return exchange.stance;
   const answer = exchange.answer[0]!;
   if (answer.tokens.length <= 5 && answer.tokens[answer.tokens.length - 1]?.normal === 'yes') return 'yes';
   const said = bareName(analysis, answer);
   const putNames = exchange.put.flatMap((s) => analysis.roster.bySentence[s.index] ?? []).map((m) => m.personId);
   return said?.kind === 'person' && putNames.includes(said.id) ? 'yes' : undefined;
+}
+
+// A put whose negation sits inside a reported clause: "Is it your testimony that she was not…", "You're saying he never…".
+function reportsNegation(sentence: Sentence): boolean {
+  const { tokens } = sentence;
+  const neg = tokens.findIndex((t) => NEGATIVES.has(t.normal) || t.tags.has('Negative'));
+  return neg > 0 && tokens.slice(0, neg).some((t) => t.normal === 'that' || t.normal === 'saying' || t.normal === 'testimony');
+}
+
+// Whether an offset in the sentence's turn falls inside quotation marks opened earlier in the turn.
+function insideQuotes(sentence: Sentence, offset: number): boolean {
+  const before = sentence.utterance.text.slice(0, offset);
+  const straight = (before.match(/"/g) ?? []).length;
+  const curly = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || curly > 0;
+}
+
+// An unsure answer about the time alone: "I don't recall the year", "I'm not sure exactly when".
+function timeOnly(analysis: Analysis, exchange: Exchange): boolean {
+  const answer = exchange.answer[0]!;
+  return answer.tokens.some((t) => t.start >= exchange.stanceEnd && TIME_WORDS.has(t.normal));
 }
 
 // A sentence that is only a name, perhaps after "named" or "and": "Named James?", "Michael Avenatti?".
@@ -193,7 +219,12 @@ function relationClue(analysis: Analysis, group: Relation[]): Clue {
   const severity = stance === 'denied' && romance ? 'warning' : 'info';
   const labels = group.map((r) => r.label);
   const byAnswer = group.every((r) => r.quotes.length > 1);
-  const message = stance === 'denied' ? `relationship denied: ${quoteList(labels)}` : `${byAnswer ? 'confirmed in answer' : 'stated'}: ${quoteList(labels)}`;
+  const message =
+    stance === 'denied'
+      ? `relationship denied: ${quoteList(labels)}`
+      : stance === 'uncertain'
+        ? `relationship uncertain: ${quoteList(labels)}`
+        : `${byAnswer ? 'confirmed in answer' : 'stated'}: ${quoteList(labels)}`;
   return createClue(analysis, { meta: relationship.meta, severity, who: names.join('; '), message, quotes: group.flatMap((r) => r.quotes) });
 }
 
@@ -235,6 +266,9 @@ function describeRole(analysis: Analysis, mention: PersonMention): string {
   return (mention.phrase ?? mention.text).toLowerCase();
 }
 
+/** Stated, denied, or left open by the speaker ("I can't recall if I represented her", "I don't know" to "Was he your lawyer?"). */
+export type RelationStance = 'stated' | 'denied' | 'uncertain';
+
 /** One side of a relationship: the interviewee, a person on the roster, or someone known only by the role words. */
 export type Party = { kind: 'speaker' } | { kind: 'person'; id: number } | { kind: 'unnamed'; phrase: string };
 
@@ -247,12 +281,14 @@ export interface Relation {
   /** The words that say it: `attorney`, `represented`. */
   label: string;
   roleClass: string;
-  stance: 'stated' | 'denied';
+  stance: RelationStance;
   quotes: Quote[];
   /** Counts only when denied ("never met"): meeting someone is no relationship, never having met them is. */
   denialOnly?: boolean;
   /** Said as a given ("your relationship with him"): an answer's no denies something else, not this. */
   given?: boolean;
+  /** Inside quotation marks: words read out or reported, which only a yes makes the answerer's own. */
+  quoted?: boolean;
   /** A role with no name yet ("Jay has a brother"), which a follow-up question may name ("Named James?"). */
   open?: RoleSpan;
 }
@@ -282,7 +318,11 @@ const POSSESSIVE_DETERMINERS = new Set(['my', 'our', 'your', 'his', 'her', 'thei
 const OF_OWNERS = new Set(['mine', 'yours', 'his', 'hers', 'ours', 'theirs']);
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", 'am']);
 const NEGATIVES = new Set(['not', 'never', 'no', "n't", 'nobody', 'neither', 'nor']);
-const UNSURE = new Set(['recall', 'remember', 'sure', 'know', 'certain']);
+const UNSURE = new Set(relationships.stance.unsure);
+const OPENERS = new Set(relationships.stance.openers);
+const LIMITERS = new Set(relationships.stance.limiters);
+const TIME_WORDS = new Set(relationships.stance.timeOnly);
+const NEG_RAISING = new Set(relationships.stance.negRaising);
 // Words that may stand between a verb and its subject: "had never", "was, in fact,", "have ever".
 const BRIDGE_TAGS = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula', 'Determiner', 'Adjective'];
 const NAMED_AS = new Set(['named', 'called']);
@@ -373,10 +413,6 @@ function partyEndingAt(analysis: Analysis, sentence: Sentence, end: number, aske
   return end > 0 ? partyAt(analysis, sentence, end - 1, asked) : undefined;
 }
 
-function isNegated(tokens: Token[], from: number, to: number): boolean {
-  return tokens.slice(from, to).some((t) => NEGATIVES.has(t.normal) || t.tags.has('Negative'));
-}
-
 // Where the clause holding token i begins: after the last comma, semicolon or "but" before it.
 function clauseStart(tokens: Token[], i: number): number {
   for (let k = i - 1; k >= 0; k--) {
@@ -391,11 +427,31 @@ function endedIn(tokens: Token[], from: number, to: number): boolean {
   return words.some((t, k) => (t.normal === 'no' && words[k + 1]?.normal === 'longer') || t.normal === 'anymore' || t.normal === 'formerly');
 }
 
-function stanceIn(tokens: Token[], from: number, to: number): 'stated' | 'denied' | undefined {
-  const start = clauseStart(tokens, from);
-  if (!isNegated(tokens, start, to)) return 'stated';
-  // "I can't recall whether I represented her" says neither.
-  return tokens.slice(start, to).some((t) => UNSURE.has(t.normal)) && !tokens.slice(start, to).some((t) => t.normal === 'never') ? undefined : 'denied';
+// Whether the words up to a role or a verb frame state, deny or leave open the relationship. `at` is where the role or
+// frame begins; `role` reads a negation as the role's only when no other verb stands between them ("You didn't tell
+// your husband" names a husband; "he isn't my lawyer", "I don't have a lawyer" deny one).
+function stanceIn(tokens: Token[], at: number, to: number, role = false): RelationStance {
+  const start = clauseStart(tokens, at);
+  // "not just a friend", "wasn't only representing him": more than that, not less.
+  const negations = tokens
+    .map((t, k) => k)
+    .filter((k) => k >= start && k < to && (NEGATIVES.has(tokens[k]!.normal) || tokens[k]!.tags.has('Negative')) && !LIMITERS.has(tokens[k + 1]?.normal ?? ''));
+  if (negations.length === 0) return 'stated';
+  const never = tokens.slice(start, to).some((t) => t.normal === 'never');
+  // "I can't recall if I represented her", "I'm not sure he was my lawyer" say neither.
+  for (let k = start; k < at && !never; k++) {
+    if (!UNSURE.has(tokens[k]!.normal)) continue;
+    const next = tokens[k + 1];
+    if (next && (OPENERS.has(next.normal) || (next.tags.has('Pronoun') && !next.tags.has('Possessive')))) return 'uncertain';
+  }
+  if (role) {
+    for (let k = negations[negations.length - 1]! + 1; k < at; k++) {
+      const t = tokens[k]!;
+      const bare = !t.tags.has('Verb') || COPULAS.has(t.normal) || ['Copula', 'Auxiliary', 'Modal', 'Negative'].some((tag) => t.tags.has(tag));
+      if (!bare && !GAINING.has(t.normal) && !NEG_RAISING.has(t.normal)) return 'stated';
+    }
+  }
+  return 'denied';
 }
 
 /** The relationships one sentence states or denies; `asked` reads it as the interviewer's ("you" is the interviewee). */
@@ -407,7 +463,7 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     other: Party | undefined,
     label: string,
     roleClass: string,
-    stance: 'stated' | 'denied' | undefined,
+    stance: RelationStance | undefined,
     [from, to]: [number, number],
     denialOnly = false,
   ) => {
@@ -417,7 +473,10 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     // A question puts only what it names: "Who is your lawyer?" names nobody.
     if (asked && other.kind === 'unnamed') return;
     const quote: Quote = { sentence: sentence.index, start: tokens[from]!.start, end: tokens[Math.min(to, tokens.length - 1)]!.end };
-    relations.push({ owner, other, label, roleClass, stance, quotes: [quote], ...(denialOnly ? { denialOnly } : {}) });
+    // Words quoted inside a turn are someone else's: their "my" is not the speaker's, and a put only reads them out.
+    const quoted = insideQuotes(sentence, tokens[from]!.start);
+    if (quoted && !asked && (owner.kind === 'speaker' || other.kind === 'speaker')) return;
+    relations.push({ owner, other, label, roleClass, stance, quotes: [quote], ...(denialOnly ? { denialOnly } : {}), ...(quoted ? { quoted } : {}) });
   };
 
   const mentions = analysis.roster.bySentence[sentence.index] ?? [];
@@ -465,7 +524,7 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       continue;
     }
     if (!owner) continue;
-    const stance = stanceIn(tokens, Math.min(start, oneOf), span.last + 1);
+    const stance = stanceIn(tokens, Math.min(start, oneOf), span.last + 1, true);
 
     // Who has the role: a name after it ("my attorney, Keith Davidson"), before it ("Jeffrey Levine, my lawyer"), or
     // the subject of a copula ("Mike is my publicist", "He was Gina's lawyer").
@@ -536,15 +595,17 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     // "your relationship with Dylan benefited your practice": an owned noun frame is a given, not what is put or denied.
     const owned = nounFrame && POSSESSIVE_DETERMINERS.has(tokens[i - 1]?.normal ?? '');
     const ended = endedIn(tokens, clauseStart(tokens, i), last + 1);
-    const stance = owned || ended ? 'stated' : stanceIn(tokens, clauseStart(tokens, i), last + 1);
+    const stance = owned || ended ? 'stated' : stanceIn(tokens, i, last + 1);
     const label = ended ? `${frame.label} (ended)` : frame.label;
     const roleClass = frame.label === 'dating' || frame.label === 'married to' ? 'partner' : 'verb';
     if (frame.denialOnly) {
-      // Only the interviewee's own "I've never met him" or "I don't know her"; not "I haven't spoken to him in months",
-      // nor whether two others have met. A question ("Have you met him?") waits for its answer.
-      const ever = tokens.slice(clauseStart(tokens, i), last + 1).some((t) => t.normal === 'never' || t.normal === 'ever');
+      // Only the interviewee's own "I've never met him" or "I never knew her"; not "I haven't spoken to him in months",
+      // "I don't really know him" or "I didn't know her last name", nor whether two others have met. A question ("Have
+      // you met him?") waits for its answer.
+      const said = tokens.slice(clauseStart(tokens, i), last + 1);
+      const ever = said.some((t) => t.normal === 'never' || t.normal === 'ever');
       const speaks = subject?.kind === 'speaker' || object?.kind === 'speaker';
-      if (!speaks || (!asked && (stance !== 'denied' || !(ever || ['know', 'knew', 'known'].includes(tokens[i]!.normal))))) continue;
+      if (!speaks || (!asked && (stance !== 'denied' || !ever || (UNSURE.has(tokens[i]!.normal) && !said.some((t) => t.normal === 'never'))))) continue;
     }
     const before = relations.length;
     add(subject, object, label, roleClass, stance, [i, objectEnd(analysis, sentence, last + 1, asked)], frame.denialOnly);

@@ -135,6 +135,31 @@ describe('relationship beyond the household', () => {
       lines: ['DC HARRIS: Lee has a brother, correct?', 'MR DUNN: Yes.', 'DC HARRIS: Named Craig?', 'MR DUNN: Yes.'],
       expected: ['1 info Lee; Craig: confirmed in answer: "brother"'],
     },
+    {
+      name: 'an answer that does not know leaves the relationship uncertain',
+      lines: ['Q: Was Gavin Shaw your landlord back then?', "A: I don't know."],
+      expected: ['1 info Gavin Shaw: relationship uncertain: "landlord"'],
+    },
+    {
+      name: 'one clue per person named, each with its own stance',
+      lines: ['DS REID: Who did you act for?', "MR ADEYEMI: I represented Paula Henderson. I can't recall if I represented Neil Henderson."],
+      expected: ['2 info Paula Henderson: stated: "represented"', '2 info Neil Henderson: relationship uncertain: "represented"'],
+    },
+    {
+      name: 'a negation that belongs to another verb leaves the role a given',
+      lines: ['Q: You did not tell your husband, Colin Barr, about the letter; correct?', 'A: Correct.'],
+      expected: ['1 info Colin Barr: confirmed in answer: "husband"'],
+    },
+    {
+      name: 'not sure of the year is not doubt about the relationship',
+      lines: ['Q: Terry Lowe was your client in 2015; correct?', "A: I don't recall the year."],
+      expected: ['1 info Terry Lowe: confirmed in answer: "client"'],
+    },
+    {
+      name: '"not just" says more, not less',
+      lines: ['Q: You were not just representing Martin Hale; right?', 'A: Right.'],
+      expected: ['1 info Martin Hale: confirmed in answer: "represented"'],
+    },
   ];
   for (const c of fires) {
     it(`fires: ${c.name}`, () => assert.deepEqual(detect(c.lines), c.expected));
@@ -176,6 +201,15 @@ describe('relationship beyond the household', () => {
     {
       name: 'an owned relationship under another question',
       lines: ['Q: And your relationship with Dylan Ward helped your business, right?', 'A: No.'],
+    },
+    {
+      name: 'words quoted in a put, not remembered',
+      lines: ['Q: Do you recall texting Dana, "Mel\'s boyfriend Jake turned up again"?', "A: I don't."],
+    },
+    { name: 'a no to "is it your testimony that… not"', lines: ['Q: Is it your testimony that Owen Pike was not your client?', 'A: No.'] },
+    {
+      name: "someone else's \"my\" quoted in the answer",
+      lines: ['DC OWUSU: What did she say?', 'MS LAIRD: She said, "My solicitor will sort it out." Then she left.'],
     },
     { name: 'plural roles take no apposition', lines: ['Q: Where did it come from?', 'A: It came from my clients, Paul Moss, and from the papers.'] },
   ];
