@@ -329,6 +329,10 @@ const NAMED_AS = new Set(['named', 'called']);
 const GAINING = new Set(relationships.gaining.words);
 const ACTING = new Set(['acting', 'acted', 'serving', 'served', 'working', 'worked']);
 const TITLES = new Set(relationships.titles);
+const CATENATIVES = new Set(relationships.catenatives.words);
+const ENDED = new Set(relationships.ended.words);
+const ACQUAINTED = new Set(relationships.acquainted.words);
+const ACQUAINTED_AFTER = new Set(relationships.acquainted.after);
 const SOMEONE = relationships.someone.words.map((w) => w.split(' '));
 
 function phraseKey(text: string): string {
@@ -424,7 +428,7 @@ function clauseStart(tokens: Token[], i: number): number {
 // "I no longer represent her", "he stopped being my lawyer": a relationship that was, and ended.
 function endedIn(tokens: Token[], from: number, to: number): boolean {
   const words = tokens.slice(from, to);
-  return words.some((t, k) => (t.normal === 'no' && words[k + 1]?.normal === 'longer') || t.normal === 'anymore' || t.normal === 'formerly');
+  return words.some((t, k) => (t.normal === 'no' && words[k + 1]?.normal === 'longer') || ENDED.has(t.normal));
 }
 
 // Whether the words up to a role or a verb frame state, deny or leave open the relationship. `at` is where the role or
@@ -598,6 +602,26 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     const stance = owned || ended ? 'stated' : stanceIn(tokens, i, last + 1);
     const label = ended ? `${frame.label} (ended)` : frame.label;
     const roleClass = frame.label === 'dating' || frame.label === 'married to' ? 'partner' : 'verb';
+    // "You and I have never spoken or met", "I've never met you": the other side is whoever is asking.
+    const intransitive = /[,.;:!?]/.test(tokens[last]!.post) || !tokens[last + 1] || !['Noun', 'Determiner', 'Possessive'].some((tag) => tokens[last + 1]!.tags.has(tag));
+    const toAsker = asked ? intransitive && (weBefore(tokens, i) || youAndI(tokens, i)) : SECOND_PERSON.has(tokens[last + 1]?.normal ?? '');
+    if (frame.denialOnly && !object && toAsker && stance === 'denied' && !insideQuotes(sentence, tokens[i]!.start)) {
+      // The asker is named by the speaker label even when a question "puts only what it names".
+      const quote: Quote = { sentence: sentence.index, start: tokens[i]!.start, end: tokens[last]!.end };
+      relations.push({ owner: { kind: 'speaker' }, other: asker(analysis, sentence), label, roleClass, stance, quotes: [quote], denialOnly: true });
+      i = last;
+      continue;
+    }
+    // "Do you know someone named Anthony Mills?" "I do.": knowing someone by name is an acquaintance.
+    const end = objectEnd(analysis, sentence, last + 1, asked);
+    if (frame.denialOnly && ACQUAINTED.has(tokens[i]!.normal) && stance === 'stated' && object?.kind === 'person' && (subject?.kind === 'speaker')) {
+      const after = tokens[end + 1];
+      if (/[,.;:!?]/.test(tokens[end]!.post) || !after || ACQUAINTED_AFTER.has(after.normal)) {
+        add(subject, object, relationships.acquainted.label, roleClass, stance, [i, end]);
+        i = last;
+        continue;
+      }
+    }
     if (frame.denialOnly) {
       // Only the interviewee's own "I've never met him" or "I never knew her"; not "I haven't spoken to him in months",
       // "I don't really know him" or "I didn't know her last name", nor whether two others have met. A question ("Have
@@ -613,6 +637,31 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     i = last;
   }
   return relations;
+}
+
+// "you and I" just before the verb, across auxiliaries and adverbs: "You and I have never spoken".
+function youAndI(tokens: Token[], at: number): boolean {
+  let k = at - 1;
+  // Across auxiliaries, adverbs and a verb joined by "or" ("have never spoken or met").
+  const across = (t: Token) => BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['or', 'have', 'has', 'had'].includes(t.normal) || (t.tags.has('Verb') && tokens[tokens.indexOf(t) + 1]?.normal === 'or');
+  while (k >= 0 && across(tokens[k]!) && !['i', 'me'].includes(tokens[k]!.normal)) k--;
+  return ['i', 'me'].includes(tokens[k]?.normal ?? '') && tokens[k - 1]?.normal === 'and' && tokens[k - 2]?.normal === 'you';
+}
+
+// Who asks: the examining lawyer the header names ("MR. BLANCHE"), the interviewer's label, found on the roster by
+// surname where it can be; in an answer, whoever asked the turn before.
+function asker(analysis: Analysis, sentence: Sentence): Party {
+  let utterance = sentence.utterance;
+  if (sentence.role === 'interviewee') {
+    const before = analysis.sentences.filter((x) => x.utterance.index < utterance.index && x.role === 'interviewer').pop();
+    if (before) utterance = before.utterance;
+  }
+  // A bare "Q" names nobody.
+  const label = utterance.questioner ?? (utterance !== sentence.utterance || sentence.role === 'interviewer' ? utterance.speaker : undefined);
+  if (!label || label.replace(/[^\p{L}]/gu, '').length <= 2) return { kind: 'unnamed', phrase: 'the interviewer' };
+  const surname = label.split(/\s+/).pop()!.replace(/[^\p{L}'-]/gu, '').toLowerCase();
+  const person = analysis.roster.people.find((p) => p.name.toLowerCase().split(/\s+/).pop() === surname);
+  return person ? { kind: 'person', id: person.id } : { kind: 'unnamed', phrase: label };
 }
 
 function weBefore(tokens: Token[], at: number): boolean {
@@ -733,7 +782,9 @@ function subjectBefore(analysis: Analysis, sentence: Sentence, verb: number, ask
     const t = tokens[k]!;
     if (/[,;:]/.test(t.post) && !['in', 'fact', 'essence', 'were', 'was'].includes(t.normal)) return undefined;
     const modifier = nounFrame && t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('ProperNoun');
-    const bridge = modifier || BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['in', 'fact', 'essence', 'had', 'have', 'has', 'ever', 'ultimately'].includes(t.normal);
+    // "you continued to work with him", "she kept seeing him", "I stopped working for her"
+    const aspect = CATENATIVES.has(t.normal) || (t.normal === 'to' && CATENATIVES.has(tokens[k - 1]?.normal ?? ''));
+    const bridge = modifier || aspect || BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['in', 'fact', 'essence', 'had', 'have', 'has', 'ever', 'ultimately'].includes(t.normal);
     if (!bridge) return undefined;
     bridged++;
     k--;

@@ -160,6 +160,26 @@ describe('relationship beyond the household', () => {
       lines: ['Q: You were not just representing Martin Hale; right?', 'A: Right.'],
       expected: ['1 info Martin Hale: confirmed in answer: "represented"'],
     },
+    {
+      name: 'a relationship verb after "continued to"',
+      lines: ['Q: You continued to work with Rob Fenn after the sale, right?', 'A: Yes.'],
+      expected: ['1 info Rob Fenn: confirmed in answer: "worked with"'],
+    },
+    {
+      name: '"stopped working for" ends the relationship',
+      lines: ['PC HOLT: Where do you work now?', 'MS ORAM: Nowhere. I stopped working for Ray Dunn last year.'],
+      expected: ['2 info Ray Dunn: stated: "worked with (ended)"'],
+    },
+    {
+      name: 'never met the officer asking',
+      lines: ['DC PRICE: You and I have never met before, have we?', 'MR KNOX: No.'],
+      expected: ['1 info DC PRICE: relationship denied: "met or spoke to"'],
+    },
+    {
+      name: 'knowing someone by name, confirmed',
+      lines: ['Q: Do you know someone named Anthony Mills?', 'A: I do.'],
+      expected: ['1 info Anthony Mills: confirmed in answer: "knows"'],
+    },
   ];
   for (const c of fires) {
     it(`fires: ${c.name}`, () => assert.deepEqual(detect(c.lines), c.expected));
@@ -210,6 +230,11 @@ describe('relationship beyond the household', () => {
     {
       name: "someone else's \"my\" quoted in the answer",
       lines: ['DC OWUSU: What did she say?', 'MS LAIRD: She said, "My solicitor will sort it out." Then she left.'],
+    },
+    { name: 'knowing that someone was there is no acquaintance', lines: ['Q: Did you know Anthony Mills was there?', 'A: I did.'] },
+    {
+      name: '"we know" inside a quoted remark',
+      lines: ['Q: Nobody at the office said, "Now we know the van exists, let\'s go," right?', 'A: No.'],
     },
     { name: 'plural roles take no apposition', lines: ['Q: Where did it come from?', 'A: It came from my clients, Paul Moss, and from the papers.'] },
   ];
