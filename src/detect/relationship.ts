@@ -329,6 +329,7 @@ const NAMED_AS = new Set(['named', 'called']);
 const GAINING = new Set(relationships.gaining.words);
 const ACTING = new Set(['acting', 'acted', 'serving', 'served', 'working', 'worked']);
 const TITLES = new Set(relationships.titles);
+const RELATIVES = new Set(['that', 'who', 'whom']);
 const CATENATIVES = new Set(relationships.catenatives.words);
 const ENDED = new Set(relationships.ended.words);
 const ACQUAINTED = new Set(relationships.acquainted.words);
@@ -501,6 +502,18 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       owner = partyAt(analysis, sentence, d, asked);
       start = nameStart(analysis, sentence, d);
     }
+    // "Mr. Costello, the attorney that you were speaking with", "Dave, the builder I hired": a relative clause says whose.
+    let relative = false;
+    if (!owner && det?.normal === 'the' && !span.plural) {
+      const k = RELATIVES.has(tokens[span.last + 1]?.normal ?? '') ? span.last + 2 : span.last + 1;
+      const subject = partyAt(analysis, sentence, k, asked);
+      const verb = tokens[k + 1];
+      if (subject?.kind === 'speaker' && verb && verb.tags.has('Verb') && !/[,.;:!?]/.test(tokens[k]!.post)) {
+        owner = subject;
+        start = d;
+        relative = true;
+      }
+    }
     let end = span.last + 1;
     // "a client of yours", "a friend of mine", "the attorney for Mr. Trump"
     if (!owner && ['of', 'for'].includes(tokens[end]?.normal ?? '')) {
@@ -541,9 +554,15 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       while (k < Math.min(tokens.length, at + 8) && !/,/.test(tokens[k]!.post) && !/[.;:!?]/.test(tokens[k]!.post)) k++;
       if (/,/.test(tokens[k]?.post ?? '')) at = k + 1;
     }
-    const next = span.plural ? undefined : personAt(analysis, sentence, at);
+    const next = span.plural || relative ? undefined : personAt(analysis, sentence, at);
     if (next && !/[.;:!?]/.test(tokens[end - 1]!.post)) other = next;
     if (!other && !span.plural && start > 0 && /,/.test(tokens[start - 1]!.post)) other = personAt(analysis, sentence, nameStart(analysis, sentence, start - 1));
+    // "Mr. Costello earlier today, the attorney that you were speaking with": past a few words that are no verb.
+    if (!other && relative && start > 0 && /,/.test(tokens[start - 1]!.post)) {
+      for (let k = start - 2; k >= Math.max(0, start - 4) && !other && !tokens[k]!.tags.has('Verb') && !/[,.;:!?]/.test(tokens[k]!.post); k--) {
+        other = personAt(analysis, sentence, nameStart(analysis, sentence, k));
+      }
+    }
     // "my then publicist. His name was Mike."
     if (!other && !asked && owner.kind === 'speaker') other = nameNext(analysis, sentence);
     if (!other && !had) {
@@ -578,7 +597,7 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       }
       // Without a name, only a partner, another adult's family or the speaker's own lawyer is a relationship: "his wife",
       // "Jay has a brother", "my attorney told me"; the speaker's and the child's own family are not.
-      if (!['partner', 'relative', 'professional'].includes(span.roleClass)) continue;
+      if (!['partner', 'relative', 'professional'].includes(span.roleClass) || relative) continue;
       if (span.roleClass === 'relative' && (owner.kind !== 'person' || analysis.roster.people[owner.id]!.personClass === 'child')) continue;
       if (had && span.roleClass !== 'relative') continue;
       other = rosterPerson(analysis, sentence, span) ?? { kind: 'unnamed', phrase: `${ownerPhrase(analysis, owner)} ${span.word}` };
@@ -587,9 +606,9 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
   }
 
   for (let i = 0; i < tokens.length; i++) {
-    const frame = VERB_FRAMES.find((f) => f.words.every((w, k) => tokens[i + k]?.normal === w));
+    let last = -1;
+    const frame = VERB_FRAMES.find((f) => (last = frameEnd(tokens, i, f.words)) >= 0);
     if (!frame) continue;
-    const last = i + frame.words.length - 1;
     // A noun frame ("a reciprocal referral relationship with Gina") may have modifiers before it.
     const nounFrame = tokens[i]!.tags.has('Noun') && !tokens[i]!.tags.has('Verb');
     const subject = subjectBefore(analysis, sentence, i, asked, nounFrame);
@@ -662,6 +681,30 @@ function asker(analysis: Analysis, sentence: Sentence): Party {
   const surname = label.split(/\s+/).pop()!.replace(/[^\p{L}'-]/gu, '').toLowerCase();
   const person = analysis.roster.people.find((p) => p.name.toLowerCase().split(/\s+/).pop() === surname);
   return person ? { kind: 'person', id: person.id } : { kind: 'unnamed', phrase: label };
+}
+
+// Where a frame's words end if they start at i, or -1; "*" stands for a few words of the same clause ("worked on the
+// deal with Kevin").
+function frameEnd(tokens: Token[], i: number, words: string[]): number {
+  let k = i;
+  for (let w = 0; w < words.length; w++) {
+    if (words[w] !== '*') {
+      if (tokens[k]?.normal !== words[w]) return -1;
+      k++;
+      continue;
+    }
+    const want = words[w + 1];
+    let j = k;
+    let gap = 0;
+    // A dash aside ("on that —— what should I call it —— deal") is not counted.
+    while (j < tokens.length && gap < 8 && tokens[j]!.normal !== want && !/[.;:!?]/.test(tokens[j]!.post)) {
+      if (!/^[-—–]+$/.test(tokens[j]!.normal)) gap++;
+      j++;
+    }
+    if (tokens[j]?.normal !== want || j === k) return -1;
+    k = j;
+  }
+  return k - 1;
 }
 
 function weBefore(tokens: Token[], at: number): boolean {

@@ -180,6 +180,16 @@ describe('relationship beyond the household', () => {
       lines: ['Q: Do you know someone named Anthony Mills?', 'A: I do.'],
       expected: ['1 info Anthony Mills: confirmed in answer: "knows"'],
     },
+    {
+      name: 'worked on something with someone, past a dash aside',
+      lines: ['Q: And you were working on that —— what would you call it —— deal with a man named Kevin Rourke?', 'A: Yes.'],
+      expected: ['1 info Kevin Rourke: confirmed in answer: "worked with"'],
+    },
+    {
+      name: 'a relative clause says whose the role is',
+      lines: ['Q: You spoke to Mr. Garner earlier, the solicitor that you were seeing at the time; correct?', 'A: Correct.'],
+      expected: ['1 info Mr. Garner: confirmed in answer: "solicitor"'],
+    },
   ];
   for (const c of fires) {
     it(`fires: ${c.name}`, () => assert.deepEqual(detect(c.lines), c.expected));
@@ -236,6 +246,8 @@ describe('relationship beyond the household', () => {
       name: '"we know" inside a quoted remark',
       lines: ['Q: Nobody at the office said, "Now we know the van exists, let\'s go," right?', 'A: No.'],
     },
+    { name: 'a relative clause with nobody named', lines: ['SW: Who did you ring?', 'MUM: I rang the solicitor that I found online.'] },
+    { name: 'working on one thing and meeting someone in another clause', lines: ['Q: What were you doing?', 'A: I was working on the car. Then I went with Kevin Rourke to the pub.'] },
     { name: 'plural roles take no apposition', lines: ['Q: Where did it come from?', 'A: It came from my clients, Paul Moss, and from the papers.'] },
   ];
   for (const c of quiet) {
