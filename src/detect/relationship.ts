@@ -241,6 +241,18 @@ function statedRoles(analysis: Analysis, person: Person, denied: ReadonlyArray<r
     const det = (m.phrase ?? m.text).toLowerCase().split(/\s+/)[0] ?? '';
     // "a husband and wife", "a boyfriend" said of nobody in particular; "your wife" in her own mouth is quoted speech.
     if (!named && (det === 'a' || det === 'an' || det === 'your')) return false;
+    // Nobody's in particular: "someone higher up's wife".
+    const owner = analysis.sentences[m.sentence]!.tokens[m.first - 1];
+    if (!named && m.possessor === undefined && owner && /['’]s$/.test(owner.text)) return false;
+    // A bare role noun said of nobody named is a kind of person, not a particular one: "for a husband and wife".
+    if (!named && phraseKey(det) === phraseKey(m.role.word.split(/\s+/)[0] ?? '')) {
+      // Past modifiers ("a family friend of ours") to the determiner, if there is one.
+      const { tokens } = analysis.sentences[m.sentence]!;
+      let k = m.first - 1;
+      while (k > 0 && k >= m.first - 3 && ['Adjective', 'Noun'].some((tag) => tokens[k]!.tags.has(tag)) && !['Determiner', 'Possessive', 'Pronoun', 'ProperNoun'].some((tag) => tokens[k]!.tags.has(tag))) k--;
+      const before = tokens[k];
+      if (!before || GENERIC.has(before.normal) || !['Determiner', 'Possessive', 'Pronoun'].some((tag) => before.tags.has(tag))) return false;
+    }
     switch (m.role.nounClass) {
       case 'partner':
       case 'household':
@@ -330,6 +342,7 @@ const GAINING = new Set(relationships.gaining.words);
 const ACTING = new Set(['acting', 'acted', 'serving', 'served', 'working', 'worked']);
 const TITLES = new Set(relationships.titles);
 const RELATIVES = new Set(['that', 'who', 'whom']);
+const GENERIC = new Set(relationships.genericDeterminers.words);
 const CATENATIVES = new Set(relationships.catenatives.words);
 const ENDED = new Set(relationships.ended.words);
 const ACQUAINTED = new Set(relationships.acquainted.words);

@@ -36,6 +36,11 @@ describe('relationship', () => {
       expected: ['2 warning Kieran: relationship denied: "not my fella", "nothing going on"'],
     },
     {
+      name: 'her own husband, unnamed, beside a generic couple',
+      lines: ['SW: Who is at home?', 'MUM: The kids and my husband. Same as any husband and wife, really.'],
+      expected: ['2 info my husband: stated: "my husband"'],
+    },
+    {
       name: 'a particular mate',
       lines: ['Q: Who is he?', "A: Dave? He's a mate of mine from work."],
       expected: ['2 info Dave: stated: "a mate of mine"'],
@@ -61,6 +66,14 @@ describe('relationship', () => {
     {
       name: "Valentine's cards from the kids",
       lines: ['SW: Did you do anything nice this month?', "MUM: The kids made me a Valentine's card at nursery. They kissed me goodnight."],
+    },
+    {
+      name: 'a husband and wife as a kind of couple',
+      lines: ['SW: What are the rules at the hostel?', 'MUM: Even for a husband and wife living together, you have to sign in.'],
+    },
+    {
+      name: "an unnamed someone's wife",
+      lines: ['SW: Why did it fall through?', "MUM: He said he'd been overruled by someone higher up's wife."],
     },
     {
       name: 'a friend mentioned in passing',
