@@ -130,8 +130,14 @@ function findRelationGroups(analysis: Analysis): Map<string, Relation[]> {
     const next: Relation[] = [];
     for (const sentence of put) {
       for (const r of relationsIn(analysis, sentence, true)) {
-        const final = stance === 'no' ? 'denied' : r.stance;
-        if ((r.denialOnly && final !== 'denied') || (r.given && final === 'denied')) continue;
+        // Not remembering ("Do you recall…?" "No.") and not knowing leave the relationship open; not knowing only when
+        // ("She retained you in 2017?" "I'm not sure of the date.") leaves it as put.
+        const unsure = (stance === 'unsure' && !timeOnly(analysis, exchange)) || (stance === 'no' && exchange.recall);
+        // "Is it your testimony that she was not your client?" "No.": the no answers the testimony, not the relationship.
+        if (stance === 'no' && !unsure && r.stance === 'denied' && reportsNegation(sentence)) continue;
+        const final: RelationStance = unsure ? 'uncertain' : stance === 'no' ? 'denied' : stance === 'unsure' && r.stance === 'denied' ? 'uncertain' : r.stance;
+        if (r.quoted && stance !== 'yes') continue;
+        if ((r.denialOnly && final !== 'denied') || (r.given && final !== 'stated') || (r.open && final === 'uncertain')) continue;
         const confirmed = { ...r, stance: final, quotes: [...r.quotes, answered] };
         if (r.open) {
           if (stance === 'yes' && !WH_WORDS.has(sentence.tokens[0]?.normal ?? '')) next.push(confirmed);
@@ -152,14 +158,34 @@ function findRelationGroups(analysis: Analysis): Map<string, Relation[]> {
 
 // How the answer takes what was put: its opening stance (answers.json), a short answer ending in yes ("At some point,
 // yes"), or the name put, said back ("Roger Adler.").
-function answerStance(analysis: Analysis, exchange: Exchange): 'yes' | 'no' | undefined {
-  if (exchange.stance === 'yes' || exchange.stance === 'no') return exchange.stance;
-  if (exchange.stance !== 'other') return undefined;
+function answerStance(analysis: Analysis, exchange: Exchange): 'yes' | 'no' | 'unsure' | undefined {
+  if (exchange.stance !== 'other') return exchange.stance;
   const answer = exchange.answer[0]!;
   if (answer.tokens.length <= 5 && answer.tokens[answer.tokens.length - 1]?.normal === 'yes') return 'yes';
   const said = bareName(analysis, answer);
   const putNames = exchange.put.flatMap((s) => analysis.roster.bySentence[s.index] ?? []).map((m) => m.personId);
   return said?.kind === 'person' && putNames.includes(said.id) ? 'yes' : undefined;
+}
+
+// A put whose negation sits inside a reported clause: "Is it your testimony that she was not…", "You're saying he never…".
+function reportsNegation(sentence: Sentence): boolean {
+  const { tokens } = sentence;
+  const neg = tokens.findIndex((t) => NEGATIVES.has(t.normal) || t.tags.has('Negative'));
+  return neg > 0 && tokens.slice(0, neg).some((t) => t.normal === 'that' || t.normal === 'saying' || t.normal === 'testimony');
+}
+
+// Whether an offset in the sentence's turn falls inside quotation marks opened earlier in the turn.
+function insideQuotes(sentence: Sentence, offset: number): boolean {
+  const before = sentence.utterance.text.slice(0, offset);
+  const straight = (before.match(/"/g) ?? []).length;
+  const curly = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || curly > 0;
+}
+
+// An unsure answer about the time alone: "I don't recall the year", "I'm not sure exactly when".
+function timeOnly(analysis: Analysis, exchange: Exchange): boolean {
+  const answer = exchange.answer[0]!;
+  return answer.tokens.some((t) => t.start >= exchange.stanceEnd && TIME_WORDS.has(t.normal));
 }
 
 // A sentence that is only a name, perhaps after "named" or "and": "Named James?", "Michael Avenatti?".
@@ -193,7 +219,12 @@ function relationClue(analysis: Analysis, group: Relation[]): Clue {
   const severity = stance === 'denied' && romance ? 'warning' : 'info';
   const labels = group.map((r) => r.label);
   const byAnswer = group.every((r) => r.quotes.length > 1);
-  const message = stance === 'denied' ? `relationship denied: ${quoteList(labels)}` : `${byAnswer ? 'confirmed in answer' : 'stated'}: ${quoteList(labels)}`;
+  const message =
+    stance === 'denied'
+      ? `relationship denied: ${quoteList(labels)}`
+      : stance === 'uncertain'
+        ? `relationship uncertain: ${quoteList(labels)}`
+        : `${byAnswer ? 'confirmed in answer' : 'stated'}: ${quoteList(labels)}`;
   return createClue(analysis, { meta: relationship.meta, severity, who: names.join('; '), message, quotes: group.flatMap((r) => r.quotes) });
 }
 
@@ -210,6 +241,18 @@ function statedRoles(analysis: Analysis, person: Person, denied: ReadonlyArray<r
     const det = (m.phrase ?? m.text).toLowerCase().split(/\s+/)[0] ?? '';
     // "a husband and wife", "a boyfriend" said of nobody in particular; "your wife" in her own mouth is quoted speech.
     if (!named && (det === 'a' || det === 'an' || det === 'your')) return false;
+    // Nobody's in particular: "someone higher up's wife".
+    const owner = analysis.sentences[m.sentence]!.tokens[m.first - 1];
+    if (!named && m.possessor === undefined && owner && /['’]s$/.test(owner.text)) return false;
+    // A bare role noun said of nobody named is a kind of person, not a particular one: "for a husband and wife".
+    if (!named && phraseKey(det) === phraseKey(m.role.word.split(/\s+/)[0] ?? '')) {
+      // Past modifiers ("a family friend of ours") to the determiner, if there is one.
+      const { tokens } = analysis.sentences[m.sentence]!;
+      let k = m.first - 1;
+      while (k > 0 && k >= m.first - 3 && ['Adjective', 'Noun'].some((tag) => tokens[k]!.tags.has(tag)) && !['Determiner', 'Possessive', 'Pronoun', 'ProperNoun'].some((tag) => tokens[k]!.tags.has(tag))) k--;
+      const before = tokens[k];
+      if (!before || GENERIC.has(before.normal) || !['Determiner', 'Possessive', 'Pronoun'].some((tag) => before.tags.has(tag))) return false;
+    }
     switch (m.role.nounClass) {
       case 'partner':
       case 'household':
@@ -235,6 +278,9 @@ function describeRole(analysis: Analysis, mention: PersonMention): string {
   return (mention.phrase ?? mention.text).toLowerCase();
 }
 
+/** Stated, denied, or left open by the speaker ("I can't recall if I represented her", "I don't know" to "Was he your lawyer?"). */
+export type RelationStance = 'stated' | 'denied' | 'uncertain';
+
 /** One side of a relationship: the interviewee, a person on the roster, or someone known only by the role words. */
 export type Party = { kind: 'speaker' } | { kind: 'person'; id: number } | { kind: 'unnamed'; phrase: string };
 
@@ -247,12 +293,14 @@ export interface Relation {
   /** The words that say it: `attorney`, `represented`. */
   label: string;
   roleClass: string;
-  stance: 'stated' | 'denied';
+  stance: RelationStance;
   quotes: Quote[];
   /** Counts only when denied ("never met"): meeting someone is no relationship, never having met them is. */
   denialOnly?: boolean;
   /** Said as a given ("your relationship with him"): an answer's no denies something else, not this. */
   given?: boolean;
+  /** Inside quotation marks: words read out or reported, which only a yes makes the answerer's own. */
+  quoted?: boolean;
   /** A role with no name yet ("Jay has a brother"), which a follow-up question may name ("Named James?"). */
   open?: RoleSpan;
 }
@@ -282,13 +330,23 @@ const POSSESSIVE_DETERMINERS = new Set(['my', 'our', 'your', 'his', 'her', 'thei
 const OF_OWNERS = new Set(['mine', 'yours', 'his', 'hers', 'ours', 'theirs']);
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", 'am']);
 const NEGATIVES = new Set(['not', 'never', 'no', "n't", 'nobody', 'neither', 'nor']);
-const UNSURE = new Set(['recall', 'remember', 'sure', 'know', 'certain']);
+const UNSURE = new Set(relationships.stance.unsure);
+const OPENERS = new Set(relationships.stance.openers);
+const LIMITERS = new Set(relationships.stance.limiters);
+const TIME_WORDS = new Set(relationships.stance.timeOnly);
+const NEG_RAISING = new Set(relationships.stance.negRaising);
 // Words that may stand between a verb and its subject: "had never", "was, in fact,", "have ever".
 const BRIDGE_TAGS = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula', 'Determiner', 'Adjective'];
 const NAMED_AS = new Set(['named', 'called']);
 const GAINING = new Set(relationships.gaining.words);
 const ACTING = new Set(['acting', 'acted', 'serving', 'served', 'working', 'worked']);
 const TITLES = new Set(relationships.titles);
+const RELATIVES = new Set(['that', 'who', 'whom']);
+const GENERIC = new Set(relationships.genericDeterminers.words);
+const CATENATIVES = new Set(relationships.catenatives.words);
+const ENDED = new Set(relationships.ended.words);
+const ACQUAINTED = new Set(relationships.acquainted.words);
+const ACQUAINTED_AFTER = new Set(relationships.acquainted.after);
 const SOMEONE = relationships.someone.words.map((w) => w.split(' '));
 
 function phraseKey(text: string): string {
@@ -373,10 +431,6 @@ function partyEndingAt(analysis: Analysis, sentence: Sentence, end: number, aske
   return end > 0 ? partyAt(analysis, sentence, end - 1, asked) : undefined;
 }
 
-function isNegated(tokens: Token[], from: number, to: number): boolean {
-  return tokens.slice(from, to).some((t) => NEGATIVES.has(t.normal) || t.tags.has('Negative'));
-}
-
 // Where the clause holding token i begins: after the last comma, semicolon or "but" before it.
 function clauseStart(tokens: Token[], i: number): number {
   for (let k = i - 1; k >= 0; k--) {
@@ -388,14 +442,34 @@ function clauseStart(tokens: Token[], i: number): number {
 // "I no longer represent her", "he stopped being my lawyer": a relationship that was, and ended.
 function endedIn(tokens: Token[], from: number, to: number): boolean {
   const words = tokens.slice(from, to);
-  return words.some((t, k) => (t.normal === 'no' && words[k + 1]?.normal === 'longer') || t.normal === 'anymore' || t.normal === 'formerly');
+  return words.some((t, k) => (t.normal === 'no' && words[k + 1]?.normal === 'longer') || ENDED.has(t.normal));
 }
 
-function stanceIn(tokens: Token[], from: number, to: number): 'stated' | 'denied' | undefined {
-  const start = clauseStart(tokens, from);
-  if (!isNegated(tokens, start, to)) return 'stated';
-  // "I can't recall whether I represented her" says neither.
-  return tokens.slice(start, to).some((t) => UNSURE.has(t.normal)) && !tokens.slice(start, to).some((t) => t.normal === 'never') ? undefined : 'denied';
+// Whether the words up to a role or a verb frame state, deny or leave open the relationship. `at` is where the role or
+// frame begins; `role` reads a negation as the role's only when no other verb stands between them ("You didn't tell
+// your husband" names a husband; "he isn't my lawyer", "I don't have a lawyer" deny one).
+function stanceIn(tokens: Token[], at: number, to: number, role = false): RelationStance {
+  const start = clauseStart(tokens, at);
+  // "not just a friend", "wasn't only representing him": more than that, not less.
+  const negations = tokens
+    .map((t, k) => k)
+    .filter((k) => k >= start && k < to && (NEGATIVES.has(tokens[k]!.normal) || tokens[k]!.tags.has('Negative')) && !LIMITERS.has(tokens[k + 1]?.normal ?? ''));
+  if (negations.length === 0) return 'stated';
+  const never = tokens.slice(start, to).some((t) => t.normal === 'never');
+  // "I can't recall if I represented her", "I'm not sure he was my lawyer" say neither.
+  for (let k = start; k < at && !never; k++) {
+    if (!UNSURE.has(tokens[k]!.normal)) continue;
+    const next = tokens[k + 1];
+    if (next && (OPENERS.has(next.normal) || (next.tags.has('Pronoun') && !next.tags.has('Possessive')))) return 'uncertain';
+  }
+  if (role) {
+    for (let k = negations[negations.length - 1]! + 1; k < at; k++) {
+      const t = tokens[k]!;
+      const bare = !t.tags.has('Verb') || COPULAS.has(t.normal) || ['Copula', 'Auxiliary', 'Modal', 'Negative'].some((tag) => t.tags.has(tag));
+      if (!bare && !GAINING.has(t.normal) && !NEG_RAISING.has(t.normal)) return 'stated';
+    }
+  }
+  return 'denied';
 }
 
 /** The relationships one sentence states or denies; `asked` reads it as the interviewer's ("you" is the interviewee). */
@@ -407,7 +481,7 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     other: Party | undefined,
     label: string,
     roleClass: string,
-    stance: 'stated' | 'denied' | undefined,
+    stance: RelationStance | undefined,
     [from, to]: [number, number],
     denialOnly = false,
   ) => {
@@ -417,7 +491,10 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     // A question puts only what it names: "Who is your lawyer?" names nobody.
     if (asked && other.kind === 'unnamed') return;
     const quote: Quote = { sentence: sentence.index, start: tokens[from]!.start, end: tokens[Math.min(to, tokens.length - 1)]!.end };
-    relations.push({ owner, other, label, roleClass, stance, quotes: [quote], ...(denialOnly ? { denialOnly } : {}) });
+    // Words quoted inside a turn are someone else's: their "my" is not the speaker's, and a put only reads them out.
+    const quoted = insideQuotes(sentence, tokens[from]!.start);
+    if (quoted && !asked && (owner.kind === 'speaker' || other.kind === 'speaker')) return;
+    relations.push({ owner, other, label, roleClass, stance, quotes: [quote], ...(denialOnly ? { denialOnly } : {}), ...(quoted ? { quoted } : {}) });
   };
 
   const mentions = analysis.roster.bySentence[sentence.index] ?? [];
@@ -437,6 +514,18 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     } else if (det && det.tags.has('Possessive') && !/[,;:]/.test(det.post)) {
       owner = partyAt(analysis, sentence, d, asked);
       start = nameStart(analysis, sentence, d);
+    }
+    // "Mr. Costello, the attorney that you were speaking with", "Dave, the builder I hired": a relative clause says whose.
+    let relative = false;
+    if (!owner && det?.normal === 'the' && !span.plural) {
+      const k = RELATIVES.has(tokens[span.last + 1]?.normal ?? '') ? span.last + 2 : span.last + 1;
+      const subject = partyAt(analysis, sentence, k, asked);
+      const verb = tokens[k + 1];
+      if (subject?.kind === 'speaker' && verb && verb.tags.has('Verb') && !/[,.;:!?]/.test(tokens[k]!.post)) {
+        owner = subject;
+        start = d;
+        relative = true;
+      }
     }
     let end = span.last + 1;
     // "a client of yours", "a friend of mine", "the attorney for Mr. Trump"
@@ -465,7 +554,7 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       continue;
     }
     if (!owner) continue;
-    const stance = stanceIn(tokens, Math.min(start, oneOf), span.last + 1);
+    const stance = stanceIn(tokens, Math.min(start, oneOf), span.last + 1, true);
 
     // Who has the role: a name after it ("my attorney, Keith Davidson"), before it ("Jeffrey Levine, my lawyer"), or
     // the subject of a copula ("Mike is my publicist", "He was Gina's lawyer").
@@ -478,9 +567,15 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       while (k < Math.min(tokens.length, at + 8) && !/,/.test(tokens[k]!.post) && !/[.;:!?]/.test(tokens[k]!.post)) k++;
       if (/,/.test(tokens[k]?.post ?? '')) at = k + 1;
     }
-    const next = span.plural ? undefined : personAt(analysis, sentence, at);
+    const next = span.plural || relative ? undefined : personAt(analysis, sentence, at);
     if (next && !/[.;:!?]/.test(tokens[end - 1]!.post)) other = next;
     if (!other && !span.plural && start > 0 && /,/.test(tokens[start - 1]!.post)) other = personAt(analysis, sentence, nameStart(analysis, sentence, start - 1));
+    // "Mr. Costello earlier today, the attorney that you were speaking with": past a few words that are no verb.
+    if (!other && relative && start > 0 && /,/.test(tokens[start - 1]!.post)) {
+      for (let k = start - 2; k >= Math.max(0, start - 4) && !other && !tokens[k]!.tags.has('Verb') && !/[,.;:!?]/.test(tokens[k]!.post); k--) {
+        other = personAt(analysis, sentence, nameStart(analysis, sentence, k));
+      }
+    }
     // "my then publicist. His name was Mike."
     if (!other && !asked && owner.kind === 'speaker') other = nameNext(analysis, sentence);
     if (!other && !had) {
@@ -515,7 +610,7 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       }
       // Without a name, only a partner, another adult's family or the speaker's own lawyer is a relationship: "his wife",
       // "Jay has a brother", "my attorney told me"; the speaker's and the child's own family are not.
-      if (!['partner', 'relative', 'professional'].includes(span.roleClass)) continue;
+      if (!['partner', 'relative', 'professional'].includes(span.roleClass) || relative) continue;
       if (span.roleClass === 'relative' && (owner.kind !== 'person' || analysis.roster.people[owner.id]!.personClass === 'child')) continue;
       if (had && span.roleClass !== 'relative') continue;
       other = rosterPerson(analysis, sentence, span) ?? { kind: 'unnamed', phrase: `${ownerPhrase(analysis, owner)} ${span.word}` };
@@ -524,9 +619,9 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
   }
 
   for (let i = 0; i < tokens.length; i++) {
-    const frame = VERB_FRAMES.find((f) => f.words.every((w, k) => tokens[i + k]?.normal === w));
+    let last = -1;
+    const frame = VERB_FRAMES.find((f) => (last = frameEnd(tokens, i, f.words)) >= 0);
     if (!frame) continue;
-    const last = i + frame.words.length - 1;
     // A noun frame ("a reciprocal referral relationship with Gina") may have modifiers before it.
     const nounFrame = tokens[i]!.tags.has('Noun') && !tokens[i]!.tags.has('Verb');
     const subject = subjectBefore(analysis, sentence, i, asked, nounFrame);
@@ -536,15 +631,37 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     // "your relationship with Dylan benefited your practice": an owned noun frame is a given, not what is put or denied.
     const owned = nounFrame && POSSESSIVE_DETERMINERS.has(tokens[i - 1]?.normal ?? '');
     const ended = endedIn(tokens, clauseStart(tokens, i), last + 1);
-    const stance = owned || ended ? 'stated' : stanceIn(tokens, clauseStart(tokens, i), last + 1);
+    const stance = owned || ended ? 'stated' : stanceIn(tokens, i, last + 1);
     const label = ended ? `${frame.label} (ended)` : frame.label;
     const roleClass = frame.label === 'dating' || frame.label === 'married to' ? 'partner' : 'verb';
+    // "You and I have never spoken or met", "I've never met you": the other side is whoever is asking.
+    const intransitive = /[,.;:!?]/.test(tokens[last]!.post) || !tokens[last + 1] || !['Noun', 'Determiner', 'Possessive'].some((tag) => tokens[last + 1]!.tags.has(tag));
+    const toAsker = asked ? intransitive && (weBefore(tokens, i) || youAndI(tokens, i)) : SECOND_PERSON.has(tokens[last + 1]?.normal ?? '');
+    if (frame.denialOnly && !object && toAsker && stance === 'denied' && !insideQuotes(sentence, tokens[i]!.start)) {
+      // The asker is named by the speaker label even when a question "puts only what it names".
+      const quote: Quote = { sentence: sentence.index, start: tokens[i]!.start, end: tokens[last]!.end };
+      relations.push({ owner: { kind: 'speaker' }, other: asker(analysis, sentence), label, roleClass, stance, quotes: [quote], denialOnly: true });
+      i = last;
+      continue;
+    }
+    // "Do you know someone named Anthony Mills?" "I do.": knowing someone by name is an acquaintance.
+    const end = objectEnd(analysis, sentence, last + 1, asked);
+    if (frame.denialOnly && ACQUAINTED.has(tokens[i]!.normal) && stance === 'stated' && object?.kind === 'person' && (subject?.kind === 'speaker')) {
+      const after = tokens[end + 1];
+      if (/[,.;:!?]/.test(tokens[end]!.post) || !after || ACQUAINTED_AFTER.has(after.normal)) {
+        add(subject, object, relationships.acquainted.label, roleClass, stance, [i, end]);
+        i = last;
+        continue;
+      }
+    }
     if (frame.denialOnly) {
-      // Only the interviewee's own "I've never met him" or "I don't know her"; not "I haven't spoken to him in months",
-      // nor whether two others have met. A question ("Have you met him?") waits for its answer.
-      const ever = tokens.slice(clauseStart(tokens, i), last + 1).some((t) => t.normal === 'never' || t.normal === 'ever');
+      // Only the interviewee's own "I've never met him" or "I never knew her"; not "I haven't spoken to him in months",
+      // "I don't really know him" or "I didn't know her last name", nor whether two others have met. A question ("Have
+      // you met him?") waits for its answer.
+      const said = tokens.slice(clauseStart(tokens, i), last + 1);
+      const ever = said.some((t) => t.normal === 'never' || t.normal === 'ever');
       const speaks = subject?.kind === 'speaker' || object?.kind === 'speaker';
-      if (!speaks || (!asked && (stance !== 'denied' || !(ever || ['know', 'knew', 'known'].includes(tokens[i]!.normal))))) continue;
+      if (!speaks || (!asked && (stance !== 'denied' || !ever || (UNSURE.has(tokens[i]!.normal) && !said.some((t) => t.normal === 'never'))))) continue;
     }
     const before = relations.length;
     add(subject, object, label, roleClass, stance, [i, objectEnd(analysis, sentence, last + 1, asked)], frame.denialOnly);
@@ -552,6 +669,55 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     i = last;
   }
   return relations;
+}
+
+// "you and I" just before the verb, across auxiliaries and adverbs: "You and I have never spoken".
+function youAndI(tokens: Token[], at: number): boolean {
+  let k = at - 1;
+  // Across auxiliaries, adverbs and a verb joined by "or" ("have never spoken or met").
+  const across = (t: Token) => BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['or', 'have', 'has', 'had'].includes(t.normal) || (t.tags.has('Verb') && tokens[tokens.indexOf(t) + 1]?.normal === 'or');
+  while (k >= 0 && across(tokens[k]!) && !['i', 'me'].includes(tokens[k]!.normal)) k--;
+  return ['i', 'me'].includes(tokens[k]?.normal ?? '') && tokens[k - 1]?.normal === 'and' && tokens[k - 2]?.normal === 'you';
+}
+
+// Who asks: the examining lawyer the header names ("MR. BLANCHE"), the interviewer's label, found on the roster by
+// surname where it can be; in an answer, whoever asked the turn before.
+function asker(analysis: Analysis, sentence: Sentence): Party {
+  let utterance = sentence.utterance;
+  if (sentence.role === 'interviewee') {
+    const before = analysis.sentences.filter((x) => x.utterance.index < utterance.index && x.role === 'interviewer').pop();
+    if (before) utterance = before.utterance;
+  }
+  // A bare "Q" names nobody.
+  const label = utterance.questioner ?? (utterance !== sentence.utterance || sentence.role === 'interviewer' ? utterance.speaker : undefined);
+  if (!label || label.replace(/[^\p{L}]/gu, '').length <= 2) return { kind: 'unnamed', phrase: 'the interviewer' };
+  const surname = label.split(/\s+/).pop()!.replace(/[^\p{L}'-]/gu, '').toLowerCase();
+  const person = analysis.roster.people.find((p) => p.name.toLowerCase().split(/\s+/).pop() === surname);
+  return person ? { kind: 'person', id: person.id } : { kind: 'unnamed', phrase: label };
+}
+
+// Where a frame's words end if they start at i, or -1; "*" stands for a few words of the same clause ("worked on the
+// deal with Kevin").
+function frameEnd(tokens: Token[], i: number, words: string[]): number {
+  let k = i;
+  for (let w = 0; w < words.length; w++) {
+    if (words[w] !== '*') {
+      if (tokens[k]?.normal !== words[w]) return -1;
+      k++;
+      continue;
+    }
+    const want = words[w + 1];
+    let j = k;
+    let gap = 0;
+    // A dash aside ("on that —— what should I call it —— deal") is not counted.
+    while (j < tokens.length && gap < 8 && tokens[j]!.normal !== want && !/[.;:!?]/.test(tokens[j]!.post)) {
+      if (!/^[-—–]+$/.test(tokens[j]!.normal)) gap++;
+      j++;
+    }
+    if (tokens[j]?.normal !== want || j === k) return -1;
+    k = j;
+  }
+  return k - 1;
 }
 
 function weBefore(tokens: Token[], at: number): boolean {
@@ -672,7 +838,9 @@ function subjectBefore(analysis: Analysis, sentence: Sentence, verb: number, ask
     const t = tokens[k]!;
     if (/[,;:]/.test(t.post) && !['in', 'fact', 'essence', 'were', 'was'].includes(t.normal)) return undefined;
     const modifier = nounFrame && t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('ProperNoun');
-    const bridge = modifier || BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['in', 'fact', 'essence', 'had', 'have', 'has', 'ever', 'ultimately'].includes(t.normal);
+    // "you continued to work with him", "she kept seeing him", "I stopped working for her"
+    const aspect = CATENATIVES.has(t.normal) || (t.normal === 'to' && CATENATIVES.has(tokens[k - 1]?.normal ?? ''));
+    const bridge = modifier || aspect || BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['in', 'fact', 'essence', 'had', 'have', 'has', 'ever', 'ultimately'].includes(t.normal);
     if (!bridge) return undefined;
     bridged++;
     k--;

@@ -36,6 +36,11 @@ describe('relationship', () => {
       expected: ['2 warning Kieran: relationship denied: "not my fella", "nothing going on"'],
     },
     {
+      name: 'her own husband, unnamed, beside a generic couple',
+      lines: ['SW: Who is at home?', 'MUM: The kids and my husband. Same as any husband and wife, really.'],
+      expected: ['2 info my husband: stated: "my husband"'],
+    },
+    {
       name: 'a particular mate',
       lines: ['Q: Who is he?', "A: Dave? He's a mate of mine from work."],
       expected: ['2 info Dave: stated: "a mate of mine"'],
@@ -61,6 +66,14 @@ describe('relationship', () => {
     {
       name: "Valentine's cards from the kids",
       lines: ['SW: Did you do anything nice this month?', "MUM: The kids made me a Valentine's card at nursery. They kissed me goodnight."],
+    },
+    {
+      name: 'a husband and wife as a kind of couple',
+      lines: ['SW: What are the rules at the hostel?', 'MUM: Even for a husband and wife living together, you have to sign in.'],
+    },
+    {
+      name: "an unnamed someone's wife",
+      lines: ['SW: Why did it fall through?', "MUM: He said he'd been overruled by someone higher up's wife."],
     },
     {
       name: 'a friend mentioned in passing',
@@ -135,6 +148,61 @@ describe('relationship beyond the household', () => {
       lines: ['DC HARRIS: Lee has a brother, correct?', 'MR DUNN: Yes.', 'DC HARRIS: Named Craig?', 'MR DUNN: Yes.'],
       expected: ['1 info Lee; Craig: confirmed in answer: "brother"'],
     },
+    {
+      name: 'an answer that does not know leaves the relationship uncertain',
+      lines: ['Q: Was Gavin Shaw your landlord back then?', "A: I don't know."],
+      expected: ['1 info Gavin Shaw: relationship uncertain: "landlord"'],
+    },
+    {
+      name: 'one clue per person named, each with its own stance',
+      lines: ['DS REID: Who did you act for?', "MR ADEYEMI: I represented Paula Henderson. I can't recall if I represented Neil Henderson."],
+      expected: ['2 info Paula Henderson: stated: "represented"', '2 info Neil Henderson: relationship uncertain: "represented"'],
+    },
+    {
+      name: 'a negation that belongs to another verb leaves the role a given',
+      lines: ['Q: You did not tell your husband, Colin Barr, about the letter; correct?', 'A: Correct.'],
+      expected: ['1 info Colin Barr: confirmed in answer: "husband"'],
+    },
+    {
+      name: 'not sure of the year is not doubt about the relationship',
+      lines: ['Q: Terry Lowe was your client in 2015; correct?', "A: I don't recall the year."],
+      expected: ['1 info Terry Lowe: confirmed in answer: "client"'],
+    },
+    {
+      name: '"not just" says more, not less',
+      lines: ['Q: You were not just representing Martin Hale; right?', 'A: Right.'],
+      expected: ['1 info Martin Hale: confirmed in answer: "represented"'],
+    },
+    {
+      name: 'a relationship verb after "continued to"',
+      lines: ['Q: You continued to work with Rob Fenn after the sale, right?', 'A: Yes.'],
+      expected: ['1 info Rob Fenn: confirmed in answer: "worked with"'],
+    },
+    {
+      name: '"stopped working for" ends the relationship',
+      lines: ['PC HOLT: Where do you work now?', 'MS ORAM: Nowhere. I stopped working for Ray Dunn last year.'],
+      expected: ['2 info Ray Dunn: stated: "worked with (ended)"'],
+    },
+    {
+      name: 'never met the officer asking',
+      lines: ['DC PRICE: You and I have never met before, have we?', 'MR KNOX: No.'],
+      expected: ['1 info DC PRICE: relationship denied: "met or spoke to"'],
+    },
+    {
+      name: 'knowing someone by name, confirmed',
+      lines: ['Q: Do you know someone named Anthony Mills?', 'A: I do.'],
+      expected: ['1 info Anthony Mills: confirmed in answer: "knows"'],
+    },
+    {
+      name: 'worked on something with someone, past a dash aside',
+      lines: ['Q: And you were working on that —— what would you call it —— deal with a man named Kevin Rourke?', 'A: Yes.'],
+      expected: ['1 info Kevin Rourke: confirmed in answer: "worked with"'],
+    },
+    {
+      name: 'a relative clause says whose the role is',
+      lines: ['Q: You spoke to Mr. Garner earlier, the solicitor that you were seeing at the time; correct?', 'A: Correct.'],
+      expected: ['1 info Mr. Garner: confirmed in answer: "solicitor"'],
+    },
   ];
   for (const c of fires) {
     it(`fires: ${c.name}`, () => assert.deepEqual(detect(c.lines), c.expected));
@@ -177,6 +245,22 @@ describe('relationship beyond the household', () => {
       name: 'an owned relationship under another question',
       lines: ['Q: And your relationship with Dylan Ward helped your business, right?', 'A: No.'],
     },
+    {
+      name: 'words quoted in a put, not remembered',
+      lines: ['Q: Do you recall texting Dana, "Mel\'s boyfriend Jake turned up again"?', "A: I don't."],
+    },
+    { name: 'a no to "is it your testimony that… not"', lines: ['Q: Is it your testimony that Owen Pike was not your client?', 'A: No.'] },
+    {
+      name: "someone else's \"my\" quoted in the answer",
+      lines: ['DC OWUSU: What did she say?', 'MS LAIRD: She said, "My solicitor will sort it out." Then she left.'],
+    },
+    { name: 'knowing that someone was there is no acquaintance', lines: ['Q: Did you know Anthony Mills was there?', 'A: I did.'] },
+    {
+      name: '"we know" inside a quoted remark',
+      lines: ['Q: Nobody at the office said, "Now we know the van exists, let\'s go," right?', 'A: No.'],
+    },
+    { name: 'a relative clause with nobody named', lines: ['SW: Who did you ring?', 'MUM: I rang the solicitor that I found online.'] },
+    { name: 'working on one thing and meeting someone in another clause', lines: ['Q: What were you doing?', 'A: I was working on the car. Then I went with Kevin Rourke to the pub.'] },
     { name: 'plural roles take no apposition', lines: ['Q: Where did it come from?', 'A: It came from my clients, Paul Moss, and from the papers.'] },
   ];
   for (const c of quiet) {
