@@ -30,6 +30,30 @@ const TOPICAL: ReadonlySet<CueType> = new Set(['denial', 'romance', 'visit', 'ov
 // How many utterances back the topic person may have been mentioned.
 const TOPIC_REACH = 4;
 
+type Match = { terms: Array<{ offset: { start: number; length: number } }> };
+interface Swept {
+  found: Array<{ val: CueType[]; view: { fullPointer: unknown[] } }>;
+}
+interface Sweeping {
+  sweep(net: unknown, options: { tagger: false }): Swept;
+  update(pointers: unknown[]): { settle(): View };
+}
+
+/**
+ * Each cue type's matches in one utterance, as `doc.match(net)` of that type's own net would give them (overlapping
+ * matches of one type merged), from a single sweep of the net that holds every type.
+ */
+function matchesByType(doc: View, lexicon: Lexicon): Map<CueType, Match[]> {
+  const sweeping = doc as unknown as Sweeping;
+  const pointers = new Map<CueType, unknown[]>();
+  for (const { val, view } of sweeping.sweep(lexicon.cueNet, { tagger: false }).found) {
+    for (const type of val) pointers.set(type, [...(pointers.get(type) ?? []), ...view.fullPointer]);
+  }
+  const matches = new Map<CueType, Match[]>();
+  for (const [type, list] of pointers) matches.set(type, sweeping.update(list).settle().json({ terms: { offset: true } }) as Match[]);
+  return matches;
+}
+
 /** Finds every cue in the sentences of each utterance and attributes it to the person it is about. */
 export function findCues(sentences: Sentence[], docs: View[], roster: Roster, lexicon: Lexicon): Cue[] {
   const cues: Cue[] = [];
@@ -37,8 +61,9 @@ export function findCues(sentences: Sentence[], docs: View[], roster: Roster, le
   docs.forEach((doc, utteranceIndex) => {
     const own = byUtterance.get(utteranceIndex) ?? [];
     if (own.length === 0) return;
+    const byType = matchesByType(doc, lexicon);
     for (const type of CUE_TYPES) {
-      const found = doc.match(lexicon.nets[type]).json({ terms: { offset: true } }) as Array<{ terms: Array<{ offset: { start: number; length: number } }> }>;
+      const found = byType.get(type) ?? [];
       for (const match of found) {
         // Measure from the words themselves: a contraction's hidden word ("haven't" → not) has no text of its own.
         const visible = match.terms.filter((t) => t.offset.length > 0);

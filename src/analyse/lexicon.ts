@@ -94,8 +94,8 @@ export interface Lexicon {
   nicknamePrefixes: ReadonlySet<string>;
   /** Every pattern list the analysis matches, by cue type. */
   patterns: Readonly<Record<CueType, readonly string[]>>;
-  /** The patterns of each cue type compiled into one net. */
-  nets: Readonly<Record<CueType, Net>>;
+  /** Every cue type's patterns compiled into one net, each entry's `val` listing the cue types it belongs to. */
+  cueNet: Net;
   /** Verbs too common or too vague to compare for a plain negation flip. */
   stopVerbs: ReadonlySet<string>;
   /** Phrases that mark the person inside them as a child. */
@@ -146,13 +146,20 @@ export function buildLexicon(extras: LexiconExtras = {}): Lexicon {
     nicknames,
     nicknamePrefixes: new Set(names.nicknamePrefixes),
     patterns,
-    // One net per cue type: matching a whole net is far cheaper than one pattern at a time.
-    nets: Object.fromEntries(CUE_TYPES.map((type) => [type, netOf(patterns[type])])) as Record<CueType, Net>,
+    cueNet: cueNetOf(patterns),
     stopVerbs: new Set(claims.stopVerbs),
     childCues: netOf(children.cues),
     parentWords: new Set(children.parents),
     topics: { injury: topicWords(topics.injury), safety: topicWords(topics.safety) },
   };
+}
+
+// One net for every cue type: one sweep of a sentence is far cheaper than one per type, or one per pattern. A net keeps
+// one entry per pattern, so a pattern two types share ("(it|that) {be} nothing") lists both.
+function cueNetOf(patterns: Readonly<Record<CueType, readonly string[]>>): Net {
+  const types = new Map<string, CueType[]>();
+  for (const type of CUE_TYPES) for (const match of patterns[type]) types.set(match, [...(types.get(match) ?? []), type]);
+  return nlp.buildNet([...types].map(([match, val]) => ({ match, val })));
 }
 
 function netOf(patterns: readonly string[]): Net {

@@ -8,6 +8,12 @@ const cuesOf = (lines: string[]) => {
 };
 
 describe('cues', () => {
+  it('finds a pattern two cue types share as a cue of each, and overlapping matches of one type once', () => {
+    const types = cuesOf(['SW: What happened to her arm?', 'MUM: It was nothing, just a little tap.']).map((c) => c.split(':')[0]);
+    assert.equal(types.filter((t) => t === 'minimiser').length, 2, types.join(', '));
+    assert.equal(types.filter((t) => t === 'injuryVague').length, 2, types.join(', '));
+  });
+
   it('places an adult in the home by how much it matters', () => {
     assert.deepEqual(cuesOf(['SW: Who comes round?', 'MUM: Dave comes round. He stays over some nights. He has got a key now. He watches the baby.']), [
       'visit: "comes round" → Dave',
