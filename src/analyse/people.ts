@@ -10,6 +10,7 @@ import type { Sentence, Token } from './sentences.js';
 import type nlp from 'compromise';
 
 export { isAdult } from './people/classes.js';
+export { isIdentified, unnamedActors, type UnnamedActor } from './people/unnamed.js';
 
 // The roster is built in passes, each in its own module under people/: names (names.ts, merged by merge.ts), role
 // words (roles.ts), pronouns (pronouns.ts), then classes (classes.ts) once every mention is known.

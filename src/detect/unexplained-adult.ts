@@ -1,4 +1,5 @@
 import { isCalled, type Analysis, type PersonMention, type Sentence } from '../analyse/index.js';
+import { isIdentified, unnamedActors } from '../analyse/people.js';
 import presenceLexicon from '../lexicon/presence.json' with { type: 'json' };
 import { worse } from '../severity.js';
 import type { Clue, Severity } from '../types.js';
@@ -78,9 +79,56 @@ export const unexplainedAdult = defineDetector({
         }),
       );
     }
+    clues.push(...unnamedClues(analysis, new Set(clues.map((c) => c.who))));
     return clues;
   },
 });
+
+const HEDGES = new Set(presenceLexicon.unnamedActors.hedges);
+
+// "She was an exotic dancer", "he's the caretaker there": the interviewee says what the person is, not guessing
+// ("I thought he was the father of one of the other kids" is a guess).
+function describedLater(analysis: Analysis, personId: number): boolean {
+  return analysis.roster.byPerson[personId]!.some((m) => {
+    const s = analysis.sentences[m.sentence]!;
+    if (s.role !== 'interviewee' || m.kind !== 'pronoun' || !isCopulaLike(s.tokens[m.last + 1])) return false;
+    if (s.tokens.slice(0, m.first).some((t) => HEDGES.has(t.normal))) return false;
+    return describes(s.tokens, m.last + 2, analysis.roster.bySentence[s.index] ?? []);
+  });
+}
+
+// Unnamed adults who act in the interviewee's own account ("somebody called me", "I was approached by a man"), one clue
+// each: the first time the roster person (or, with none, the head word) acts. Anyone the transcript names or ties to the
+// speaker or a named person is identified; a professional is never a head.
+function unnamedClues(analysis: Analysis, reported: Set<string>): Clue[] {
+  const clues: Clue[] = [];
+  const seen = new Set<string>();
+  for (const actor of unnamedActors(analysis.sentences, analysis.roster, analysis.lexicon)) {
+    const person = actor.personId === undefined ? undefined : analysis.roster.people[actor.personId]!;
+    if (person && (isIdentified(analysis.roster, person.id) || !isAdultLayperson(person) || reported.has(person.name))) continue;
+    if (person && describedLater(analysis, person.id)) continue;
+    const key = person ? `person:${person.id}` : `head:${actor.head}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const presence = person ? cuesAbout(analysis, person.id, Object.keys(PRESENCE)) : [];
+    const severity = presence.reduce<Severity>((worst, c) => worse(worst, PRESENCE_SEVERITY[PRESENCE[c.type]!]!), 'info');
+    const sentence = analysis.sentences[actor.sentence]!;
+    const quotes: Quote[] = [{ sentence: sentence.index, start: actor.start, end: Math.max(actor.end, actor.act.end) }];
+    if (actor.act.end < actor.start) quotes[0] = { sentence: sentence.index, start: actor.act.start, end: actor.end };
+    for (const cue of presence) quotes.push({ sentence: cue.sentence, start: cue.start, end: cue.end });
+    const placed = presence.length > 0 ? `; placed in the home or with the child (${quoteList(presence.map((c) => c.text))})` : '';
+    clues.push(
+      createClue(analysis, {
+        meta: unexplainedAdult.meta,
+        severity,
+        who: actor.text.toLowerCase(),
+        message: `an unnamed person who acts in the interviewee's account ("${actor.act.text}") and is never identified${placed}`,
+        quotes,
+      }),
+    );
+  }
+  return clues;
+}
 
 function explain(roles: string[], presence: string[], household: boolean, offRecord: boolean): string {
   const described = roles.length > 0 ? `only ever described as ${quoteList(roles)}` : 'never said to be anyone in the child\'s life';

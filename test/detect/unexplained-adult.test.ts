@@ -208,3 +208,61 @@ describe('unexplained-adult: who someone is, asked and answered', () => {
     it(`stays quiet: ${c.name}`, () => assert.deepEqual(detect(c.lines).map((clue) => `${clue.who}: ${clue.message}`), []));
   }
 });
+
+describe('unexplained-adult: unnamed people who act in her account', () => {
+  const fires: Array<{ name: string; lines: string[]; who: string; line: number }> = [
+    {
+      name: 'somebody rang her',
+      lines: ['DC: How did you find out he had been arrested?', 'MS REID: Somebody had rung me that night and told me he was at the station.'],
+      who: 'somebody',
+      line: 2,
+    },
+    {
+      name: 'a man approached her, in the passive',
+      lines: ['PC: What happened outside the nursery?', 'MUM: I was approached by a man at the gates. He told me to keep my mouth shut.'],
+      who: 'a man',
+      line: 2,
+    },
+    {
+      name: "people she didn't recognise",
+      lines: ['SW: Who was at the flat when you got back?', "MUM: Kerry was there with some people I didn't recognise."],
+      who: 'some people',
+      line: 2,
+    },
+    {
+      name: 'a friend of hers advised her',
+      lines: ['Q: Why did you withdraw the statement?', 'A: A friend of mine who works at the council advised me to.'],
+      who: 'a friend of mine',
+      line: 2,
+    },
+  ];
+  for (const c of fires) {
+    it(`fires: ${c.name}`, () => {
+      const clues = detect(c.lines).filter((clue) => clue.who === c.who);
+      assert.equal(clues.length, 1, `expected one clue for ${c.who}, got ${JSON.stringify(detect(c.lines).map((x) => x.who))}`);
+      assert.equal(clues[0]!.line, c.line);
+      assert.equal(clues[0]!.severity, 'info');
+    });
+  }
+
+  const quiet: Array<{ name: string; lines: string[] }> = [
+    { name: 'a hypothetical somebody', lines: ['SW: What would you do?', 'MUM: If somebody called me about him, I would ring you straight away.'] },
+    { name: 'the interviewer\'s someone', lines: ['PC: Did somebody call you that night?', 'MUM: No.'] },
+    { name: 'a someone in quoted words', lines: ['Q: What did the text say?', 'A: It said: "Somebody told me you were at the house."'] },
+    { name: 'someone named straight after', lines: ['SW: Who told you?', 'MUM: A friend, Paula Grant, rang me and told me.'] },
+    {
+      name: 'a friend she says what she is',
+      lines: ['Q: How did you start?', 'A: I met a friend who told me about the job. She was a dancer at the club.'],
+    },
+    {
+      name: 'someone she would not tell',
+      lines: ['Q: Why not?', "A: I certainly wasn't going to tell anything to, well, someone I didn't know."],
+    },
+    { name: 'a professional in her role', lines: ['SW: Who came?', 'MUM: A social worker came round to my flat on Monday.'] },
+  ];
+  for (const c of quiet) {
+    it(`stays quiet: ${c.name}`, () => {
+      assert.deepEqual(detect(c.lines).map((clue) => `${clue.who}: ${clue.message}`), []);
+    });
+  }
+});

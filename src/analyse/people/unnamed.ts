@@ -1,0 +1,213 @@
+import presence from '../../lexicon/presence.json' with { type: 'json' };
+import type { Lexicon } from '../lexicon.js';
+import type { PersonMention, Roster } from '../people.js';
+import type { Sentence, Token } from '../sentences.js';
+import { bare } from './names.js';
+
+/**
+ * An adult the interviewee brings up without a name who acts in her own account: "somebody called me", "I was
+ * approached by a man", "a friend of mine told me", "some people I didn't recognise". The words that refer to them
+ * and the words of the act, with the roster person they are when the roster has one.
+ */
+export interface UnnamedActor {
+  sentence: number;
+  /** The referring words ("a man", "somebody", "some people"), as token indices and text offsets. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  /** The head word (`man`, `somebody`, `people`): who counts as the same unnamed person when no roster person does. */
+  head: string;
+  /** The words of the act ("approached", "called me"), as text offsets. */
+  act: { start: number; end: number; text: string };
+  personId?: number;
+}
+
+const WORDS = presence.unnamedActors;
+const SOMEONE = new Set(WORDS.someone);
+const DETERMINERS = new Set(WORDS.determiners);
+const HEADS = new Set(WORDS.heads);
+const ACTS = new Set(WORDS.acts);
+const ARRIVALS = new Set(WORDS.arrivals);
+const ARRIVAL_TARGETS = WORDS.arrivalTargets.map((t) => t.split(' '));
+const UNKNOWN = new Set(WORDS.unknown);
+const GENERIC = new Set(WORDS.generic);
+const GENERIC_CLAUSE = new Set(WORDS.genericClause);
+const MODALS = new Set(WORDS.modals);
+const FIRST_PERSON = new Set(WORDS.firstPerson);
+const SUBJECTS = new Set(['he', 'she', 'they', 'we', 'you', 'it', 'i']);
+const PASSIVE = new Set(['was', 'were', 'got', 'been', 'being', 'get']);
+const RELATIVE = new Set(['who', 'that', 'whom']);
+const NEGATIVE = new Set(['not', "n't", 'never']);
+const stops = (t: Token) => /[.;:!?]/.test(t.post) || /[—–]|--/.test(t.post);
+const isQuoteMark = (s: string) => /["“”]/.test(s);
+
+/** The unnamed actors of the interviewee's first-person account, in transcript order. */
+export function unnamedActors(sentences: Sentence[], roster: Roster, lexicon: Lexicon): UnnamedActor[] {
+  const found: UnnamedActor[] = [];
+  for (const sentence of sentences) {
+    if (sentence.role !== 'interviewee' || sentence.question || insideQuote(sentence)) continue;
+    const { tokens } = sentence;
+    for (let i = 0; i < tokens.length; i++) {
+      const ref = referenceAt(tokens, i, lexicon);
+      if (!ref) continue;
+      if (quoted(sentence, tokens[ref.first]!.start) || generic(tokens, ref.first)) continue;
+      const act = actOf(tokens, ref);
+      if (!act) continue;
+      const first = tokens[ref.first]!;
+      const last = tokens[ref.last]!;
+      const mention = (roster.bySentence[sentence.index] ?? []).find((m) => m.first <= ref.last && m.last >= ref.head);
+      const actor: UnnamedActor = {
+        sentence: sentence.index,
+        first: ref.first,
+        last: ref.last,
+        start: first.start,
+        end: last.end,
+        text: sentence.utterance.text.slice(first.start, last.end),
+        head: bare(tokens[ref.head]!),
+        act: { start: tokens[act.first]!.start, end: tokens[act.last]!.end, text: sentence.utterance.text.slice(tokens[act.first]!.start, tokens[act.last]!.end) },
+      };
+      if (mention) actor.personId = mention.personId;
+      found.push(actor);
+      i = ref.last;
+    }
+  }
+  return found;
+}
+
+interface Reference {
+  first: number;
+  last: number;
+  head: number;
+}
+
+// "somebody", "a man", "some people", "a friend of mine", "this older guy", "a couple of other people".
+function referenceAt(tokens: Token[], i: number, lexicon: Lexicon): Reference | undefined {
+  const t = tokens[i]!;
+  if (SOMEONE.has(t.normal)) return { first: i, last: i, head: i };
+  if (!DETERMINERS.has(t.normal) || stops(t)) return undefined;
+  // Up to two modifiers between the determiner and the head ("a strange man", "a couple of other people").
+  for (let j = i + 1; j <= Math.min(tokens.length - 1, i + 4); j++) {
+    const w = tokens[j]!;
+    const word = bare(w);
+    if (HEADS.has(word)) {
+      // "a couple of other people": the couple is of the people.
+      if (word === 'couple') {
+        if (tokens[j + 1]?.normal !== 'of') return undefined;
+        continue;
+      }
+      let last = j;
+      // "a friend of mine", "a friend of yours"
+      if (tokens[j + 1]?.normal === 'of' && ['mine', 'ours'].includes(tokens[j + 2]?.normal ?? '') && !stops(w)) last = j + 2;
+      return { first: i, last, head: j };
+    }
+    if (stops(w) || w.tags.has('Verb') || w.tags.has('Pronoun') || w.tags.has('Determiner') && w.normal !== 'other') return undefined;
+    // A role noun before the head is someone's role, not a modifier ("a social worker friend" is a professional's friend).
+    if (lexicon.roleNouns.has(word) || /^\p{Lu}/u.test(w.text)) return undefined;
+    if (!(w.tags.has('Adjective') || w.normal === 'of' || w.normal === 'other')) return undefined;
+  }
+  return undefined;
+}
+
+// Words before the reference in its clause that make it anybody at all: "if someone asked me", "anyone could".
+function generic(tokens: Token[], at: number): boolean {
+  let clause = true;
+  for (let k = at - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (/[,;:]/.test(t.post) || stops(t)) clause = false;
+    if (GENERIC.has(t.normal) || (clause && GENERIC_CLAUSE.has(t.normal))) return true;
+  }
+  return false;
+}
+
+// The act on the speaker after the reference: "called me", "approached me and", "came to my room", "I didn't
+// recognise"; or before it, a passive "I was approached by a man".
+function actOf(tokens: Token[], ref: Reference): { first: number; last: number } | undefined {
+  // Passive: "I was approached by a man", "I got a call from somebody".
+  const by = tokens[ref.first - 1];
+  if (by && (by.normal === 'by' || by.normal === 'from')) {
+    const verb = tokens[ref.first - 2];
+    const aux = tokens.slice(Math.max(0, ref.first - 5), ref.first - 2);
+    if (verb && ACTS.has(bare(verb)) && aux.some((t) => PASSIVE.has(t.normal)) && aux.some((t) => t.normal === 'i' || t.normal === 'we')) {
+      return { first: ref.first - 2, last: ref.first - 2 };
+    }
+  }
+  // "people I didn't recognise", "a man I'd never seen", "somebody that I did not know".
+  let j = ref.last + 1;
+  if (RELATIVE.has(tokens[j]?.normal ?? '')) j++;
+  if ((tokens[j]?.normal === 'i' || tokens[j]?.normal === 'we') && !stops(tokens[ref.last]!)) {
+    const rest = tokens.slice(j + 1, j + 5);
+    const neg = rest.findIndex((t) => NEGATIVE.has(t.normal));
+    const know = rest.findIndex((t) => UNKNOWN.has(bare(t)) || /^(recogni[sz]e|know)/.test(bare(t)));
+    if (neg >= 0 && know > neg && rest.slice(0, know).every((t) => !stops(t))) return { first: j, last: j + 1 + know };
+  }
+  // Active: "somebody had called me", "a man approached me", "a friend who is an attorney advised me".
+  for (let k = ref.last + 1; k < Math.min(tokens.length, ref.last + 9); k++) {
+    const t = tokens[k]!;
+    const prev = tokens[k - 1]!;
+    if (stops(prev)) return undefined;
+    // Another subject takes over the clause ("a man said she called me"), unless a relative clause ("people I knew").
+    if (SUBJECTS.has(t.normal) && !RELATIVE.has(prev.normal) && k !== ref.last + 1) return undefined;
+    if (MODALS.has(t.normal)) return undefined;
+    const word = bare(t);
+    if (ACTS.has(word) && t.tags.has('Verb')) {
+      const object = firstPersonAfter(tokens, k, 8);
+      return object === undefined ? undefined : { first: k, last: object };
+    }
+    if (ARRIVALS.has(word) && t.tags.has('Verb')) {
+      const target = arrivalAfter(tokens, k);
+      return target === undefined ? undefined : { first: k, last: target };
+    }
+    if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !['had', 'has', 'have', 'did', 'does'].includes(t.normal)) {
+      // A verb of the reference's own relative clause ("a friend who is an attorney", "a man who worked there") is passed over.
+      const inRelative = tokens.slice(ref.last + 1, k).some((x) => RELATIVE.has(x.normal));
+      if (!inRelative) return undefined;
+    }
+  }
+  return undefined;
+}
+
+// "me", "my", "us" within the clause after an act ("told me", "threatened my family", "told it in an interview about me").
+function firstPersonAfter(tokens: Token[], verb: number, window: number): number | undefined {
+  for (let k = verb + 1; k < Math.min(tokens.length, verb + 1 + window); k++) {
+    const t = tokens[k]!;
+    if (FIRST_PERSON.has(t.normal)) return k;
+    if (stops(t) || SUBJECTS.has(t.normal) && t.normal !== 'it') return undefined;
+  }
+  return undefined;
+}
+
+// "came to my room", "turned up at my door", "came round", "showed up at the flat".
+function arrivalAfter(tokens: Token[], verb: number): number | undefined {
+  for (let k = verb + 1; k < Math.min(tokens.length, verb + 5); k++) {
+    const t = tokens[k]!;
+    for (const target of ARRIVAL_TARGETS) {
+      if (target.every((w, n) => tokens[k + n]?.normal === w)) return k + target.length - 1;
+    }
+    if (stops(t)) return undefined;
+  }
+  return undefined;
+}
+
+// Inside quotation marks opened earlier in the turn or the sentence: someone's words read out, not her account.
+function insideQuote(sentence: Sentence): boolean {
+  const before = sentence.utterance.text.slice(0, sentence.start);
+  const straight = (before.match(/"/g) ?? []).length;
+  return straight % 2 === 1 || (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length;
+}
+
+function quoted(sentence: Sentence, offset: number): boolean {
+  const before = sentence.utterance.text.slice(sentence.start, offset);
+  const marks = [...before].filter(isQuoteMark).join('');
+  const straight = (marks.match(/"/g) ?? []).length;
+  // "He said: somebody…": reported words after a colon are someone else's too.
+  return straight % 2 === 1 || (marks.match(/“/g) ?? []).length > (marks.match(/”/g) ?? []).length || /:\s/.test(before);
+}
+
+/** Whether a roster person is identified: called by a name, or given a role of the speaker's or a named person's. */
+export function isIdentified(roster: Roster, personId: number): boolean {
+  const mentions: PersonMention[] = roster.byPerson[personId] ?? [];
+  const named = (id: number) => (roster.byPerson[id] ?? []).some((m) => m.kind === 'name');
+  return mentions.some((m) => m.kind === 'name' || (m.kind === 'role' && (m.possessor === 'speaker' || (typeof m.possessor === 'number' && named(m.possessor)))));
+}
