@@ -48,6 +48,7 @@ const SPEAKER_POSSESSIVES = new Set(['my', 'our', 'me', 'your']);
 const PROFESSIONAL_TITLES = new Set(['dr', 'pc', 'dc', 'ds', 'sgt']);
 const TITLE_ROLE: RoleNoun = { word: 'professional title', nounClass: 'professional' };
 const CALLS = new Set(['call', 'calls', 'called', 'calling']);
+const NEW_REFERENT = new Set(['a', 'an', 'another', 'some']);
 
 /** Finds the people a transcript mentions, merges aliases and resolves pronouns to them. */
 export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speaker[], lexicon: Lexicon): Roster {
@@ -209,12 +210,15 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
         // "his dad", "her dad": whoever "his" resolves to, it is nearly always the child's parent, so one person.
         const parentOfChild = lexicon.parentWords.has(role.word) && owner !== undefined && !namePerson.has(span.determiner!);
         const key = parentOfChild ? `child:${role.word}` : `${possessor ?? 'the'}:${role.word}`;
-        let person = linked ?? (role.nounClass === 'vague' && possessor === undefined ? byKey.get(`vague:${role.word}`) : byKey.get(key));
+        // "a man approached me" … "a man in a suit": each "a man" brings in someone new; "the man", "that man" mean the last.
+        const introduces = possessor === undefined && span.determiner !== undefined && NEW_REFERENT.has(tokens[span.determiner]!.normal);
+        const vagueKey = `vague:${role.word}`;
+        let person = linked ?? (introduces ? undefined : role.nounClass === 'vague' && possessor === undefined ? byKey.get(vagueKey) : byKey.get(key));
         if (!person) {
           person = newPerson(roleText.toLowerCase(), role.gender);
-          if (role.nounClass === 'vague' && possessor === undefined) byKey.set(`vague:${role.word}`, person);
+          if (role.nounClass === 'vague' && possessor === undefined) byKey.set(vagueKey, person);
         }
-        if (!byKey.has(key) && role.nounClass !== 'vague') byKey.set(key, person);
+        if ((introduces && !linked) || (!byKey.has(key) && role.nounClass !== 'vague')) byKey.set(key, person);
         // A role word's gender ("boyfriend") is surer than a guess from the name (Ashley).
         if (role.gender) person.gender = role.gender;
         if (!person.roles.includes(roleText.toLowerCase()) && !['someone', 'somebody', 'person'].includes(role.word)) {

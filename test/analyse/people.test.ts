@@ -10,6 +10,20 @@ const personOf = (lines: string[], name: string) => {
 };
 
 describe('people roster', () => {
+  it('takes each "a man" for someone new and "the man" for the last one brought in', () => {
+    const lines = [
+      'DC WARD: What happened at the car park?',
+      'MS LEE: A man came up to me and said he knew where I lived. The man had a scar on his face.',
+      'DC WARD: And later?',
+      'MS LEE: Later a man in a suit helped me carry the shopping. I had never seen him before.',
+    ];
+    const men = analyseLines(lines).roster.people.filter((p) => /man/.test(p.name));
+    assert.deepEqual(
+      men.map((p) => p.mentions.filter((m) => /man/i.test(m.text)).map((m) => `${m.line}:${m.text}`)),
+      [['2:A man', '2:The man'], ['4:a man']],
+    );
+  });
+
   it('merges a nickname, a full name and pronouns into one person', () => {
     const steven = personOf(
       ['SW: Tell me about Steven Barker.', "MUM: Steve? He's lovely. I met him at the pub.", 'SW: Does Steven stay over?', 'MUM: He does sometimes.'],
