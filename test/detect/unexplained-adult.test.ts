@@ -230,6 +230,12 @@ describe('unexplained-adult: unnamed people who act in her account', () => {
       line: 2,
     },
     {
+      name: "a man she says she cannot name: 'I don't know who he is'",
+      lines: ['SW: Who picks Mia up on Fridays?', "MUM: Sometimes a man from the estate does, I don't know who he is really."],
+      who: 'a man',
+      line: 2,
+    },
+    {
       name: 'a friend of hers advised her',
       lines: ['Q: Why did you withdraw the statement?', 'A: A friend of mine who works at the council advised me to.'],
       who: 'a friend of mine',
@@ -246,6 +252,10 @@ describe('unexplained-adult: unnamed people who act in her account', () => {
   }
 
   const quiet: Array<{ name: string; lines: string[] }> = [
+    {
+      name: "'I don't know who did it' is about a deed, not a person she brought up",
+      lines: ['PC: What happened to the car?', "MUM: Somebody's kids were playing out. I don't know who did it."],
+    },
     { name: 'a hypothetical somebody', lines: ['SW: What would you do?', 'MUM: If somebody called me about him, I would ring you straight away.'] },
     { name: 'the interviewer\'s someone', lines: ['PC: Did somebody call you that night?', 'MUM: No.'] },
     { name: 'a someone in quoted words', lines: ['Q: What did the text say?', 'A: It said: "Somebody told me you were at the house."'] },

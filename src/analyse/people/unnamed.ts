@@ -32,6 +32,7 @@ const ACTS = new Set(WORDS.acts);
 const ARRIVALS = new Set(WORDS.arrivals);
 const ARRIVAL_TARGETS = WORDS.arrivalTargets.map((t) => t.split(' '));
 const UNKNOWN = new Set(WORDS.unknown);
+const NOT_KNOWN_WHO = WORDS.notKnownWho.map((p) => p.split(' '));
 const GENERIC = new Set(WORDS.generic);
 const GENERIC_CLAUSE = new Set(WORDS.genericClause);
 const MODALS = new Set(WORDS.modals);
@@ -124,6 +125,8 @@ function generic(tokens: Token[], at: number): boolean {
 // The act on the speaker after the reference: "called me", "approached me and", "came to my room", "I didn't
 // recognise"; or before it, a passive "I was approached by a man".
 function actOf(tokens: Token[], ref: Reference): { first: number; last: number } | undefined {
+  const unknownWho = notKnownWho(tokens, ref);
+  if (unknownWho) return unknownWho;
   // Passive: "I was approached by a man", "I got a call from somebody".
   const by = tokens[ref.first - 1];
   if (by && (by.normal === 'by' || by.normal === 'from')) {
@@ -164,6 +167,16 @@ function actOf(tokens: Token[], ref: Reference): { first: number; last: number }
       const inRelative = tokens.slice(ref.last + 1, k).some((x) => RELATIVE.has(x.normal));
       if (!inRelative) return undefined;
     }
+  }
+  return undefined;
+}
+
+// "according to this person -- I don't know who the person is": in the same sentence she says she cannot say who.
+function notKnownWho(tokens: Token[], ref: Reference): { first: number; last: number } | undefined {
+  const words = tokens.map((t) => t.normal);
+  for (let k = ref.last + 1; k < tokens.length; k++) {
+    const phrase = NOT_KNOWN_WHO.find((p) => p.every((w, n) => words[k + n] === w));
+    if (phrase) return { first: k, last: k + phrase.length - 1 };
   }
   return undefined;
 }
