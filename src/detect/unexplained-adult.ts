@@ -98,7 +98,7 @@ function describedLater(analysis: Analysis, personId: number): boolean {
 }
 
 // Unnamed adults who act in the interviewee's own account ("somebody called me", "I was approached by a man"), one clue
-// each: the first time the roster person (or, with none, the head word) acts. Anyone the transcript names or ties to the
+// each: the first time the roster person (or, with none, the head word in one turn) acts. Anyone the transcript names or ties to the
 // speaker or a named person is identified; a professional is never a head.
 function unnamedClues(analysis: Analysis, reported: Set<string>): Clue[] {
   const clues: Clue[] = [];
@@ -107,7 +107,8 @@ function unnamedClues(analysis: Analysis, reported: Set<string>): Clue[] {
     const person = actor.personId === undefined ? undefined : analysis.roster.people[actor.personId]!;
     if (person && (isIdentified(analysis.roster, person.id) || !isAdultLayperson(person) || reported.has(person.name))) continue;
     if (person && describedLater(analysis, person.id)) continue;
-    const key = person ? `person:${person.id}` : `head:${actor.head}`;
+    // Without a roster person, "some people" in one answer and "some people" in another are different people.
+    const key = person ? `person:${person.id}` : `head:${actor.head}:${analysis.sentences[actor.sentence]!.utterance.index}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const presence = person ? cuesAbout(analysis, person.id, Object.keys(PRESENCE)) : [];
@@ -122,7 +123,7 @@ function unnamedClues(analysis: Analysis, reported: Set<string>): Clue[] {
         meta: unexplainedAdult.meta,
         severity,
         who: actor.text.toLowerCase(),
-        message: `an unnamed person who acts in the interviewee's account ("${actor.act.text}") and is never identified${placed}`,
+        message: `brought into the interviewee's account without a name ("${actor.act.text}") and never identified${placed}`,
         quotes,
       }),
     );

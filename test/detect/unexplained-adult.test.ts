@@ -236,6 +236,23 @@ describe('unexplained-adult: unnamed people who act in her account', () => {
       line: 2,
     },
     {
+      name: 'she went off with a man she met, and left the children',
+      lines: ['SW: Where were you on Saturday night?', 'MUM: I met a guy at the pub and went back to his. The kids were with my sister.'],
+      who: 'a guy',
+      line: 2,
+    },
+    {
+      name: 'he introduced her to some people, and a later "some people" in another answer is someone else',
+      lines: [
+        'Q. What happened at the office?',
+        'A. He introduced me to a couple of other people and then we left.',
+        'Q. And at the hotel?',
+        "A. Some people I didn't recognise came to my room.",
+      ],
+      who: 'a couple of other people',
+      line: 2,
+    },
+    {
       name: 'a friend of hers advised her',
       lines: ['Q: Why did you withdraw the statement?', 'A: A friend of mine who works at the council advised me to.'],
       who: 'a friend of mine',
@@ -252,6 +269,10 @@ describe('unexplained-adult: unnamed people who act in her account', () => {
   }
 
   const quiet: Array<{ name: string; lines: string[] }> = [
+    {
+      name: "she would not meet a stranger: 'I would never meet a man from the internet'",
+      lines: ['SW: Do you use dating apps?', 'MUM: No. I would never meet a man from the internet.'],
+    },
     {
       name: "'I don't know who did it' is about a deed, not a person she brought up",
       lines: ['PC: What happened to the car?', "MUM: Somebody's kids were playing out. I don't know who did it."],

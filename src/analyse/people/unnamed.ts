@@ -33,6 +33,8 @@ const ARRIVALS = new Set(WORDS.arrivals);
 const ARRIVAL_TARGETS = WORDS.arrivalTargets.map((t) => t.split(' '));
 const UNKNOWN = new Set(WORDS.unknown);
 const NOT_KNOWN_WHO = WORDS.notKnownWho.map((p) => p.split(' '));
+const MEETINGS = new Set(WORDS.meetings);
+const MEETING_LINKS = new Set(['to', 'with', 'up', 'off']);
 const GENERIC = new Set(WORDS.generic);
 const GENERIC_CLAUSE = new Set(WORDS.genericClause);
 const MODALS = new Set(WORDS.modals);
@@ -127,6 +129,8 @@ function generic(tokens: Token[], at: number): boolean {
 function actOf(tokens: Token[], ref: Reference): { first: number; last: number } | undefined {
   const unknownWho = notKnownWho(tokens, ref);
   if (unknownWho) return unknownWho;
+  const met = meetingBefore(tokens, ref);
+  if (met) return met;
   // Passive: "I was approached by a man", "I got a call from somebody".
   const by = tokens[ref.first - 1];
   if (by && (by.normal === 'by' || by.normal === 'from')) {
@@ -169,6 +173,23 @@ function actOf(tokens: Token[], ref: Reference): { first: number; last: number }
     }
   }
   return undefined;
+}
+
+// "I met a man", "he introduced me to a couple of other people", "I went off with some guy": she meets or goes with them.
+function meetingBefore(tokens: Token[], ref: Reference): { first: number; last: number } | undefined {
+  let k = ref.first - 1;
+  if (MEETING_LINKS.has(tokens[k]?.normal ?? '')) k--;
+  // "introduced me to": the speaker is the one introduced.
+  const objectMe = tokens[k]?.normal === 'me' || tokens[k]?.normal === 'us';
+  if (objectMe) k--;
+  const verb = tokens[k];
+  if (!verb || !MEETINGS.has(verb.normal) || !verb.tags.has('Verb') || tokens.slice(k, ref.first).some(stops)) return undefined;
+  if (objectMe) return { first: k, last: ref.first - 1 };
+  // The speaker does it: "I met", "we went off with", "I'd met".
+  const before = tokens.slice(Math.max(0, k - 3), k);
+  const subject = before.map((t) => t.normal === 'i' || t.normal === 'we').lastIndexOf(true);
+  if (subject < 0 || before.slice(subject).some(stops) || before.slice(subject + 1).some((t) => NEGATIVE.has(t.normal) || MODALS.has(t.normal))) return undefined;
+  return { first: Math.max(0, k - 3) + subject, last: ref.first - 1 };
 }
 
 // "according to this person -- I don't know who the person is": in the same sentence she says she cannot say who.
