@@ -294,7 +294,7 @@ function clauseStatement(sentence: Sentence, tokens: Token[], mentions: readonly
 }
 
 // A sentence that starts inside quotation marks opened earlier in the turn ("It says: "She told E! …").
-function insideQuote(sentence: Sentence): boolean {
+export function insideQuote(sentence: Sentence): boolean {
   const before = sentence.utterance.text.slice(0, sentence.start);
   const straight = (before.match(/"/g) ?? []).length;
   return straight % 2 === 1 || (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length;

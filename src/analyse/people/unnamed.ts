@@ -2,6 +2,7 @@ import presence from '../../lexicon/presence.json' with { type: 'json' };
 import type { Lexicon } from '../lexicon.js';
 import type { PersonMention, Roster } from '../people.js';
 import type { Sentence, Token } from '../sentences.js';
+import { insideQuote } from '../claims.js';
 import { bare } from './names.js';
 
 /**
@@ -222,13 +223,6 @@ function arrivalAfter(tokens: Token[], verb: number): number | undefined {
     if (stops(t)) return undefined;
   }
   return undefined;
-}
-
-// Inside quotation marks opened earlier in the turn or the sentence: someone's words read out, not her account.
-function insideQuote(sentence: Sentence): boolean {
-  const before = sentence.utterance.text.slice(0, sentence.start);
-  const straight = (before.match(/"/g) ?? []).length;
-  return straight % 2 === 1 || (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length;
 }
 
 function quoted(sentence: Sentence, offset: number): boolean {
