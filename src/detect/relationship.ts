@@ -621,9 +621,10 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
         if (stance) relations.push({ owner, other: { kind: 'unnamed', phrase: span.word }, label: span.word, roleClass: span.roleClass, stance, quotes: [quote], open: span });
         continue;
       }
-      // Without a name, only a partner, another adult's family or the speaker's own lawyer is a relationship: "his wife",
-      // "Jay has a brother", "my attorney told me"; the speaker's and the child's own family are not.
-      if (!['partner', 'relative', 'professional'].includes(span.roleClass) || relative) continue;
+      // Without a name, only a partner or another adult's family is a relationship: "his wife", "Jay has a brother"; the
+      // speaker's and the child's own family are not, nor a professional nobody names ("my attorney told me", "they
+      // contacted your lawyer"): there is no one to look into.
+      if (!['partner', 'relative'].includes(span.roleClass) || relative) continue;
       if (span.roleClass === 'relative' && (owner.kind !== 'person' || analysis.roster.people[owner.id]!.personClass === 'child')) continue;
       if (had && span.roleClass !== 'relative') continue;
       other = rosterPerson(analysis, sentence, span) ?? { kind: 'unnamed', phrase: `${ownerPhrase(analysis, owner)} ${span.word}` };

@@ -283,6 +283,9 @@ describe('relationship beyond the household', () => {
     { name: 'working on one thing and meeting someone in another clause', lines: ['Q: What were you doing?', 'A: I was working on the car. Then I went with Kevin Rourke to the pub.'] },
     { name: 'a firm engaged by the council', lines: ['SW: Who did the repairs?', 'MUM: The council engaged a firm. Then they sent a man round.'] },
     { name: 'a landlord who is now just a landlord', lines: ['PC DALE: Who owns the flat?', 'MS KERR: A landlord in Leeds. We never see him now.'] },
+    { name: 'an unnamed solicitor', lines: ['SW: Who have you spoken to about the court date?', 'MUM: My solicitor. He said to keep a diary.'] },
+    { name: "an unnamed lawyer in a court answer", lines: ['Q: Did the prosecutors contact you directly?', 'A: No. They contacted my attorney.'] },
+    { name: "counsel's \"your lawyer\" with nobody named", lines: ["Q: And your lawyer advised you not to answer; correct?", 'A: Correct.'] },
     { name: 'plural roles take no apposition', lines: ['Q: Where did it come from?', 'A: It came from my clients, Paul Moss, and from the papers.'] },
   ];
   for (const c of quiet) {
