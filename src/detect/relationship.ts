@@ -34,10 +34,14 @@ export const relationship = defineDetector({
     const clues: Clue[] = [];
     const groups = relationGroups(analysis);
     // The interviewee's own relationship with someone joins the clue the household words give, so each is shown once.
-    const own = (person: Person, stance: 'stated' | 'denied', said: Quote[]) => {
-      const key = groupKey({ kind: 'speaker' }, { kind: 'person', id: person.id }, stance);
-      const group = groups.get(key) ?? [];
-      groups.delete(key);
+    // `partner` takes only the romantic ties or only the others; undefined takes both.
+    const own = (person: Person, stance: 'stated' | 'denied', said: Quote[], partner?: boolean) => {
+      const group: Relation[] = [];
+      for (const romantic of partner === undefined ? [false, true] : [partner]) {
+        const key = groupKey({ kind: 'speaker' }, { kind: 'person', id: person.id }, stance, romantic);
+        group.push(...(groups.get(key) ?? []));
+        groups.delete(key);
+      }
       // Words the household path already quotes ("my boyfriend Ashley") are not said twice.
       return group.filter((r) => !overlaps(said, r.quotes[0]!));
     };
@@ -56,10 +60,14 @@ export const relationship = defineDetector({
         clues.push(createClue(analysis, { meta: relationship.meta, severity, who: person.name, message, quotes }));
 
       quoted.push(...stated.map(quoteOf), ...denials.map(quoteOf));
-      if (stated.length > 0) {
-        const roles = stated.map((m) => describeRole(analysis, m));
-        const more = own(person, 'stated', stated.map(quoteOf));
-        add('info', [...stated.map(quoteOf), ...more.flatMap((r) => r.quotes)], `stated: ${quoteList([...roles, ...more.map((r) => r.label)])}`);
+      // A romantic tie is its own clue beside any other tie to the same person ("Mike, previously my publicist, we
+      // were now dating"): a change a reviewer looks at on its own.
+      for (const partner of [false, true]) {
+        const mine = stated.filter((m) => (m.role?.nounClass === 'partner') === partner);
+        if (mine.length === 0) continue;
+        const roles = mine.map((m) => describeRole(analysis, m));
+        const more = own(person, 'stated', mine.map(quoteOf), partner);
+        add('info', [...mine.map(quoteOf), ...more.flatMap((r) => r.quotes)], `stated: ${quoteList([...roles, ...more.map((r) => r.label)])}`);
       }
       if (denials.length > 0) {
         const more = own(person, 'denied', denials.map(quoteOf));
@@ -148,7 +156,7 @@ function findRelationGroups(analysis: Analysis): Map<string, Relation[]> {
   }
   const groups = new Map<string, Relation[]>();
   for (const r of found) {
-    const key = groupKey(r.owner, r.other, r.stance);
+    const key = groupKey(r.owner, r.other, r.stance, r.roleClass === 'partner');
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);
@@ -202,8 +210,8 @@ function partyKey(party: Party): string {
   return party.kind === 'speaker' ? 'speaker' : party.kind === 'person' ? `person:${party.id}` : `unnamed:${party.phrase}`;
 }
 
-function groupKey(a: Party, b: Party, stance: string): string {
-  return `${[partyKey(a), partyKey(b)].sort().join('|')}|${stance}`;
+function groupKey(a: Party, b: Party, stance: string, partner: boolean): string {
+  return `${[partyKey(a), partyKey(b)].sort().join('|')}|${stance}${partner ? '|partner' : ''}`;
 }
 
 function partyName(analysis: Analysis, party: Party): string | undefined {
@@ -337,7 +345,11 @@ const TIME_WORDS = new Set(relationships.stance.timeOnly);
 const NEG_RAISING = new Set(relationships.stance.negRaising);
 // Words that may stand between a verb and its subject: "had never", "was, in fact,", "have ever".
 const BRIDGE_TAGS = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula', 'Determiner', 'Adjective'];
+// Time adverbs the tagger may read as something else ("we were now dating": "now" as a conjunction).
+const TIME_ADVERBS = new Set(['now', 'then', 'still', 'later', 'soon', 'previously', 'formerly', 'once']);
+const bridges = (t: Token) => BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || TIME_ADVERBS.has(t.normal);
 const NAMED_AS = new Set(['named', 'called']);
+const PARTNER_FRAMES = new Set(['dating', 'married to', 'engaged']);
 const GAINING = new Set(relationships.gaining.words);
 const ACTING = new Set(['acting', 'acted', 'serving', 'served', 'working', 'worked']);
 const TITLES = new Set(relationships.titles);
@@ -582,7 +594,8 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
       let c = Math.min(start, oneOf) - 1;
       // "he was acting as my attorney", "Lanny served as my lawyer"
       if (tokens[c]?.normal === 'as' && ACTING.has(tokens[c - 1]?.normal ?? '')) c = COPULAS.has(tokens[c - 2]?.normal ?? '') ? c - 2 : c - 1;
-      while (c >= 0 && ['a', 'an', 'the', 'just', 'only', 'also', 'still', 'really', 'then', 'not', 'never', 'always', "n't", 'once', 'actually', 'in', 'fact'].includes(tokens[c]!.normal) && !COPULAS.has(tokens[c]!.normal)) c--;
+      // Past articles and adverbs: "was previously my publicist", "is not really my friend".
+      while (c >= 0 && (['a', 'an', 'the', 'just', 'only', 'also', 'still', 'really', 'then', 'not', 'never', 'always', "n't", 'once', 'actually', 'in', 'fact'].includes(tokens[c]!.normal) || (tokens[c]!.tags.has('Adverb') && !/[,;:]/.test(tokens[c]!.post)) || TIME_ADVERBS.has(tokens[c]!.normal)) && !COPULAS.has(tokens[c]!.normal)) c--;
       if (c >= 0 && (COPULAS.has(tokens[c]!.normal) || tokens[c]!.tags.has('Copula') || ACTING.has(tokens[c]!.normal))) {
         let s = c - 1;
         while (s >= 0 && (tokens[s]!.tags.has('Auxiliary') || tokens[s]!.tags.has('Adverb') || tokens[s]!.tags.has('Negative'))) s--;
@@ -608,9 +621,10 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
         if (stance) relations.push({ owner, other: { kind: 'unnamed', phrase: span.word }, label: span.word, roleClass: span.roleClass, stance, quotes: [quote], open: span });
         continue;
       }
-      // Without a name, only a partner, another adult's family or the speaker's own lawyer is a relationship: "his wife",
-      // "Jay has a brother", "my attorney told me"; the speaker's and the child's own family are not.
-      if (!['partner', 'relative', 'professional'].includes(span.roleClass) || relative) continue;
+      // Without a name, only a partner or another adult's family is a relationship: "his wife", "Jay has a brother"; the
+      // speaker's and the child's own family are not, nor a professional nobody names ("my attorney told me", "they
+      // contacted your lawyer"): there is no one to look into.
+      if (!['partner', 'relative'].includes(span.roleClass) || relative) continue;
       if (span.roleClass === 'relative' && (owner.kind !== 'person' || analysis.roster.people[owner.id]!.personClass === 'child')) continue;
       if (had && span.roleClass !== 'relative') continue;
       other = rosterPerson(analysis, sentence, span) ?? { kind: 'unnamed', phrase: `${ownerPhrase(analysis, owner)} ${span.word}` };
@@ -633,7 +647,7 @@ export function relationsIn(analysis: Analysis, sentence: Sentence, asked: boole
     const ended = endedIn(tokens, clauseStart(tokens, i), last + 1);
     const stance = owned || ended ? 'stated' : stanceIn(tokens, i, last + 1);
     const label = ended ? `${frame.label} (ended)` : frame.label;
-    const roleClass = frame.label === 'dating' || frame.label === 'married to' ? 'partner' : 'verb';
+    const roleClass = PARTNER_FRAMES.has(frame.label) ? 'partner' : 'verb';
     // "You and I have never spoken or met", "I've never met you": the other side is whoever is asking.
     const intransitive = /[,.;:!?]/.test(tokens[last]!.post) || !tokens[last + 1] || !['Noun', 'Determiner', 'Possessive'].some((tag) => tokens[last + 1]!.tags.has(tag));
     const toAsker = asked ? intransitive && (weBefore(tokens, i) || youAndI(tokens, i)) : SECOND_PERSON.has(tokens[last + 1]?.normal ?? '');
@@ -723,7 +737,7 @@ function frameEnd(tokens: Token[], i: number, words: string[]): number {
 function weBefore(tokens: Token[], at: number): boolean {
   for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
     if (tokens[k]!.normal === 'we') return true;
-    if (!BRIDGE_TAGS.some((tag) => tokens[k]!.tags.has(tag))) return false;
+    if (!bridges(tokens[k]!)) return false;
   }
   return false;
 }
@@ -840,7 +854,7 @@ function subjectBefore(analysis: Analysis, sentence: Sentence, verb: number, ask
     const modifier = nounFrame && t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('ProperNoun');
     // "you continued to work with him", "she kept seeing him", "I stopped working for her"
     const aspect = CATENATIVES.has(t.normal) || (t.normal === 'to' && CATENATIVES.has(tokens[k - 1]?.normal ?? ''));
-    const bridge = modifier || aspect || BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || ['in', 'fact', 'essence', 'had', 'have', 'has', 'ever', 'ultimately'].includes(t.normal);
+    const bridge = modifier || aspect || bridges(t) || ['in', 'fact', 'essence', 'had', 'have', 'has', 'ever', 'ultimately'].includes(t.normal);
     if (!bridge) return undefined;
     bridged++;
     k--;

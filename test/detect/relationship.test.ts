@@ -199,6 +199,26 @@ describe('relationship beyond the household', () => {
       expected: ['1 info Kevin Rourke: confirmed in answer: "worked with"'],
     },
     {
+      name: 'a former role and a romance with the same man are two clues, past "previously" and "now"',
+      lines: ['PC DALE: How did you get to the hotel?', 'MS KERR: Gavin, who was previously my landlord, we were now dating, he drove me there.'],
+      expected: ['2 info Gavin: stated: "landlord"', '2 info Gavin: stated: "dating"'],
+    },
+    {
+      name: '"we got engaged" is the fiancé\'s, not a hiring',
+      lines: ['SW: Who is Dean?', "MS HART: Dean's my fiancé, we got engaged at Christmas."],
+      expected: ['2 info Dean: stated: "my fiancé", "engaged"'],
+    },
+    {
+      name: 'a name given for an unnamed role goes to that role, not to the man named before',
+      lines: ['PC DALE: Who else did you tell?', 'MS KERR: Kyle Dent. And my then landlord. His name was Wes. He was the first one I told.'],
+      expected: ['2 info Wes: stated: "landlord"'],
+    },
+    {
+      name: 'a possessive "her" may be the subject\'s own',
+      lines: ['DC MOSS: Did Sky Lomax argue with Darren Pike?', 'MS BRYCE: Yes. She would have rung her boyfriend after.'],
+      expected: ['2 info her boyfriend: stated: "Sky Lomax\'s boyfriend"'],
+    },
+    {
       name: 'a relative clause says whose the role is',
       lines: ['Q: You spoke to Mr. Garner earlier, the solicitor that you were seeing at the time; correct?', 'A: Correct.'],
       expected: ['1 info Mr. Garner: confirmed in answer: "solicitor"'],
@@ -261,6 +281,11 @@ describe('relationship beyond the household', () => {
     },
     { name: 'a relative clause with nobody named', lines: ['SW: Who did you ring?', 'MUM: I rang the solicitor that I found online.'] },
     { name: 'working on one thing and meeting someone in another clause', lines: ['Q: What were you doing?', 'A: I was working on the car. Then I went with Kevin Rourke to the pub.'] },
+    { name: 'a firm engaged by the council', lines: ['SW: Who did the repairs?', 'MUM: The council engaged a firm. Then they sent a man round.'] },
+    { name: 'a landlord who is now just a landlord', lines: ['PC DALE: Who owns the flat?', 'MS KERR: A landlord in Leeds. We never see him now.'] },
+    { name: 'an unnamed solicitor', lines: ['SW: Who have you spoken to about the court date?', 'MUM: My solicitor. He said to keep a diary.'] },
+    { name: "an unnamed lawyer in a court answer", lines: ['Q: Did the prosecutors contact you directly?', 'A: No. They contacted my attorney.'] },
+    { name: "counsel's \"your lawyer\" with nobody named", lines: ["Q: And your lawyer advised you not to answer; correct?", 'A: Correct.'] },
     { name: 'plural roles take no apposition', lines: ['Q: Where did it come from?', 'A: It came from my clients, Paul Moss, and from the papers.'] },
   ];
   for (const c of quiet) {

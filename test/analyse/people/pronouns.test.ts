@@ -23,6 +23,16 @@ const TABLE: Array<[string[], string[]]> = [
   [['SW: Tell me about Jade Cole.', 'MUM: Jade is my sister. I see her on Sundays.'], ['2:her → Jade Cole']],
   [['SW: Does Shannon see Mason?', 'MUM: She has him on Saturdays.'], ['2:She → Shannon', '2:him → Mason']],
   [['SW: Who is at home?', 'MUM: Just me. He left in March.'], ['2:He → nobody']],
+  // A gender guessed once from a pronoun ("Sky… He") lets later pronouns fit, but a sure match in the question wins.
+  [
+    ['DC MOSS: Tell me about Sky Lomax.', 'MS BRYCE: He was at the flat most nights.', 'DC MOSS: Did Sky Lomax argue with Darren Pike that night?', 'MS BRYCE: Yes. He said Sky started it.'],
+    ['2:He → Sky Lomax', '4:He → Darren Pike'],
+  ],
+  // "His name was Wes" names someone who had no name yet, not the man already named.
+  [
+    ['PC DALE: Who else did you tell?', 'MS KERR: Kyle Dent. And my then landlord. His name was Wes. He was the first one I told.'],
+    ['2:He → Wes'],
+  ],
 ];
 
 describe('pronouns pass', () => {
