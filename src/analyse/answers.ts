@@ -79,17 +79,18 @@ export function findExchanges(sentences: readonly Sentence[], roster?: Roster): 
     const read = stanceOf(answer[0]!);
     const asked = [...put].reverse().find((x) => x.question) ?? put[put.length - 1]!;
     const said = put.map((x) => wordsOf(x.tokens).text);
+    const askedText = said[put.indexOf(asked)]!;
     const exchange: Exchange = {
       put,
       answer,
       ...read,
       prior: said.some((x) => PRIOR.some((r) => r.test(x))),
-      recall: RECALL.some((r) => r.test(wordsOf(asked.tokens).text)),
+      recall: RECALL.some((r) => r.test(askedText)),
       refresh: said.some((x) => REFRESH.some((r) => r.test(x))),
-      saying: SAYING.some((r) => r.test(wordsOf(asked.tokens).text)),
+      saying: SAYING.some((r) => r.test(askedText)),
     };
     // "Do you see that?" asks about the page, not about what happened.
-    if (roster && !NAVIGATION.some((r) => r.test(wordsOf(asked.tokens).text))) exchange.proposition = propositionOf(asked, roster);
+    if (roster && !NAVIGATION.some((r) => r.test(askedText))) exchange.proposition = propositionOf(asked, roster);
     exchanges.push(exchange);
   }
   return exchanges;
