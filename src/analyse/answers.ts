@@ -104,14 +104,29 @@ export function stanceOf(sentence: Sentence): { stance: Stance; hedged: boolean;
   const skip = FILLER.exec(normalised.normal)?.[0].length ?? 0;
   const normal = normalised.normal.slice(skip);
   const ends = normalised.ends.slice(skip);
+  const read = openingOf(normal, ends);
+  if (read && read.stance === 'unsure') {
+    // "I don't know what date the interview was, but I said it": not knowing a detail is no stance; the words after "but" are.
+    const detail = DETAIL_THEN_BUT.exec(normal.slice(read.length));
+    const after = detail ? read.length + detail.index + detail[0].length : -1;
+    const then = detail ? openingOf(normal.slice(after), ends.slice(after)) : undefined;
+    if (then && then.stance !== 'unsure') return { stance: then.stance, hedged: then.hedged, stanceEnd: sentence.start + then.end + 1 };
+  }
+  if (read) return { stance: read.stance, hedged: read.hedged, stanceEnd: sentence.start + read.end + 1 };
+  return { stance: 'other', hedged: false, stanceEnd: sentence.start };
+}
+
+const DETAIL_THEN_BUT = /^ (?:what|when|where|who|which|how|why)\b.*? but /;
+
+/** The stance phrase `normal` opens with, if any: its stance, its length in `normal`, and where it ends in the text. */
+function openingOf(normal: string, ends: readonly number[]): { stance: Exclude<Stance, 'other'>; hedged: boolean; length: number; end: number } | undefined {
   for (const phrase of PHRASES) {
     const whole = normal === phrase.words || ADDRESS.some((a) => normal === `${phrase.words} ${a}`);
     if (whole || (!phrase.alone && normal.startsWith(`${phrase.words} `))) {
-      const end = ends[phrase.words.length - 1] ?? text.length - 1;
-      return { stance: phrase.stance, hedged: phrase.hedged, stanceEnd: sentence.start + end + 1 };
+      return { stance: phrase.stance, hedged: phrase.hedged, length: phrase.words.length, end: ends[phrase.words.length - 1]! };
     }
   }
-  return { stance: 'other', hedged: false, stanceEnd: sentence.start };
+  return undefined;
 }
 
 /** What a sentence puts: its words after any "isn't it a fact that" and before any "; right?", as one statement. */

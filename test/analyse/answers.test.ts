@@ -27,6 +27,22 @@ describe('exchanges', () => {
     ['an auxiliary opening a longer answer takes no side', ['Q. What did you do then?', 'A. I did the shopping and went home.'], 'What did you do then → other'],
     ['a filler before the answer', ["DS PATEL: He stayed over that night, didn't he?", 'MS WOOD: Um, no.'], 'He stayed over that night, didn\'t he → no "Um, no"'],
     ['"no idea" is not "no"', ['SW: Who is Dean?', 'MUM: No idea, some bloke of hers.'], 'Who is Dean → unsure "No idea"'],
+    [
+      'not knowing a detail, then conceding after "but"',
+      ['DS PATEL: Does that refresh your memory that you told Lee to stay away?', "MS WOOD: I don't know what day it was, but I said it."],
+      'Does that refresh your memory that you told Lee to stay away → yes "I don\'t know what day it was, but I said it"',
+    ],
+    [
+      'not knowing a detail, then denying after "but"',
+      ['DS PATEL: Did Lee stay that night?', "MS WOOD: I don't know where he went after, but no, he didn't stay."],
+      'Did Lee stay that night → no "I don\'t know where he went after, but no"',
+    ],
+    [
+      'not knowing whether stays unsure, whatever follows',
+      ['DS PATEL: Did Lee stay that night?', "MS WOOD: I don't know if he did, but yes, he was around."],
+      'Did Lee stay that night → unsure "I don\'t know"',
+    ],
+    ['"but" with no stance after it stays unsure', ['DS PATEL: Did Lee stay that night?', "MS WOOD: I don't know when he left, but he was tired."], 'Did Lee stay that night → unsure "I don\'t know"'],
   ];
   for (const [name, lines, expected] of table) {
     it(name, () => assert.deepEqual(exchangesOf(lines), [expected]));

@@ -1,3 +1,4 @@
+import relationships from '../../lexicon/relationships.json' with { type: 'json' };
 import titles from '../../lexicon/titles.json' with { type: 'json' };
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../sentences.js';
@@ -274,8 +275,10 @@ export function nameWeight(parts: NameParts): number {
   return parts.words.length + (parts.honorific ? 0.5 : 0);
 }
 
-// Words after which only a name can stand: "Who is Dean?", "someone called Dean", "I met Dean".
-const NAME_SLOT = new Set(['is', 'called', 'named', 'met', 'ask', 'asked', 'told', 'tell', 'with', 'and', 'like']);
+// Words after which only a name can stand: "Who is Dean?", "someone called Dean", "I met Dean", and the one-word verbs
+// of the relationship frames, whose object is a person: "I represented Ivanka", "she dated Kyle".
+const RELATIONSHIP_VERBS = [...relationships.verbs.stated, ...relationships.verbs.denialOnly].flatMap((f) => f.words.filter((w) => !w.includes(' ')));
+const NAME_SLOT = new Set(['is', 'called', 'named', 'met', 'ask', 'asked', 'told', 'tell', 'with', 'and', 'like', ...RELATIONSHIP_VERBS]);
 const DETERMINERS = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'the', 'a', 'an', 'this', 'that', 'some', 'me']);
 // "the Enquirer", "a Mea Culpa": after an article a capitalised word is a thing.
 const ARTICLES = new Set(['the', 'a', 'an', 'The', 'An']);

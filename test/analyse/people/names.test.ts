@@ -46,6 +46,10 @@ const TABLE: Array<[string, string[]]> = [
   ['He posted it on Facebook and Snapchat.', []],
   ["Did you discuss with Mr. Wilson Michael Grant's request?", ['Mr. Wilson', "Michael Grant's"]],
   ['He posted it on MeidasTouch.', []],
+  // The object of a relationship verb is a person, even one compromise has never heard of.
+  ["And I can't recall if I represented Ivanka.", ['Ivanka']],
+  ['She dated Kaydence for a year.', ['Kaydence']],
+  ['He represented Wakefield Council at the hearing.', []],
   ['someone called dean came round', []],
   ['so i told mark and then will came round with grace', []],
 ];
