@@ -26,6 +26,8 @@ interface Commitment {
   wh: boolean;
   /** The put followed a document or recording shown to bring the memory back. */
   refresh: boolean;
+  /** The put asked whether the speaker remembers ("do you recall…?"). */
+  recall: boolean;
   /** Denies having said the content ("Did you tell the social worker he lived with you?" "No."), not the content itself. */
   saying: boolean;
 }
@@ -79,6 +81,7 @@ function fromExchange(analysis: Analysis, e: Exchange): Commitment | undefined {
     subject: actor(e.proposition.subject, 'second', e.prior || e.saying),
     hedged: e.hedged,
     refresh: e.refresh,
+    recall: e.recall,
     saying,
     wh: WH.has(put.tokens.find((t) => !['and', 'so', 'well', 'now', 'but', 'then'].includes(t.normal))?.normal ?? ''),
   };
@@ -98,6 +101,7 @@ function fromStatement(analysis: Analysis, s: Statement): Commitment | undefined
     hedged: false,
     wh: false,
     refresh: false,
+    recall: false,
     saying: false,
   };
 }
@@ -193,6 +197,35 @@ interface Pair {
   later: Commitment;
   confidence: number;
   score: number;
+  /** The later words concede, once a document or recording was shown, what a run of answers did not recall; the rest of the run. */
+  refreshed?: Commitment[];
+}
+
+// Turns (both speakers') between the "I don't recall" answers and the concession a document or recording brings back.
+const REFRESH_TURNS = 12;
+
+/**
+ * "Do you recall saying that to Mr. Cohen?" "I don't." … [the recording is played] "Does that refresh your recollection
+ * that you said that to Michael Cohen?" "Yes." The concession points back with "that": it concedes what the run of
+ * unrecalled answers just before it was asked, when they name the same people or the same matter. Not a flip, but a
+ * reviewer wants both ends of it: info.
+ */
+function refreshed(all: Commitment[], found: Pair[]): Pair[] {
+  const out: Pair[] = [];
+  all.forEach((later, k) => {
+    if (!later.refresh || later.polarity !== 'yes' || later.hedged || later.source === 'said') return;
+    if (found.some((p) => p.later === later)) return;
+    const run: Commitment[] = [];
+    for (const e of all.slice(0, k).reverse()) {
+      if (e.speaker !== later.speaker || e.source === 'said' || e.turn >= later.turn) continue;
+      if (later.turn - e.turn > REFRESH_TURNS || e.polarity !== 'unsure' || e.wh || e.refresh) break;
+      run.unshift(e);
+    }
+    const about = run.filter((e) => shared(e.content.people, later.content.people) > 0 || sameMatter(e.content, later.content).score > 0);
+    if (about.length === 0) return;
+    out.push({ kind: 'prior', earlier: about[0]!, later, confidence: 0.55, score: 0, refreshed: about.slice(1) });
+  });
+  return out;
 }
 
 function conflictOf(e: Commitment, l: Commitment): number | undefined {
@@ -250,6 +283,8 @@ function pairs(analysis: Analysis): Pair[] {
     }
     if (best) found.push(best);
   });
+  found.push(...refreshed(all, found));
+  found.sort((a, b) => a.later.said.sentence - b.later.said.sentence || a.later.said.start - b.later.said.start);
   // One clue per pair of turns, and one per earlier commitment a run of answers keeps undoing ("No." … "That's fair."
   // "I had familiarized myself with the law."): the first says it, the rest only repeat it.
   const seen = new Set<string>();
@@ -274,8 +309,9 @@ function said(analysis: Analysis, c: Commitment): string {
 }
 
 function toConflict(analysis: Analysis, p: Pair): Conflict {
-  const how =
-    p.earlier.saying || p.later.saying
+  const how = p.refreshed
+    ? 'did not recall it, then, shown a document or recording, concedes it'
+    : p.earlier.saying || p.later.saying
       ? p.earlier.saying
         ? 'denies having said it, then concedes it'
         : 'concedes having said it, then denies it'
@@ -288,7 +324,7 @@ function toConflict(analysis: Analysis, p: Pair): Conflict {
         : 'answers the same thing both ways';
   return {
     who: sayerOf(analysis, p.later.said.sentence),
-    claims: quotesOf(analysis, p.earlier),
+    claims: [p.earlier, ...(p.refreshed ?? [])].flatMap((c) => quotesOf(analysis, c)),
     against: quotesOf(analysis, p.later),
     message: `${how}: ${said(analysis, p.earlier)} and later ${said(analysis, p.later)}`,
     confidence: Math.round(p.confidence * 100) / 100,

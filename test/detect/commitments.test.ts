@@ -43,6 +43,38 @@ function table(name: string, check: Check, rows: Row[]): void {
 
 table('priorConceded', priorConceded, [
   {
+    name: 'does not recall, a recording is played, then concedes with "that": both unrecalled answers cited',
+    lines: [
+      'DS PATEL: Do you recall speaking to Lee Barnes about the baby in March?',
+      'MS WOOD: No.',
+      'DS PATEL: Do you recall saying to Lee, "Keep away from the flat"? Do you recall saying that to Lee?',
+      "MS WOOD: I don't.",
+      'DS PATEL: I am going to play the recording of the call.',
+      'DS PATEL: Does that refresh your recollection that you said that to Lee Barnes?',
+      "MS WOOD: I don't know what day it was, but I said it.",
+    ],
+    cites: [2, 7],
+  },
+  {
+    name: 'shown a document, she recalls what she had not been asked about: quiet',
+    lines: [
+      'DS PATEL: Do you recall speaking to Lee Barnes about the baby in March?',
+      'MS WOOD: No.',
+      'DS PATEL: Have a look at this note.',
+      'DS PATEL: Does that refresh your recollection that Sharon Hill rang the school?',
+      'MS WOOD: Yes.',
+    ],
+  },
+  {
+    name: '"I don\'t doubt I said that" is no failure to recall: quiet',
+    lines: [
+      'DS PATEL: Do you recall saying that to Lee Barnes?',
+      "MS WOOD: I don't doubt I said that. I don't remember the words.",
+      'DS PATEL: Does that refresh your recollection that you said that to Lee Barnes?',
+      'MS WOOD: Yes.',
+    ],
+  },
+  {
     name: 'cross-examination: a denial, then the statement to the police put and conceded, same named person',
     lines: [
       'Q. Did you ever speak with Martin Cole about the loan?',
