@@ -110,7 +110,7 @@ export function stanceOf(sentence: Sentence): { stance: Stance; hedged: boolean;
     const detail = DETAIL_THEN_BUT.exec(normal.slice(read.length));
     const after = detail ? read.length + detail.index + detail[0].length : -1;
     const then = detail ? openingOf(normal.slice(after), ends.slice(after)) : undefined;
-    if (then && then.stance !== 'unsure') return { stance: then.stance, hedged: then.hedged, stanceEnd: sentence.start + then.end + 1 };
+    if (then && then.stance !== 'unsure' && !then.hedged) return { stance: then.stance, hedged: then.hedged, stanceEnd: sentence.start + then.end + 1 };
   }
   if (read) return { stance: read.stance, hedged: read.hedged, stanceEnd: sentence.start + read.end + 1 };
   return { stance: 'other', hedged: false, stanceEnd: sentence.start };

@@ -42,6 +42,11 @@ describe('exchanges', () => {
       ['DS PATEL: Did Lee stay that night?', "MS WOOD: I don't know if he did, but yes, he was around."],
       'Did Lee stay that night → unsure "I don\'t know"',
     ],
+    [
+      'a hedged opinion after "but" is about something else: stays unsure',
+      ['Q. The blog was taken down because her boyfriend had written it, correct?', "A. I don't know who wrote it, but I don't think they were dating at the time."],
+      'The blog was taken down because her boyfriend had written it, correct → unsure "I don\'t know"',
+    ],
     ['"but" with no stance after it stays unsure', ['DS PATEL: Did Lee stay that night?', "MS WOOD: I don't know when he left, but he was tired."], 'Did Lee stay that night → unsure "I don\'t know"'],
   ];
   for (const [name, lines, expected] of table) {
