@@ -143,8 +143,10 @@ export interface Statement {
   mood: Mood;
   /** The clause's main act is negated ("I did not return", "I told nobody"); a negation inside a quote or a later clause is not. */
   negative: boolean;
-  /** A negation governs a verb that frames the act ("I didn't ask him to meet", "I don't believe I was"): polarity unclear. */
+  /** A negation governs a verb that frames the act ("I didn't ask him to meet", "you didn't think he was"): polarity unclear. */
   framed: boolean;
+  /** The speaker's own doubt carries the negation to the act ("I don't believe I was doing television"): negative, hedged. */
+  hedged: boolean;
   /** The main act: the first verb with content, or what "was" says ("was afraid"), stemmed, as its synonym group names it. */
   head?: string;
   /** Verbs as the synonym groups name them ("went back" → return), stemmed, generic verbs left out. */
@@ -175,6 +177,7 @@ const UNSURE = STATEMENT.unsure.map((p) => new RegExp(p));
 const HYPOTHETICAL = new RegExp(STATEMENT.hypothetical);
 const REPORTED = new RegExp(STATEMENT.reported);
 const NEGATORS = new Set(STATEMENT.negators);
+const NEG_RAISING = new Set(STATEMENT.negRaising);
 const BREAKS = new Set(STATEMENT.clauseBreaks);
 const SUBORDINATORS = new Set(STATEMENT.subordinators);
 const PAST = new Set(['did', 'was', 'were', 'had', "didn't", "wasn't", "weren't", "hadn't"]);
@@ -305,6 +308,8 @@ interface Verb {
   lemma: string;
   generic: boolean;
   frames: boolean;
+  /** "think", "believe": a negation before it may be about what is thought. */
+  raises: boolean;
   light: boolean;
 }
 
@@ -372,7 +377,7 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
       }
       const canonical = CANONICAL.get(lemma) ?? lemma;
       const plain = infinitive(t);
-      verbs.push({ at: i, lemma: stem(canonical), generic: GENERIC.has(canonical) || GENERIC.has(lemma), frames: FRAMES.has(plain), light: LIGHT.has(plain) });
+      verbs.push({ at: i, lemma: stem(canonical), generic: GENERIC.has(canonical) || GENERIC.has(lemma), frames: FRAMES.has(plain), raises: NEG_RAISING.has(plain), light: LIGHT.has(plain) });
       return;
     }
     // "smack him" and "smack her" are different acts.
@@ -420,14 +425,19 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
   // A negation counts against the main act: before it with no other verb between, or its object ("told no one").
   let negative = false;
   let framed = false;
+  let hedged = false;
   tokens.forEach((t, i) => {
     if (!(NEGATORS.has(t.normal) || t.tags.has('Negative'))) return;
     if (headAt === undefined) {
       negative ||= i < 6;
       return;
     }
-    const between = verbs.filter((v) => v.at > i && v.at < headAt);
-    if (i < headAt && between.some((v) => v.frames)) framed = true;
+    const framing = verbs.filter((v) => v.at > i && v.at < headAt && v.frames);
+    // "I don't believe I was doing television" denies it, with doubt; "you didn't think he was" and "I didn't ask
+    // him to" leave it open.
+    const doubt = framing.length === 1 && framing[0]!.raises && subjects.filter((c) => c.at < i).pop()?.subject === 'first';
+    if (i < headAt && doubt) negative = hedged = true;
+    else if (i < headAt && framing.length > 0) framed = true;
     else if (i < headAt) negative = true;
     // "I signed it not how I sign": a "not" before how, where or why denies the manner, not the act.
     else if (i > headAt && i - headAt <= 2 && !MANNER.has(tokens[i + 1]?.normal ?? '')) negative = true;
@@ -440,6 +450,7 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
   const found: Omit<Statement, 'sentence' | 'start' | 'end' | 'mood'> = {
     negative,
     framed,
+    hedged,
     verbs: [...new Set(content.map((v) => v.lemma))],
     acts: [...new Set(content.flatMap((v) => (objects.has(verbs.indexOf(v)) ? [`${v.lemma}>${objects.get(verbs.indexOf(v))}`] : [])))],
     nouns: [...nouns],

@@ -98,7 +98,7 @@ function fromStatement(analysis: Analysis, s: Statement): Commitment | undefined
     polarity: s.mood === 'unsure' ? 'unsure' : s.negative ? 'no' : 'yes',
     source: 'said',
     subject: actor(s.subject, 'first'),
-    hedged: false,
+    hedged: s.hedged,
     wh: false,
     refresh: false,
     recall: false,

@@ -1,4 +1,5 @@
 import type { Analysis, Exchange, PersonMention, Sentence, Token } from '../analyse/index.js';
+import claimWords from '../lexicon/claims.json' with { type: 'json' };
 import relationships from '../lexicon/relationships.json' with { type: 'json' };
 import type { Clue, Person } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
@@ -342,7 +343,7 @@ const UNSURE = new Set(relationships.stance.unsure);
 const OPENERS = new Set(relationships.stance.openers);
 const LIMITERS = new Set(relationships.stance.limiters);
 const TIME_WORDS = new Set(relationships.stance.timeOnly);
-const NEG_RAISING = new Set(relationships.stance.negRaising);
+const NEG_RAISING = new Set([...claimWords.statements.negRaising, ...relationships.stance.negRaisingRoles]);
 // Words that may stand between a verb and its subject: "had never", "was, in fact,", "have ever".
 const BRIDGE_TAGS = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula', 'Determiner', 'Adjective'];
 // Time adverbs the tagger may read as something else ("we were now dating": "now" as a conjunction).

@@ -194,6 +194,24 @@ table('eventRetold', eventRetold, [
     ],
   },
   {
+    name: '"I don\'t believe I went back to the house" denies it with doubt: told both ways, never at error',
+    lines: [
+      "MS WOOD: I don't believe I went back to the house that night.",
+      'DS PATEL: What did you do?',
+      'MS WOOD: I went back to the house and waited for Lee.',
+    ],
+    cites: [1, 3],
+    error: false,
+  },
+  {
+    name: 'someone else\'s belief or a request is no denial of the act',
+    lines: [
+      "MS WOOD: Lee didn't think I went back to the house. I didn't ask Lee to go back to the house.",
+      'DS PATEL: What did you do?',
+      'MS WOOD: I went back to the house and waited.',
+    ],
+  },
+  {
     name: 'a hypothetical is not a claim',
     lines: ["A: I didn't return to the flat.", 'Q: Why not?', 'A: If I returned to the flat he would be there.'],
   },
