@@ -149,6 +149,8 @@ export interface Statement {
   hedged: boolean;
   /** The main act: the first verb with content, or what "was" says ("was afraid"), stemmed, as its synonym group names it. */
   head?: string;
+  /** The head is what "do" takes ("doing television"): the act is whatever the other side does with that thing. */
+  done?: boolean;
   /** Verbs as the synonym groups name them ("went back" → return), stemmed, generic verbs left out. */
   verbs: string[];
   /** Each verb with its object's head word or person: `return>class`, `speak>p:4`. */
@@ -318,7 +320,11 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
   // "While not paid to appear, did they pay you…": the main clause follows the comma.
   // "So, when you testified…, that was one of many things": a leading "so" or "and" does not hide the subordinator.
   const opening = all.findIndex((t) => !DISCOURSE.has(t.normal));
-  const comma = SUBORDINATORS.has(all[opening]?.normal ?? '') ? all.findIndex((t, i) => i > opening && /,/.test(t.post)) : -1;
+  // So does one after a leading participle of place in the talk: "Going back to Craig, has he…", "Looking at the text, …"
+  // ("discussing this issue, the conversations…, with Cohen" is the act itself).
+  const after = all[opening + 1];
+  const leading = SUBORDINATORS.has(all[opening]?.normal ?? '') || (Boolean(all[opening]?.tags.has('Gerund')) && Boolean(after?.tags.has('Preposition') || after?.tags.has('Particle')));
+  const comma = leading ? all.findIndex((t, i) => i > opening && /,/.test(t.post)) : -1;
   const tokens = comma >= 0 && comma < all.length - 1 ? all.slice(comma + 1) : all;
   const nouns = new Set<string>();
   const details = new Set<string>();
@@ -343,7 +349,8 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
     const describes =
       (t.tags.has('PastTense') && tokens[i - 1]?.tags.has('Noun') && !tokens[i - 1]!.tags.has('Pronoun') && !nameAt(tokens[i - 1]!) && !!after && (after.tags.has('Preposition') || !!nameAt(after))) ||
       (t.tags.has('PastTense') && !!tokens[i - 1]?.tags.has('Determiner') && !!after?.tags.has('Noun') && !after.tags.has('Pronoun'));
-    const main = t.tags.has('Verb') && t.text !== '' && !auxiliary && !describes && !['Auxiliary', 'Copula', 'Modal'].some((tag) => t.tags.has(tag));
+    // "going on TV": the particle belongs to the verb before it; it is no act of its own.
+    const main = t.tags.has('Verb') && t.text !== '' && !auxiliary && !describes && !['Auxiliary', 'Copula', 'Modal', 'Particle'].some((tag) => t.tags.has(tag));
     const acted = verbs.length > 0 || predicate !== undefined;
     if (main && !t.tags.has('Gerund') && !t.tags.has('Participle') && !tokens.slice(Math.max(0, i - 2), i).some((x) => x.normal === 'to')) acts++;
     const name = t.tags.has('Pronoun') || t.tags.has('Determiner') ? undefined : nameAt(t);
@@ -484,6 +491,7 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
   const headWord =
     predicate !== undefined && predicate === headAt ? stem(tokens[predicate]!.normal) : head === light && light ? objects.get(verbs.indexOf(light)) : head?.lemma;
   if (headWord) found.head = headWord;
+  if (light && head === light && light.lemma === 'do') found.done = true;
   if (subject) found.subject = subject;
   if (tense) found.tense = tense;
   return found;

@@ -166,9 +166,14 @@ export function sameMatter(
   const verbs = shared(a.verbs, b.verbs);
   // "free" may be tagged a verb on one side and an adjective on the other: words are compared across both.
   const nouns = shared(words(a), words(b)) - verbs;
-  const acts = a.acts.filter((x) => b.acts.some((y) => x.split('>')[0] === y.split('>')[0] && sameObject(x.split('>')[1]!, y.split('>')[1]!))).length;
+  const lightAct = (x: Statement, y: Statement) => y.done === true && objectOf(x) === y.head;
+  const acts =
+    a.acts.filter((x) => b.acts.some((y) => x.split('>')[0] === y.split('>')[0] && sameObject(x.split('>')[1]!, y.split('>')[1]!))).length +
+    (lightAct(a, b) || lightAct(b, a) ? 1 : 0);
   // The main act of one must be in the other: sharing a name or a subordinate verb is not telling the same thing.
-  const head = (a.head === undefined || mentions(b, a.head)) && (b.head === undefined || mentions(a, b.head)) && (a.head ?? b.head) !== undefined;
+  // "doing television" (a light verb's object as the head) and "going on TV" are one act.
+  const named = (x: Statement, y: Statement) => x.head === undefined || mentions(y, x.head) || lightAct(x, y);
+  const head = named(a, b) && named(b, a) && (a.head ?? b.head) !== undefined;
   // "I told my friends" against "I told no one": the act alone is enough when one side denies it of everyone.
   const toSomeone = (s: Statement) => objectOf(s) === undefined || /^(who:|.*p:)/.test(objectOf(s)!.split('+').pop()!);
   const anyone = a.head === b.head && ((a.universal && toSomeone(b)) || (b.universal && toSomeone(a))) ? 1 : 0;

@@ -227,6 +227,31 @@ table('eventRetold', eventRetold, [
 
 table('propositionFlips', propositionFlips, [
   {
+    name: '"doing television" and "going on TV" are one act',
+    lines: [
+      "MS WOOD: I don't believe I was doing television from home in May.",
+      'DS PATEL: Were you going on TV in May?',
+      'MS WOOD: Yes.',
+    ],
+    cites: [1, 3],
+  },
+  {
+    name: 'making money from the story is not telling it',
+    lines: [
+      "MS WOOD: I didn't make any money from the story.",
+      'DS PATEL: Did you tell the story on the radio?',
+      'MS WOOD: Yes.',
+    ],
+  },
+  {
+    name: 'a leading "going back to Lee," is not what is asked',
+    lines: [
+      'MS WOOD: Lee comes round a lot more now.',
+      'DS PATEL: Going back to Lee, has he ever looked after Tyler for you?',
+      'MS WOOD: No, never on his own.',
+    ],
+  },
+  {
     name: 'court: agrees to following the trial, then says she is not following the trial',
     lines: [
       'Q. You are following the trial; correct?',
