@@ -186,6 +186,8 @@ const PAST = new Set(['did', 'was', 'were', 'had', "didn't", "wasn't", "weren't"
 const PRESENT = new Set(['do', 'does', 'is', 'are', 'am', "don't", "doesn't", "isn't", "aren't"]);
 // "has never met" reaches into the past: it agrees with "met" and with "meets".
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+const PRO_VERB = new Set(['do', 'does', 'did', 'doing', 'done']);
+const PRO_OBJECT = new Set(['that', 'it', 'so', 'this']);
 const AUXILIARY_WORDS = new Set(['do', 'does', 'did', 'have', 'has', 'had', 'is', 'are', 'was', 'were', 'am']);
 const PERFECT_AUX = new Set(['has', 'have', "haven't", "hasn't"]);
 const PERFECT = new Set(['been', 'be', 'being', 'not', 'never', 'also', 'ever', 'just', 'actually', 'really']);
@@ -316,10 +318,11 @@ interface Verb {
 }
 
 /** Polarity and content words of a run of tokens. */
-export function contentOf(all: readonly Token[], mentions: readonly PersonMention[]): Omit<Statement, 'sentence' | 'start' | 'end' | 'mood'> {
+export function contentOf(all: readonly Token[], mentions: readonly PersonMention[], proVerbs = true): Omit<Statement, 'sentence' | 'start' | 'end' | 'mood'> {
   // "While not paid to appear, did they pay you…": the main clause follows the comma.
   // "So, when you testified…, that was one of many things": a leading "so" or "and" does not hide the subordinator.
-  const opening = all.findIndex((t) => !DISCOURSE.has(t.normal));
+  // "Even though…" is "though…".
+  const opening = all.findIndex((t, i) => !DISCOURSE.has(t.normal) && !(t.normal === 'even' && SUBORDINATORS.has(all[i + 1]?.normal ?? '')));
   // So does one after a leading participle of place in the talk: "Going back to Craig, has he…", "Looking at the text, …"
   // ("discussing this issue, the conversations…, with Cohen" is the act itself).
   const after = all[opening + 1];
@@ -491,6 +494,13 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
   const headWord =
     predicate !== undefined && predicate === headAt ? stem(tokens[predicate]!.normal) : head === light && light ? objects.get(verbs.indexOf(light)) : head?.lemma;
   if (headWord) found.head = headWord;
+  // "Even though the orders tell you to pay him, you are not going to do that": "do that" does the act before the comma.
+  if (proVerbs && !headWord && tokens !== all && tokens.some((t, i) => PRO_VERB.has(t.normal) && PRO_OBJECT.has(tokens[i + 1]?.normal ?? ''))) {
+    const done = contentOf(all.slice(opening + 1, comma + 1), mentions, false);
+    // The nearest act: "ordering you to pay him, … do that" is paying.
+    const act = done.acts.at(-1)?.split('>')[0] ?? done.verbs.at(-1);
+    if (act) Object.assign(found, { head: act, verbs: [act], acts: done.acts.filter((x) => x.startsWith(`${act}>`)), nouns: done.nouns, people: done.people });
+  }
   if (light && head === light && light.lemma === 'do') found.done = true;
   if (subject) found.subject = subject;
   if (tense) found.tense = tense;

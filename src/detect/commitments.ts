@@ -237,6 +237,8 @@ function conflictOf(e: Commitment, l: Commitment): number | undefined {
   if (e.polarity !== 'unsure' && l.polarity !== 'unsure') return e.polarity !== l.polarity ? 0.7 : undefined;
   // Not recalling, then conceding: the memory came back, or the first answer was not candid.
   if (e.polarity === 'unsure' && l.polarity === 'yes' && l.source !== 'said' && !e.wh && !l.hedged) return 0.55;
+  // Committed, then will not say: "You will never pay him; right?" "Right." … "You are not going to pay him?" "I don't know."
+  if (e.polarity !== 'unsure' && l.polarity === 'unsure' && e.source !== 'said' && l.source !== 'said' && !l.wh && !l.recall && !e.hedged) return 0.5;
   return undefined;
 }
 

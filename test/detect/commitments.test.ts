@@ -43,6 +43,26 @@ function table(name: string, check: Check, rows: Row[]): void {
 
 table('priorConceded', priorConceded, [
   {
+    name: 'committed, then will not say: "never pay him" … "not going to do that?" "I don\'t know."',
+    lines: [
+      'Q. You have said publicly that you will never pay Tony Briggs the money; right?',
+      'A. Right.',
+      'Q. So, even though the court ordered you to pay Tony Briggs, you are not going to do that; right?',
+      "A. I don't know.",
+    ],
+    cites: [2, 4],
+    error: false,
+  },
+  {
+    name: 'committed, then does not recall being asked about it: quiet',
+    lines: [
+      'Q. You told the police you will never pay Tony Briggs the money; right?',
+      'A. Right.',
+      'Q. Do you recall the police asking you whether you would pay Tony Briggs?',
+      "A. I don't recall.",
+    ],
+  },
+  {
     name: 'does not recall, a recording is played, then concedes with "that": both unrecalled answers cited',
     lines: [
       'DS PATEL: Do you recall speaking to Lee Barnes about the baby in March?',
