@@ -13,7 +13,7 @@ export interface Cue {
   end: number;
   text: string;
   personId?: number;
-  /** A presence said in the negative: "he never stays over", "he's not been round". */
+  /** An act said in the negative, in the cue's own clause: "he never stays over", "he never hit me". */
   negated: boolean;
 }
 
@@ -23,8 +23,9 @@ const PERSON_INSIDE: ReadonlySet<CueType> = new Set(['notSeen', 'romance', 'care
 const SUBJECT_PRESENT: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care']);
 // Cue types that are the speaker's own claim, about nobody in particular.
 const SPEAKER_CLAIM: ReadonlySet<CueType> = new Set(['nobodyElseHome', 'nobodyElseCare']);
-// Cue types that place someone in the home; only these carry a polarity of their own.
-const PRESENCE_TYPES: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care', 'carerAfter', 'carerInside']);
+// Cue types that state an act, which may be said in the negative ("he never stays over", "he never hit me"); the others
+// ("not together", "no one else lives here") are negative in their own words.
+const POLAR_TYPES: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care', 'carerAfter', 'carerInside', 'safety']);
 // Cue types whose person may be the topic of the talk when the sentence names nobody ("we're not together").
 const TOPICAL: ReadonlySet<CueType> = new Set(['denial', 'romance', 'visit', 'overnight', 'residence', 'care']);
 // How many utterances back the topic person may have been mentioned.
@@ -79,7 +80,7 @@ export function findCues(sentences: Sentence[], docs: View[], roster: Roster, le
           start,
           end,
           text: sentence.utterance.text.slice(start, end),
-          negated: PRESENCE_TYPES.has(type) && isNegated(sentence, start, end),
+          negated: POLAR_TYPES.has(type) && isNegated(sentence, start, end),
         };
         const personId = attribute(cue, sentence, sentences, roster);
         if (personId !== undefined) cue.personId = personId;

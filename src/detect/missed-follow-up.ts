@@ -224,7 +224,7 @@ function topicsRaised(analysis: Analysis, kind: Topic): Raised[] {
   for (const cue of analysis.cues) {
     const s = sentences[cue.sentence]!;
     if (cue.type !== kind || s.role !== 'interviewee' || !isAssertion(s)) continue;
-    if (kind === 'safety' && (negatedBefore(s, cue) || childsOwnBehaviour(analysis, s, cue))) continue;
+    if (kind === 'safety' && (cue.negated || childsOwnBehaviour(analysis, s, cue))) continue;
     const list = byUtterance.get(s.utterance.index);
     if (list) list.push(cue);
     else byUtterance.set(s.utterance.index, [cue]);
@@ -281,16 +281,6 @@ function concernAbout(analysis: Analysis, cues: Cue[]): Person | undefined {
   return undefined;
 }
 
-// "He never hit me", "he doesn't shout": a negative word earlier in the clause.
-function negatedBefore(sentence: Sentence, cue: Cue): boolean {
-  const before = sentence.tokens.filter((t) => t.end <= cue.start);
-  for (let k = before.length - 1; k >= 0 && k >= before.length - 4; k--) {
-    const t = before[k]!;
-    if (t.tags.has('Negative') || ['not', 'never', 'no'].includes(t.normal)) return true;
-    if (k > 0 && (/[,;:]/.test(before[k - 1]!.post) || t.tags.has('Conjunction'))) return false;
-  }
-  return false;
-}
 
 // "Tayla's been kicking off at school": the child's behaviour is a wellbeing sign, not a danger to them; a child
 // frightened of someone is still a safety concern.

@@ -23,6 +23,11 @@ describe('cues', () => {
     ]);
   });
 
+  it('reads a safety concern said in the negative as negative, once, for every detector', () => {
+    const safety = cuesOf(['SW: What happens when he is angry?', 'MUM: He never hit me. He pushed me once.']).filter((c) => c.startsWith('safety'));
+    assert.deepEqual(safety.map((c) => c.split(':')[0]), ['safety (not)', 'safety']);
+  });
+
   it('attributes "left him with X" to X, and the speaker\'s own stays to nobody', () => {
     assert.deepEqual(cuesOf(['SW: Saturday?', "MUM: I left him with Jason. I stayed over at Kelly's."]), [
       'carerAfter: "left him with" → Jason',
