@@ -4,6 +4,7 @@ import synonyms from '../lexicon/synonyms.json' with { type: 'json' };
 import { ROLE_NOUNS, type Lexicon } from './lexicon.js';
 import nlp from 'compromise';
 import type { Sentence, Token } from './sentences.js';
+import { isNegative, negates } from './speech.js';
 
 /** "Who did what to whom, or did not": one verb of an interviewee's sentence. */
 export interface VerbClaim {
@@ -93,7 +94,7 @@ function negatedAt(tokens: Token[], at: number): boolean {
   for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
     const t = tokens[i]!;
     if (/[,;:]/.test(t.post) || t.tags.has('Conjunction')) return false;
-    if (t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never') return true;
+    if (isNegative(t)) return true;
   }
   return false;
 }
@@ -178,7 +179,6 @@ const STATEMENT = claimWords.statements;
 const UNSURE = STATEMENT.unsure.map((p) => new RegExp(p));
 const HYPOTHETICAL = new RegExp(STATEMENT.hypothetical);
 const REPORTED = new RegExp(STATEMENT.reported);
-const NEGATORS = new Set(STATEMENT.negators);
 const NEG_RAISING = new Set(STATEMENT.negRaising);
 const BREAKS = new Set(STATEMENT.clauseBreaks);
 const SUBORDINATORS = new Set(STATEMENT.subordinators);
@@ -437,7 +437,7 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
   let framed = false;
   let hedged = false;
   tokens.forEach((t, i) => {
-    if (!(NEGATORS.has(t.normal) || t.tags.has('Negative'))) return;
+    if (!negates(t)) return;
     if (headAt === undefined) {
       negative ||= i < 6;
       return;

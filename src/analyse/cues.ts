@@ -2,6 +2,7 @@ import type nlp from 'compromise';
 import { CUE_TYPES, type CueType, type Lexicon } from './lexicon.js';
 import type { PersonMention, Roster } from './people.js';
 import { groupByUtterance, sentenceAt, type Sentence } from './sentences.js';
+import { isNegative } from './speech.js';
 
 type View = ReturnType<typeof nlp>;
 
@@ -101,7 +102,7 @@ function isNegated(sentence: Sentence, start: number, end: number): boolean {
     clause.push(t);
   }
   const inside = sentence.tokens.filter((t) => t.start >= start && t.end <= end);
-  return [...clause, ...inside].some((t) => t.tags.has('Negative') || ['not', 'never', 'no'].includes(t.normal));
+  return [...clause, ...inside].some((t) => isNegative(t) || t.normal === 'no');
 }
 
 function trimEnd(text: string, start: number, end: number): number {

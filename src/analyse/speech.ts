@@ -1,11 +1,19 @@
+import claimWords from '../lexicon/claims.json' with { type: 'json' };
 import type { Analysis, Sentence, Token } from './index.js';
 
 /** Words that open a hypothetical clause ("if he stayed over"); they also end the clause before them. */
 export const HYPOTHETICAL: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
 
-/** Whether a word negates: compromise's Negative tag, or "not"/"never" where it missed them. */
+/** Whether a word negates the verb it goes with: compromise's Negative tag, or "not"/"never" where it missed them. */
 export function isNegative(t: Token): boolean {
   return t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never';
+}
+
+const NEGATORS: ReadonlySet<string> = new Set(claimWords.statements.negators);
+
+/** Whether a word makes its clause negative, a negative quantifier included ("no one", "nobody", "nothing"). */
+export function negates(t: Token): boolean {
+  return isNegative(t) || NEGATORS.has(t.normal);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isNegative } from '../analyse/speech.js';
 import { isAssertion, isCalled, type Analysis, type InjuryAccount, type Sentence } from '../analyse/index.js';
 import { quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
 import { PRESENCE, cuesAbout, groupBy, injuredChild, isAdultLayperson, quoteList } from './people.js';
@@ -81,7 +82,7 @@ function contentWords(sentence: Sentence): Set<string> {
 }
 
 function hasNegation(sentence: Sentence): boolean {
-  return sentence.tokens.some((t) => t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never' || t.normal === 'no');
+  return sentence.tokens.some((t) => isNegative(t) || t.normal === 'no');
 }
 
 /** "I never said that" against the earlier words the interviewer is quoting back. */

@@ -1,4 +1,5 @@
 import type { Analysis, Exchange, PersonMention, Sentence, Token } from '../analyse/index.js';
+import { negates } from '../analyse/speech.js';
 import claimWords from '../lexicon/claims.json' with { type: 'json' };
 import relationships from '../lexicon/relationships.json' with { type: 'json' };
 import type { Clue, Person } from '../types.js';
@@ -179,7 +180,7 @@ function answerStance(analysis: Analysis, exchange: Exchange): 'yes' | 'no' | 'u
 // A put whose negation sits inside a reported clause: "Is it your testimony that she was not…", "You're saying he never…".
 function reportsNegation(sentence: Sentence): boolean {
   const { tokens } = sentence;
-  const neg = tokens.findIndex((t) => NEGATIVES.has(t.normal) || t.tags.has('Negative'));
+  const neg = tokens.findIndex(negates);
   return neg > 0 && tokens.slice(0, neg).some((t) => t.normal === 'that' || t.normal === 'saying' || t.normal === 'testimony');
 }
 
@@ -338,7 +339,6 @@ const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself']);
 const POSSESSIVE_DETERMINERS = new Set(['my', 'our', 'your', 'his', 'her', 'their']);
 const OF_OWNERS = new Set(['mine', 'yours', 'his', 'hers', 'ours', 'theirs']);
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", 'am']);
-const NEGATIVES = new Set(['not', 'never', 'no', "n't", 'nobody', 'neither', 'nor']);
 const UNSURE = new Set(relationships.stance.unsure);
 const OPENERS = new Set(relationships.stance.openers);
 const LIMITERS = new Set(relationships.stance.limiters);
@@ -466,7 +466,7 @@ function stanceIn(tokens: Token[], at: number, to: number, role = false): Relati
   // "not just a friend", "wasn't only representing him": more than that, not less.
   const negations = tokens
     .map((t, k) => k)
-    .filter((k) => k >= start && k < to && (NEGATIVES.has(tokens[k]!.normal) || tokens[k]!.tags.has('Negative')) && !LIMITERS.has(tokens[k + 1]?.normal ?? ''));
+    .filter((k) => k >= start && k < to && negates(tokens[k]!) && !LIMITERS.has(tokens[k + 1]?.normal ?? ''));
   if (negations.length === 0) return 'stated';
   const never = tokens.slice(start, to).some((t) => t.normal === 'never');
   // "I can't recall if I represented her", "I'm not sure he was my lawyer" say neither.

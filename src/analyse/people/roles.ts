@@ -2,6 +2,7 @@ import type { Person } from '../../types.js';
 import type { Lexicon, RoleNoun } from '../lexicon.js';
 import type { PersonMention } from '../people.js';
 import type { Token } from '../sentences.js';
+import { isNegative } from '../speech.js';
 import { bare, isFormOfAddress, type Span } from './names.js';
 
 const COPULA_FILLERS = new Set(['just', 'only', 'like', 'really', 'basically', 'more', 'not', 'never', 'kind', 'of', 'sort', 'a', 'bit']);
@@ -102,7 +103,7 @@ export function linkedPerson(
     while (j >= 0 && (tokens[j]!.tags.has('Adverb') || tokens[j]!.tags.has('Negative'))) j--;
     // A contraction keeps the subject in the token before the hidden copula ("he's" → he + is).
     const subject = earlier.filter((m) => m.last === j || m.last === i).pop();
-    const negated = tokens.slice(j + 1, start).some((t) => t.tags.has('Negative') || t.normal === 'not' || t.normal === 'never');
+    const negated = tokens.slice(j + 1, start).some(isNegative);
     if (subject) return { id: subject.personId, negated };
   }
   return undefined;

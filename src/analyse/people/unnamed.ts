@@ -3,6 +3,7 @@ import type { Lexicon } from '../lexicon.js';
 import type { PersonMention, Roster } from '../people.js';
 import type { Sentence, Token } from '../sentences.js';
 import { insideQuote } from '../claims.js';
+import { isNegative } from '../speech.js';
 import { bare } from './names.js';
 
 /**
@@ -43,7 +44,6 @@ const FIRST_PERSON = new Set(WORDS.firstPerson);
 const SUBJECTS = new Set(['he', 'she', 'they', 'we', 'you', 'it', 'i']);
 const PASSIVE = new Set(['was', 'were', 'got', 'been', 'being', 'get']);
 const RELATIVE = new Set(['who', 'that', 'whom']);
-const NEGATIVE = new Set(['not', "n't", 'never']);
 const stops = (t: Token) => /[.;:!?]/.test(t.post) || /[—–]|--/.test(t.post);
 const isQuoteMark = (s: string) => /["“”]/.test(s);
 
@@ -146,7 +146,7 @@ function actOf(tokens: Token[], ref: Reference): { first: number; last: number }
   if (RELATIVE.has(tokens[j]?.normal ?? '')) j++;
   if ((tokens[j]?.normal === 'i' || tokens[j]?.normal === 'we') && !stops(tokens[ref.last]!)) {
     const rest = tokens.slice(j + 1, j + 5);
-    const neg = rest.findIndex((t) => NEGATIVE.has(t.normal));
+    const neg = rest.findIndex(isNegative);
     const know = rest.findIndex((t) => UNKNOWN.has(bare(t)) || /^(recogni[sz]e|know)/.test(bare(t)));
     if (neg >= 0 && know > neg && rest.slice(0, know).every((t) => !stops(t))) return { first: j, last: j + 1 + know };
   }
@@ -189,7 +189,7 @@ function meetingBefore(tokens: Token[], ref: Reference): { first: number; last: 
   // The speaker does it: "I met", "we went off with", "I'd met".
   const before = tokens.slice(Math.max(0, k - 3), k);
   const subject = before.map((t) => t.normal === 'i' || t.normal === 'we').lastIndexOf(true);
-  if (subject < 0 || before.slice(subject).some(stops) || before.slice(subject + 1).some((t) => NEGATIVE.has(t.normal) || MODALS.has(t.normal))) return undefined;
+  if (subject < 0 || before.slice(subject).some(stops) || before.slice(subject + 1).some((t) => isNegative(t) || MODALS.has(t.normal))) return undefined;
   return { first: Math.max(0, k - 3) + subject, last: ref.first - 1 };
 }
 
