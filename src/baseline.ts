@@ -3,8 +3,9 @@
  *
  * A clue is known by its fingerprint: a hash of the rule, the person and the quoted words, never positions, so
  * lines added or removed elsewhere in a transcript do not make an old clue look new. The baseline file may be
- * committed beside training recordings, so it carries no quoted words and no line numbers: only the file, the
- * rule, the person's best name and the hash.
+ * committed beside training recordings, so it carries no quoted words, no line numbers and no names: only the
+ * file, the rule and the hash. Version 1 files also held the person's name (`who`); they are still read, and
+ * `--write-baseline` rewrites them as version 2.
  */
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
@@ -15,29 +16,26 @@ import type { Clue, FileResult } from './types.js';
 /** The name of the fingerprint in SARIF's `partialFingerprints`; bump it when `fingerprint()` changes. */
 export const FINGERPRINT = 'clueFingerprint/v1';
 
-/** The baseline file format this module writes and reads. */
-export const BASELINE_VERSION = 1;
+/** The baseline file format this module writes; it reads this one and version 1, which named the person. */
+export const BASELINE_VERSION = 2;
+const NAMED_VERSION = 1;
 
-/** One known clue: where, which rule, about whom, and its fingerprint. */
+/** One known clue: where, which rule, and its fingerprint; `who` only when read from a version 1 file. */
 export interface BaselineEntry {
   file: string;
   rule: string;
-  who: string;
   fingerprint: string;
+  who?: string;
 }
 
 /** A parsed baseline file. An entry appears once per clue, so a fingerprint may repeat. */
 export interface Baseline {
-  version: typeof BASELINE_VERSION;
+  version: typeof BASELINE_VERSION | typeof NAMED_VERSION;
   clues: BaselineEntry[];
 }
 
 /** A baseline entry no longer raised by a file that was checked in this run. */
-export interface GoneClue {
-  file: string;
-  rule: string;
-  who: string;
-}
+export type GoneClue = BaselineEntry;
 
 type OkResult = Extract<FileResult, { ok: true }>;
 
@@ -48,19 +46,31 @@ export function fingerprint(clue: Clue): string {
 }
 
 /**
- * The baseline file for these results: every clue of every readable file, sorted by file, rule, person and
- * fingerprint, as JSON with a trailing newline. Files that could not be read contribute nothing.
+ * The baseline file for these results: every clue of every readable file, sorted by file, rule and fingerprint,
+ * as JSON with a trailing newline. No names: the fingerprint stands for the person. Files that could not be read
+ * contribute nothing.
  */
 export function writeBaseline(results: FileResult[]): string {
   const clues = results
     .filter((r): r is OkResult => r.ok)
-    .flatMap((r) => r.clues.map((clue) => ({ file: fileKey(r.file), rule: clue.rule, who: clue.who, fingerprint: fingerprint(clue) })))
+    .flatMap((r) => r.clues.map((clue) => ({ file: fileKey(r.file), rule: clue.rule, fingerprint: fingerprint(clue) })))
     .sort(byEntry);
   const baseline: Baseline = { version: BASELINE_VERSION, clues };
   return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
-const ENTRY_KEYS = ['file', 'rule', 'who', 'fingerprint'] as const;
+/**
+ * The stderr line for a clue gone since the baseline: file, rule and the fingerprint's first 12 digits; a
+ * version 1 baseline's name too, unless `--redact` asks for none. Made visible by the caller.
+ */
+export function goneLine(gone: GoneClue, redact: boolean): string {
+  const who = gone.who === undefined || gone.who === '' || redact ? '' : ` ${gone.who}`;
+  return `gone since the baseline: ${gone.file}: ${gone.rule}${who} (fingerprint ${gone.fingerprint.slice(0, 12)})`;
+}
+
+const ENTRY_KEYS = ['file', 'rule', 'fingerprint'] as const;
+/** A version 1 entry's keys, in the order version 1 wrote them. */
+const NAMED_ENTRY_KEYS = ['file', 'rule', 'who', 'fingerprint'] as const;
 const TOP_KEYS = ['version', 'clues'] as const;
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -80,30 +90,33 @@ export function parseBaseline(file: string, text: string): Baseline {
     if (!(TOP_KEYS as readonly string[]).includes(key)) fail(`unknown key "${key}"; a baseline has only "version" and "clues"`);
   }
   if (!('version' in data)) fail(`"version" is missing; expected ${BASELINE_VERSION}`);
-  if (data.version !== BASELINE_VERSION) {
-    fail(`"version" is ${describe(data.version)}; this version of clues reads baseline version ${BASELINE_VERSION}`);
+  if (data.version !== BASELINE_VERSION && data.version !== NAMED_VERSION) {
+    fail(`"version" is ${describe(data.version)}; this version of clues reads baseline versions ${NAMED_VERSION} and ${BASELINE_VERSION}`);
   }
+  const version = data.version as Baseline['version'];
+  const keys: readonly string[] = version === NAMED_VERSION ? NAMED_ENTRY_KEYS : ENTRY_KEYS;
   if (!('clues' in data)) fail('"clues" is missing; expected an array (empty when there are no known clues)');
   if (!Array.isArray(data.clues)) return fail(`"clues" must be an array, got ${describe(data.clues)}`);
   const clues = data.clues.map((entry: unknown, i: number): BaselineEntry => {
     const at = `clues[${i}]`;
-    if (!isObject(entry)) return fail(`"${at}" must be an object with ${ENTRY_KEYS.join(', ')}, got ${describe(entry)}`);
+    if (!isObject(entry)) return fail(`"${at}" must be an object with ${keys.join(', ')}, got ${describe(entry)}`);
     for (const key of Object.keys(entry)) {
-      if (!(ENTRY_KEYS as readonly string[]).includes(key)) {
-        fail(`unknown key "${at}.${key}"; an entry has only ${ENTRY_KEYS.join(', ')} (never line numbers or quoted words)`);
+      if (!keys.includes(key)) {
+        const never = version === NAMED_VERSION ? '(never line numbers or quoted words)' : '(never names, line numbers or quoted words)';
+        fail(`unknown key "${at}.${key}"; a version ${version} entry has only ${keys.join(', ')} ${never}`);
       }
     }
-    for (const key of ENTRY_KEYS) {
+    for (const key of keys) {
       if (!(key in entry)) fail(`"${at}.${key}" is missing`);
       if (typeof entry[key] !== 'string') fail(`"${at}.${key}" must be a string, got ${describe(entry[key])}`);
     }
-    const { file: path, rule, who, fingerprint: hash } = entry as Record<(typeof ENTRY_KEYS)[number], string>;
+    const { file: path, rule, who, fingerprint: hash } = entry as Record<(typeof NAMED_ENTRY_KEYS)[number], string>;
     if (path === '') fail(`"${at}.file" is empty`);
     if (rule === '') fail(`"${at}.rule" is empty`);
-    if (!HASH.test(hash)) fail(`"${at}.fingerprint" must be 64 lowercase hex digits (a sha256), got ${JSON.stringify(hash)}`);
-    return { file: path, rule, who, fingerprint: hash };
+    if (!HASH.test(hash)) fail(`"${at}.fingerprint" must be 64 lowercase hex digits (a sha256), got ${describe(hash)}`);
+    return version === NAMED_VERSION ? { file: path, rule, who, fingerprint: hash } : { file: path, rule, fingerprint: hash };
   });
-  return { version: BASELINE_VERSION, clues };
+  return { version, clues };
 }
 
 /**
@@ -146,7 +159,7 @@ export function compareToBaseline(results: FileResult[], baseline: Baseline): { 
     const counts = known.get(key)!;
     const left = counts.get(entry.fingerprint) ?? 0;
     if (left > 0) {
-      gone.push({ file: entry.file, rule: entry.rule, who: entry.who });
+      gone.push(entry);
       counts.set(entry.fingerprint, left - 1);
     }
   }

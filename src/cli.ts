@@ -7,7 +7,7 @@ import { CORPUS_DIR, defaultDirs, evaluate } from './eval/run.js';
 import { explain } from './explain.js';
 import { evalFormat, formatEval } from './eval/format.js';
 import { FAIL_ON_LEVELS, exceedsMaxWarnings, exitCode, type FailOn } from './exit-code.js';
-import { compareToBaseline, parseBaseline, writeBaseline } from './baseline.js';
+import { compareToBaseline, goneLine, parseBaseline, writeBaseline } from './baseline.js';
 import { writeAtomically } from './output.js';
 import { redact } from './redact.js';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
@@ -18,6 +18,7 @@ import { writeStarterConfig } from './init.js';
 import { rules } from './rules.js';
 import { baselinePath, checkPaths, type RunOptions } from './run.js';
 import { INPUT_FORMATS, type InputFormat } from './types.js';
+import { hideQuotedWords, visible, visibleInField } from './visible.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string };
@@ -40,6 +41,11 @@ interface ReportFlags {
   writeBaseline?: string;
   /** A path from --config, false from --no-config. */
   config?: string | false;
+}
+
+/** Every line to stderr: file names, config keys, baseline entries and quoted words are shown, never obeyed. */
+function warn(line: string): void {
+  process.stderr.write(`clues: ${visible(line)}\n`);
 }
 
 /** Decides whether the terminal report is coloured: --color/--no-color, then NO_COLOR/FORCE_COLOR, then whether stdout is a terminal. */
@@ -78,6 +84,7 @@ function program(): Command {
     .showHelpAfterError('(run clues --help for usage)')
     .addHelpText('after', `\nWith no path, checks the bundled seed interview (${SEED}).\nReads .txt, .md, .vtt (WebVTT), .srt, .json (Whisper segments), .cha (CHAT) and .docx (Word).\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 usage or input error.`)
     .action(async (paths: string[], flags: ReportFlags) => {
+      hideQuotedWords(Boolean(flags.redact));
       const configPath = flags.config === false ? undefined : (flags.config ?? (await findConfig(process.cwd())));
       const options: RunOptions = {
         ...(configPath === undefined ? {} : { config: await readConfig(configPath) }),
@@ -87,20 +94,20 @@ function program(): Command {
         ...(flags.stdinFilename === undefined ? {} : { stdinFilename: flags.stdinFilename }),
       };
       const checked = await checkPaths(paths.length > 0 ? paths : [SEED], options);
-      for (const r of checked) if (!r.ok) process.stderr.write(`clues: ${r.error}\n`);
+      for (const r of checked) if (!r.ok) warn(r.error);
       if (flags.writeBaseline !== undefined) await writeAtomically(flags.writeBaseline, writeBaseline(checked), { what: 'baseline' });
       let results = checked;
       if (flags.baseline !== undefined) {
         const compared = compareToBaseline(checked, parseBaseline(flags.baseline, await readText(flags.baseline, 'baseline')));
         results = compared.results;
-        for (const g of compared.gone) process.stderr.write(`clues: gone since the baseline: ${g.file}: ${g.rule} ${g.who}\n`);
+        for (const g of compared.gone) warn(goneLine(g, Boolean(flags.redact)));
       }
       // --quiet keeps errors only; the summary then counts exactly what is listed.
       if (flags.quiet) results = results.map((r) => (r.ok ? { ...r, clues: r.clues.filter((c) => c.severity === 'error') } : r));
       if (flags.redact) results = redact(results);
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
-      const report = reporters[flags.format](results, { color });
+      const report = reporters[flags.format](results, { color, redact: Boolean(flags.redact) });
       if (toFile) await writeAtomically(flags.output!, report);
       else process.stdout.write(report);
       let code = exitCode(results, flags.failOn);
@@ -146,6 +153,8 @@ export async function main(argv: string[]): Promise<void> {
   const cli = program();
   cli.exitOverride();
   cli.commands.forEach((c) => c.exitOverride());
+  // Commander quotes the arguments it rejects, and a file name from a pull request can hold anything.
+  for (const c of [cli, ...cli.commands]) c.configureOutput({ writeErr: (text) => process.stderr.write(visibleInField(text)) });
   try {
     await cli.parseAsync(argv);
   } catch (error) {
@@ -153,12 +162,12 @@ export async function main(argv: string[]): Promise<void> {
       // Help and version exit 0; every other commander complaint is a usage error.
       process.exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (error instanceof InputError) {
-      process.stderr.write(`clues: ${error.message}\n`);
+      warn(error.message);
       process.exitCode = 2;
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`clues: internal error: ${message} (set CLUES_DEBUG=1 for details)\n`);
-      if (process.env.CLUES_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+      warn(`internal error: ${message} (set CLUES_DEBUG=1 for details)`);
+      if (process.env.CLUES_DEBUG) process.stderr.write(`${visibleInField((error as Error).stack ?? '')}\n`);
       process.exitCode = 2;
     }
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { compareToBaseline, fingerprint, parseBaseline, writeBaseline, type Baseline } from '../src/baseline.js';
+import { compareToBaseline, fingerprint, goneLine, parseBaseline, writeBaseline, type Baseline } from '../src/baseline.js';
 import { InputError } from '../src/errors.js';
 import { checkPaths } from '../src/run.js';
 import type { Clue, FileResult } from '../src/types.js';
@@ -51,20 +51,27 @@ describe('baseline on the real pipeline', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('records every clue once, sorted, with only file, rule, who and a sha256', async () => {
+  it('records every clue once, sorted, with only file, rule and a sha256', async () => {
     const results = await checkPaths([file]);
     const parsed = JSON.parse(baselineText) as { version: number; clues: Array<Record<string, unknown>> };
-    assert.equal(parsed.version, 1);
+    assert.equal(parsed.version, 2);
     assert.deepEqual(Object.keys(parsed), ['version', 'clues']);
     assert.equal(parsed.clues.length, clues(results).length);
     for (const entry of parsed.clues) {
-      assert.deepEqual(Object.keys(entry), ['file', 'rule', 'who', 'fingerprint']);
+      assert.deepEqual(Object.keys(entry), ['file', 'rule', 'fingerprint']);
       assert.equal(entry.file, file);
       assert.match(String(entry.fingerprint), /^[0-9a-f]{64}$/);
     }
-    const keys = parsed.clues.map((e) => `${e.file}\0${e.rule}\0${e.who}\0${e.fingerprint}`);
+    const keys = parsed.clues.map((e) => `${e.file}\0${e.rule}\0${e.fingerprint}`);
     assert.deepEqual(keys, [...keys].sort());
     assert.ok(baselineText.endsWith('}\n'));
+  });
+
+  it('names no one: no person the run found, no clue\'s who', async () => {
+    const results = await checkPaths([file]);
+    const names = results.flatMap((r) => (r.ok ? [...r.people.map((p) => p.name), ...r.clues.map((c) => c.who)] : [])).filter((n) => n !== '');
+    assert.ok(names.includes('Kai'), 'the fixture names people');
+    for (const name of names) assert.ok(!baselineText.includes(name), `baseline must not name "${name}"`);
   });
 
   it('carries no transcript words and no line numbers', () => {
@@ -126,7 +133,11 @@ describe('baseline on the real pipeline', () => {
     assert.notEqual(edited, original);
     const { results, gone } = await compareText(edited);
     assert.deepEqual(clues(results), []);
-    assert.deepEqual(gone, [{ file, rule: 'child-wellbeing', who: 'Kai' }]);
+    assert.deepEqual(
+      gone.map((g) => [g.file, g.rule, g.who]),
+      [[file, 'child-wellbeing', undefined]],
+    );
+    assert.match(gone[0]!.fingerprint, /^[0-9a-f]{64}$/);
   });
 
   it('matches a path written with ./ or backslashes to the same file', async () => {
@@ -177,7 +188,7 @@ describe('compareToBaseline counting', () => {
     const clue = make(3, 'stays over');
     const { results, gone } = compareToBaseline([result([clue])], { version: 1, clues: [entry(clue), entry(clue)] });
     assert.deepEqual(clues(results), []);
-    assert.deepEqual(gone, [{ file: FILE, rule: 'unexplained-adult', who: 'Steven' }]);
+    assert.deepEqual(gone, [{ file: FILE, rule: 'unexplained-adult', who: 'Steven', fingerprint: fingerprint(clue) }]);
   });
 
   it('keys on the file: the same clue in another file is new', () => {
@@ -205,8 +216,18 @@ describe('compareToBaseline counting', () => {
 
   it('writes an empty baseline for no clues, and skips failed files', () => {
     const text = writeBaseline([{ file: FILE, ok: false, error: 'x' }, result([])]);
-    assert.equal(text, '{\n  "version": 1,\n  "clues": []\n}\n');
-    assert.deepEqual(parseBaseline('b.json', text), { version: 1, clues: [] });
+    assert.equal(text, '{\n  "version": 2,\n  "clues": []\n}\n');
+    assert.deepEqual(parseBaseline('b.json', text), { version: 2, clues: [] });
+  });
+});
+
+describe('goneLine', () => {
+  const HASH = '0123456789ab'.padEnd(64, 'c');
+  it('names file, rule and the fingerprint\'s first 12 digits; a version 1 name only without --redact', () => {
+    assert.equal(goneLine({ file: 'a.txt', rule: 'unexplained-adult', fingerprint: HASH }, false), 'gone since the baseline: a.txt: unexplained-adult (fingerprint 0123456789ab)');
+    const named = { file: 'a.txt', rule: 'unexplained-adult', who: 'Steven', fingerprint: HASH };
+    assert.equal(goneLine(named, false), 'gone since the baseline: a.txt: unexplained-adult Steven (fingerprint 0123456789ab)');
+    assert.equal(goneLine(named, true), 'gone since the baseline: a.txt: unexplained-adult (fingerprint 0123456789ab)');
   });
 });
 
@@ -217,8 +238,8 @@ describe('parseBaseline errors', () => {
     ['not JSON', '{ "version": 1,', /^ci\/baseline\.json: invalid baseline: not JSON \(/],
     ['empty file', '', /^ci\/baseline\.json: invalid baseline: not JSON/],
     ['an array at the top', '[]', /expected a JSON object with "version" and "clues", got an array/],
-    ['no version', JSON.stringify({ clues: [] }), /"version" is missing; expected 1/],
-    ['a future version', JSON.stringify({ version: 2, clues: [] }), /"version" is number 2; this version of clues reads baseline version 1/],
+    ['no version', JSON.stringify({ clues: [] }), /"version" is missing; expected 2/],
+    ['a future version', JSON.stringify({ version: 3, clues: [] }), /"version" is number 3; this version of clues reads baseline versions 1 and 2/],
     ['version as a string', JSON.stringify({ version: '1', clues: [] }), /"version" is the string "1"/],
     ['no clues', JSON.stringify({ version: 1 }), /"clues" is missing/],
     ['clues not an array', JSON.stringify({ version: 1, clues: {} }), /"clues" must be an array, got an object/],
@@ -231,8 +252,14 @@ describe('parseBaseline errors', () => {
     [
       'an entry with a line number',
       JSON.stringify({ version: 1, clues: [{ ...good, line: 3 }] }),
-      /unknown key "clues\[0\]\.line"; an entry has only file, rule, who, fingerprint/,
+      /unknown key "clues\[0\]\.line"; a version 1 entry has only file, rule, who, fingerprint/,
     ],
+    [
+      'a name in a version 2 entry',
+      JSON.stringify({ version: 2, clues: [good] }),
+      /unknown key "clues\[0\]\.who"; a version 2 entry has only file, rule, fingerprint \(never names, line numbers or quoted words\)/,
+    ],
+    ['a version 1 entry without who', JSON.stringify({ version: 1, clues: [{ ...good, who: undefined }] }), /"clues\[0\]\.who" is missing/],
     [
       'an entry with quoted words',
       JSON.stringify({ version: 1, clues: [{ ...good, text: 'the lodger' }] }),
@@ -256,7 +283,12 @@ describe('parseBaseline errors', () => {
   }
 
   it('accepts a valid file, with a byte-order mark', () => {
-    const text = `\uFEFF${JSON.stringify({ version: 1, clues: [good] })}`;
-    assert.deepEqual(parseBaseline('b.json', text), { version: 1, clues: [good] });
+    const { who: _who, ...unnamed } = good;
+    const text = `\uFEFF${JSON.stringify({ version: 2, clues: [unnamed] })}`;
+    assert.deepEqual(parseBaseline('b.json', text), { version: 2, clues: [unnamed] });
+  });
+
+  it('still reads a version 1 file, whose entries name the person', () => {
+    assert.deepEqual(parseBaseline('b.json', JSON.stringify({ version: 1, clues: [good] })), { version: 1, clues: [good] });
   });
 });

@@ -7,6 +7,7 @@
 import { InputError } from '../errors.js';
 import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
 import { clockTime, lineEnd, lineOf, lineStarts, stripBom } from './text.js';
+import { quote } from '../visible.js';
 
 /** Participant roles that mark a speaker as the interviewer. */
 const INTERVIEWER_ROLES = new Set(['investigator', 'interviewer', 'experimenter']);
@@ -86,13 +87,13 @@ export function parseChat(source: Source): ParsedTranscript {
       continue;
     }
     if (first !== '*' && first !== '%') {
-      fail(lineNumber, `not a CHAT line: expected "@Header:", "*SPK:\\ttext" or "%tier:" (found "${preview(line)}")`);
+      fail(lineNumber, `not a CHAT line: expected "@Header:", "*SPK:\\ttext" or "%tier:" (found ${quote(preview(line))})`);
     }
     const colon = line.indexOf(':');
     const code = colon === -1 ? '' : line.slice(1, colon);
     if (colon === -1 || !/^[\p{L}\p{N}_-]+$/u.test(code)) {
       const kind = first === '*' ? 'main tier' : 'dependent tier';
-      fail(lineNumber, `${kind} "${preview(line)}" needs a code and a colon, like "${first === '*' ? '*MOT:' : '%mor:'}"`);
+      fail(lineNumber, `${kind} ${quote(preview(line))} needs a code and a colon, like "${first === '*' ? '*MOT:' : '%mor:'}"`);
     }
     if (!begun) fail(lineNumber, `tier "${first}${code}:" comes before @Begin; a CHAT file starts with @Begin`);
     if (first === '%') continue;

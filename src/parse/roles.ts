@@ -1,6 +1,7 @@
 /** Deciding which speakers are interviewers and which are interviewees. */
 
 import { InputError } from '../errors.js';
+import { said } from '../visible.js';
 import type { Speaker, SpeakerRole, Utterance } from '../types.js';
 import { ANSWERER_LABELS, ASKER_LABELS, CONTEXT_LABELS, CONVERSATION_LABELS, COURT_LABELS, COURT_STAFF_RANKS, RANKS } from './role-labels.js';
 
@@ -168,7 +169,7 @@ function applyNamedInterviewers(speakers: Speaker[], named: string[], inferred: 
   if (unknown.length > 0) {
     const list = unknown.map((label) => `"${label}"`).join(', ');
     const noun = unknown.length === 1 ? 'matches no speaker' : 'match no speaker';
-    const speakersFound = speakers.map((speaker) => speaker.label).join(', ') || '(none)';
+    const speakersFound = speakers.length === 0 ? '(none)' : said(speakers.map((speaker) => speaker.label).join(', '));
     throw new InputError(`--interviewer ${list} ${noun}; speakers found: ${speakersFound}`);
   }
   return speakers.map((speaker) =>

@@ -7,6 +7,7 @@
 import { InputError } from '../errors.js';
 import type { ParsedTranscript, Source } from '../types.js';
 import { type Cue, type CueMarkup, clip, isBlank, lastContentLine, readTiming, splitLines, utterancesFromCues } from './vtt.js';
+import { quote } from '../visible.js';
 
 const SRT_MARKUP: CueMarkup = { entities: false, overrideCodes: true };
 const ARROW = '-->';
@@ -40,14 +41,14 @@ export function parseSrt(source: Source): ParsedTranscript {
       if (isBlank(lines[timingIndex]) || !(lines[timingIndex] as string).includes(ARROW)) {
         throw new InputError(
           `${source.file}:${timingIndex + 1}: cue ${number} has no timing line: expected ` +
-            `"00:00:01,000 --> 00:00:04,000", found "${clip((lines[timingIndex] as string).trim())}"`,
+            `"00:00:01,000 --> 00:00:04,000", found ${quote(clip((lines[timingIndex] as string).trim()))}`,
         );
       }
     } else if (!line.includes(ARROW)) {
       const hint = index === 0 && /^WEBVTT/.test(line) ? ' (this looks like WebVTT; name it .vtt)' : '';
       throw new InputError(
         `${source.file}:${index + 1}: expected a cue number or a timing line like "00:00:01,000 --> 00:00:04,000", ` +
-          `found "${clip(line.trim())}"${hint}`,
+          `found ${quote(clip(line.trim()))}${hint}`,
       );
     }
 

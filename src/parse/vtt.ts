@@ -12,6 +12,7 @@ import { InputError } from '../errors.js';
 import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
 import { canonicalSpeaker, clockTime } from './text.js';
 import { readColonLabel } from './label.js';
+import { quote } from '../visible.js';
 
 /** The part of webvtt-parser used here; the package ships no types. */
 interface WebVttParserModule {
@@ -85,18 +86,18 @@ export function parseVtt(source: Source): ParsedTranscript {
       timingIndex = index + 1;
       const next = lines[timingIndex];
       if (timingIndex > lastContent) {
-        throw new InputError(`${source.file}:${index + 1}: truncated cue: "${clip(line)}" has no timing line`);
+        throw new InputError(`${source.file}:${index + 1}: truncated cue: ${quote(clip(line))} has no timing line`);
       }
       if (next === undefined || isBlank(next)) {
         throw new InputError(
-          `${source.file}:${index + 1}: text outside any cue: "${clip(line)}" is not followed by a timing line ` +
+          `${source.file}:${index + 1}: text outside any cue: ${quote(clip(line))} is not followed by a timing line ` +
             '(a blank line inside a cue ends it)',
         );
       }
       if (!next.includes(ARROW)) {
         throw new InputError(
           `${source.file}:${timingIndex + 1}: expected a cue timing line like "00:00:01.000 --> 00:00:04.000" ` +
-            `after cue identifier "${clip(line)}", found "${clip(next)}"`,
+            `after cue identifier ${quote(clip(line))}, found ${quote(clip(next))}`,
         );
       }
     }
@@ -135,7 +136,7 @@ export function readTiming(file: string, line: string, lineNumber: number, atEnd
   const endText = arrow === -1 ? '' : (line.slice(arrow + ARROW.length).trim().split(/[ \t]/)[0] ?? '');
   const prefix = atEndOfFile ? 'truncated cue: ' : '';
   if (cue.startTime !== undefined && endText === '') {
-    throw new InputError(`${file}:${lineNumber}: truncated cue: timing line "${clip(line.trim())}" has no end time`);
+    throw new InputError(`${file}:${lineNumber}: truncated cue: timing line ${quote(clip(line.trim()))} has no end time`);
   }
   const failsAtStart = cue.startTime === undefined;
   const failing = failsAtStart ? startText : endText;
@@ -144,7 +145,7 @@ export function readTiming(file: string, line: string, lineNumber: number, atEnd
   const reason = (errors.at(-1) ?? 'not a timestamp').replace(/\.$/, '');
   const example = srt ? '00:01:02,500' : '00:01:02.500';
   throw new InputError(
-    `${file}:${lineNumber}: ${prefix}bad timestamp "${clip(failing)}" at column ${column}: ` +
+    `${file}:${lineNumber}: ${prefix}bad timestamp ${quote(clip(failing))} at column ${column}: ` +
       `${reason.charAt(0).toLowerCase()}${reason.slice(1)} (expected hh:mm:ss${srt ? ',' : '.'}ttt like ${example})`,
   );
 }

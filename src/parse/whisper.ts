@@ -5,6 +5,7 @@
  */
 
 import { InputError } from '../errors.js';
+import { quote } from '../visible.js';
 import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
 import { clockTime, lineOf, lineStarts, stripBom } from './text.js';
 
@@ -45,7 +46,10 @@ export function parseWhisperJson(source: Source): ParsedTranscript {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // The line is in the prefix; JSON.parse's own `at position 37 (line 3 column 21)` would repeat it.
-    const reason = message.replace(/\s+in JSON at position \d+(?:\s*\(line \d+ column \d+\))?$/, '');
+    // V8 quotes the text around the fault (`Unexpected token 'S', "Steven Sm"... is not valid JSON`): transcript words.
+    const reason = message
+      .replace(/\s+in JSON at position \d+(?:\s*\(line \d+ column \d+\))?$/, '')
+      .replace(/"([\s\S]*)"(?=(?:\.\.\.)? is not valid JSON$)/, (_, words: string) => quote(words));
     throw new InputError(`${where(syntaxErrorOffset(message, text))}: not valid JSON: ${reason}`);
   }
 
@@ -131,7 +135,7 @@ function checkSegment(
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

@@ -6,8 +6,8 @@ import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { terminal } from './terminal.js';
 
-/** What every reporter may be told by the caller. */
-export type ReportOptions = { color: boolean };
+/** What every reporter may be told by the caller: colour, and `--redact` (the names are already replaced in the results). */
+export type ReportOptions = { color: boolean; redact?: boolean };
 
 /** Turns finished results into the text to print; never analyses. */
 export type Reporter = (results: FileResult[], options: ReportOptions) => string;

@@ -1,10 +1,8 @@
 import type { Clue, Evidence, FileResult, Person, Speaker } from '../types.js';
+import { visibleInField } from '../visible.js';
 import { byPosition } from './text.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
-
-// JSON.stringify leaves these raw; escaping them keeps the output valid and harmless when printed.
-const RAW_INVISIBLE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Machine-readable report, `version` 1: readable files with their clues, and the files that failed. Fields added
@@ -20,9 +18,13 @@ export function json(results: FileResult[]): string {
   return `${stringify(document, 2)}\n`;
 }
 
-/** JSON text with the invisible and line-separator characters JSON leaves raw escaped as `\uXXXX`. */
+/**
+ * JSON text whose strings hold no control or bidi characters: a consumer that prints a field shows `\x1b` or
+ * `U+202E`, never the character itself. Line feeds and tabs stay (JSON escapes them, and a rule's help and a
+ * multi-line quote need them). U+2028 and U+2029, which JSON leaves raw, are shown too. Keys are the reporters' own.
+ */
 export function stringify(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(RAW_INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, (_key, field: unknown) => (typeof field === 'string' ? visibleInField(field) : field), indent);
 }
 
 function fileJson(result: OkResult) {

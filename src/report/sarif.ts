@@ -5,6 +5,7 @@ import { FINGERPRINT, fingerprint } from '../baseline.js';
 import type { DetectorMeta } from '../detect/index.js';
 import { rules as declaredRules } from '../rules.js';
 import type { Clue, Evidence, FileResult, Severity } from '../types.js';
+import type { ReportOptions } from './index.js';
 import { stringify } from './json.js';
 import { byPosition, evidenceEnd, primaryEvidence, relativePath } from './text.js';
 
@@ -21,9 +22,13 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/transcript-clues';
 const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** SARIF 2.1.0 log with one run: a rule per detector and one for clues-ignore, a result per clue, and unreadable files as notifications. */
-export function sarif(results: FileResult[]): string {
-  const rules: Rule[] = declaredRules.map(ruleJson);
+/**
+ * SARIF 2.1.0 log with one run: a rule per detector and one for clues-ignore, a result per clue, and unreadable
+ * files as notifications. Under `--redact` the rules' help leaves out the example transcripts, whose names would be
+ * the only real-looking names left in the log.
+ */
+export function sarif(results: FileResult[], options: Partial<ReportOptions> = {}): string {
+  const rules: Rule[] = declaredRules.map((meta) => ruleJson(meta, Boolean(options.redact)));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const sarifResults = results
     .filter((r): r is OkResult => r.ok)
@@ -71,8 +76,8 @@ export function sarif(results: FileResult[]): string {
   return `${stringify(log, 2)}\n`;
 }
 
-function ruleJson(meta: DetectorMeta): Rule {
-  const example = meta.examples.fires[0];
+function ruleJson(meta: DetectorMeta, redact: boolean): Rule {
+  const example = redact ? undefined : meta.examples.fires[0];
   const help = example === undefined ? meta.description : `${meta.description}\n\nAn example that fires:\n\n${example}`;
   const helpMarkdown =
     example === undefined ? meta.description : `${meta.description}\n\nAn example that fires:\n\n\`\`\`text\n${example}\n\`\`\``;

@@ -1,16 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Clue, Evidence, FileResult } from '../types.js';
 
-// C0, DEL, C1, and the bidi/direction marks that can reorder what a terminal shows.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Replaces control and bidi characters with visible escapes (`\x1b`, `\u202e`) so text cannot drive the terminal. */
-export function visible(text: string): string {
-  return text.replace(INVISIBLE, (ch) => {
-    const code = ch.charCodeAt(0);
-    return code <= 0xff ? `\\x${hex(code, 2)}` : `\\u${hex(code, 4)}`;
-  });
-}
+export { visible } from '../visible.js';
 
 /** Shortens text to at most `max` characters, ending with `…` when cut. */
 export function truncate(text: string, max: number): string {
@@ -32,10 +23,6 @@ export function silenced(results: FileResult[]): string {
 /** Orders clues by line, then column, keeping the detectors' order for ties. */
 export function byPosition(a: Clue, b: Clue): number {
   return a.line - b.line || a.column - b.column;
-}
-
-function hex(code: number, width: number): string {
-  return code.toString(16).padStart(width, '0');
 }
 
 /** The path of a reported file relative to the current directory, with forward slashes. */

@@ -106,7 +106,7 @@ describe('github', () => {
     };
     const output = github([hostile]);
     assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/.test(output));
-    assert.match(output, /title=relationship%3A Ste\\x1b\[2Jven::named \\u202eevil\\x07\n$/);
+    assert.match(output, /title=relationship%3A Ste\\x1b\[2Jven::named U\+202Eevil\\x07\n$/);
   });
 });
 

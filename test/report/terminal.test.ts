@@ -102,9 +102,9 @@ describe('terminal', () => {
       assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(withoutChalk), 'no raw controls');
       assert.ok(withoutChalk.includes('seeds/\\x1b[2Jevil.txt'));
       assert.ok(withoutChalk.includes('SW\\x07 interviewer'));
-      assert.ok(withoutChalk.includes('Ste\\x9bven (\\u202efriend)'));
+      assert.ok(withoutChalk.includes('Ste\\x9bven (U+202Efriend)'));
       assert.ok(withoutChalk.includes('Ste\\x9bven: named \\x1b]0;pwned\\x07 but never explained'));
-      assert.ok(withoutChalk.includes('"I said\\x0d\\x0a\\x1b[31mnothing\\x1b[0m\\x09at all"'));
+      assert.ok(withoutChalk.includes('"I said\\r\\n\\x1b[31mnothing\\x1b[0m\\tat all"'));
     }
   });
 
