@@ -42,6 +42,8 @@ function speakerReason(speaker: Speaker): string {
   if (speaker.role !== 'interviewer') return '';
   if (speaker.source === 'file') return ' (named in the file)';
   if (speaker.source === 'config') return ' (named in the config)';
+  // With no question asked, only the label ("interviewer:", "DC HUGHES") can have made her the interviewer.
+  if (speaker.questions === 0) return ' (inferred from the label)';
   return ` (inferred: asked ${plural(speaker.questions, 'question')})`;
 }
 

@@ -160,6 +160,15 @@ describe('terminal', () => {
     assert.ok(terminal([file], plain).includes('speakers: SW interviewer (inferred: asked 1 question)\n'));
   });
 
+  it('says the label made an interviewer who asked no question (lower-case speech-to-text has no question marks)', () => {
+    const file: FileResult = {
+      ...quiet,
+      ok: true,
+      speakers: [{ label: 'interviewer', role: 'interviewer', source: 'inferred', utterances: 4, questions: 0 }],
+    } as FileResult;
+    assert.ok(terminal([file], plain).includes('speakers: interviewer interviewer (inferred from the label)\n'));
+  });
+
   it('summary counts add up to the clue lines listed', () => {
     const output = terminal([interview, quiet, interview], plain);
     const clueLines = output.split('\n').filter((line) => /^ {2}\d+:\d+ /.test(line));
