@@ -16,7 +16,7 @@ import { readFacts } from './facts.js';
 import { readText } from './json-input.js';
 import { writeStarterConfig } from './init.js';
 import { rules } from './rules.js';
-import { baselinePath, checkPaths, type RunOptions } from './run.js';
+import { naivePath, checkPaths, type RunOptions } from './run.js';
 import { INPUT_FORMATS, type InputFormat } from './types.js';
 import { hideQuotedWords, visible, visibleInField } from './visible.js';
 
@@ -134,7 +134,7 @@ function program(): Command {
       const format = evalFormat(cli.opts<ReportFlags>().format);
       const { dirs: chosen, missing } = dirs.length > 0 ? { dirs, missing: undefined } : defaultDirs(process.cwd());
       const results = [];
-      for (const dir of chosen) results.push(await evaluate(dir, async (file) => (await checkPaths([file]))[0]!, baselinePath));
+      for (const dir of chosen) results.push(await evaluate(dir, async (file) => (await checkPaths([file]))[0]!, naivePath));
       const verbose = Boolean(flags.verbose);
       process.stdout.write(formatEval(results, { format, verbose, ...(missing === undefined ? {} : { missing }) }));
     });

@@ -6,7 +6,7 @@ import type { CaseFacts } from './facts.js';
 import { parse } from './parse/index.js';
 import { readSources } from './read/read.js';
 import { applySuppressions } from './suppress.js';
-import { baselineResult } from './eval/baseline.js';
+import { naiveResult } from './eval/naive.js';
 import type { FileResult, InputFormat, Source } from './types.js';
 
 /** Options that change what the pipeline finds (not how it is shown). */
@@ -56,11 +56,11 @@ function withFile(file: string, message: string): string {
 }
 
 /** The naive baseline's result for one path, for `clues eval`: parse only, then flag every name compromise finds. */
-export async function baselinePath(path: string, options: RunOptions = {}): Promise<FileResult> {
+export async function naivePath(path: string, options: RunOptions = {}): Promise<FileResult> {
   const [source] = await readSources([path]);
   if (!source || 'error' in source) return { file: path, ok: false, error: withFile(path, source?.error ?? 'unreadable') };
   try {
-    return baselineResult(parse(source, options.interviewer === undefined ? {} : { interviewer: options.interviewer }));
+    return naiveResult(parse(source, options.interviewer === undefined ? {} : { interviewer: options.interviewer }));
   } catch (error) {
     if (error instanceof InputError) return { file: source.file, ok: false, error: withFile(source.file, error.message) };
     throw error;

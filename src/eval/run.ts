@@ -38,7 +38,7 @@ export interface AnnotatedFile {
 export async function evaluate(
   dir: string,
   analyseFile: (file: string) => Promise<FileResult>,
-  baselineFile?: (file: string) => Promise<FileResult>,
+  naiveFile?: (file: string) => Promise<FileResult>,
   turnsOf: (file: string) => Promise<Turn[]> = speakerTurns,
 ): Promise<DirScores> {
   const found = await findAnnotated(dir);
@@ -58,8 +58,8 @@ export async function evaluate(
       const reported = rosterEntries(result.speakers, result.people, range ? await turnsOf(transcript) : [], range);
       rosterCases.push({ file: result.file, expected: people, reported });
     }
-    if (baselineFile) {
-      const naive = await baselineFile(transcript);
+    if (naiveFile) {
+      const naive = await naiveFile(transcript);
       // The baseline only guesses unexplained adults; it is scored on that kind alone.
       if (naive.ok) {
         const adults = expected.filter((e) => e.kind === 'unexplained-adult');
@@ -71,7 +71,7 @@ export async function evaluate(
     dir,
     cases: cases.length,
     scores: score(cases),
-    ...(baselineFile ? { baseline: score(baselineCases) } : {}),
+    ...(naiveFile ? { baseline: score(baselineCases) } : {}),
     ...(rosterCases.length > 0 ? { roster: scoreRoster(rosterCases) } : {}),
   };
 }

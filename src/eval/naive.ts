@@ -6,7 +6,7 @@ import type { Clue, FileResult, Transcript } from '../types.js';
  * The naive baseline `clues eval` prints beside our scores: every name compromise's `people()` finds in an
  * interviewee's words is flagged, once, as an unexplained adult at its first mention.
  */
-export function baselineResult(transcript: Transcript): FileResult {
+export function naiveResult(transcript: Transcript): FileResult {
   const roles = new Map(transcript.speakers.map((s) => [s.label, s.role]));
   const seen = new Set<string>();
   const clues: Clue[] = [];
