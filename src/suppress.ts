@@ -8,6 +8,7 @@
 
 import { isCalled } from './analyse/index.js';
 import { detectors, type DetectorMeta } from './detect/index.js';
+import { clueOf } from './detect/detector.js';
 import type { Clue, Directive, Person, Severity } from './types.js';
 
 /** The rule under which problems with `clues-ignore` directives are reported. */
@@ -123,14 +124,10 @@ function describe(directive: Directive, count: number): string {
 }
 
 function report(file: string, directive: Directive, severity: Severity, message: string): Clue {
-  return {
-    rule: cluesIgnore.id,
-    kind: cluesIgnore.kind,
+  return clueOf({
+    meta: cluesIgnore,
     severity,
     file,
-    line: directive.line,
-    column: directive.column,
-    lines: [directive.line],
     who: directive.who === ANYONE ? '' : directive.who,
     speaker: '',
     message,
@@ -138,7 +135,7 @@ function report(file: string, directive: Directive, severity: Severity, message:
     evidence: [
       { line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.column + directive.text.length, text: directive.text },
     ],
-  };
+  });
 }
 
 function isSuppression(clue: Clue): boolean {

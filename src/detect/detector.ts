@@ -31,7 +31,7 @@ export interface Quote {
   end: number;
 }
 
-/** The only place a Clue is made: positions and `lines` always come from the quoted evidence. */
+/** A clue from a transcript's words: positions and `lines` always come from the quoted evidence. */
 export function createClue(
   analysis: Analysis,
   fields: {
@@ -44,19 +44,43 @@ export function createClue(
     confidence?: number;
   },
 ): Clue {
-  const evidence: Evidence[] = fields.quotes.map((q) => quoteEvidence(analysis, q));
+  const { quotes, at, ...rest } = fields;
+  return clueOf({
+    ...rest,
+    file: analysis.transcript.file,
+    speaker: analysis.sentences[quotes[at ?? 0]!.sentence]!.utterance.speaker,
+    evidence: quotes.map((q) => quoteEvidence(analysis, q)),
+    ...(at === undefined ? {} : { at }),
+  });
+}
+
+/**
+ * The only place a Clue is made, from its evidence: the clue sits at the evidence `at` (else the first), and `lines`
+ * lists every line the evidence cites. A transcript comment (a `clues-ignore` directive) comes here directly.
+ */
+export function clueOf(fields: {
+  meta: DetectorMeta;
+  severity?: Severity;
+  file: string;
+  who: string;
+  speaker: string;
+  message: string;
+  evidence: Evidence[];
+  at?: number;
+  confidence?: number;
+}): Clue {
+  const { evidence } = fields;
   const primary = evidence[fields.at ?? 0] ?? evidence[0]!;
-  const speaker = analysis.sentences[fields.quotes[fields.at ?? 0]!.sentence]!.utterance.speaker;
   return {
     rule: fields.meta.id,
     kind: fields.meta.kind,
     severity: fields.severity ?? fields.meta.severity,
-    file: analysis.transcript.file,
+    file: fields.file,
     line: primary.line,
     column: primary.column,
     lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
     who: fields.who,
-    speaker,
+    speaker: fields.speaker,
     message: fields.message,
     evidence,
     ...(fields.confidence === undefined ? {} : { confidence: Math.round(fields.confidence * 100) / 100 }),
