@@ -1,5 +1,5 @@
 import type nlp from 'compromise';
-import { CUE_TYPES, type CueType, type Lexicon } from './lexicon.js';
+import { CUE_TYPES, CUES, type CueType, type Lexicon } from './lexicon.js';
 import type { PersonMention, Roster } from './people.js';
 import { groupByUtterance, sentenceAt, type Sentence } from './sentences.js';
 import { isNegative } from './speech.js';
@@ -18,17 +18,6 @@ export interface Cue {
   negated: boolean;
 }
 
-// Cue types whose person is named inside the matched words ("haven't seen him since", "I fancy him").
-const PERSON_INSIDE: ReadonlySet<CueType> = new Set(['notSeen', 'romance', 'carerInside']);
-// Cue types whose subject is the one present: "I stayed over at Kelly's" places the speaker, not Kelly.
-const SUBJECT_PRESENT: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care']);
-// Cue types that are the speaker's own claim, about nobody in particular.
-const SPEAKER_CLAIM: ReadonlySet<CueType> = new Set(['nobodyElseHome', 'nobodyElseCare']);
-// Cue types that state an act, which may be said in the negative ("he never stays over", "he never hit me"); the others
-// ("not together", "no one else lives here") are negative in their own words.
-const POLAR_TYPES: ReadonlySet<CueType> = new Set(['visit', 'overnight', 'residence', 'care', 'carerAfter', 'carerInside', 'safety']);
-// Cue types whose person may be the topic of the talk when the sentence names nobody ("we're not together").
-const TOPICAL: ReadonlySet<CueType> = new Set(['denial', 'romance', 'visit', 'overnight', 'residence', 'care']);
 // How many utterances back the topic person may have been mentioned.
 const TOPIC_REACH = 4;
 
@@ -81,7 +70,7 @@ export function findCues(sentences: Sentence[], docs: View[], roster: Roster, le
           start,
           end,
           text: sentence.utterance.text.slice(start, end),
-          negated: POLAR_TYPES.has(type) && isNegated(sentence, start, end),
+          negated: CUES[type].negatable && isNegated(sentence, start, end),
         };
         const personId = attribute(cue, sentence, sentences, roster);
         if (personId !== undefined) cue.personId = personId;
@@ -111,13 +100,14 @@ function trimEnd(text: string, start: number, end: number): number {
 }
 
 function attribute(cue: Cue, sentence: Sentence, sentences: Sentence[], roster: Roster): number | undefined {
-  if (SPEAKER_CLAIM.has(cue.type)) return undefined;
+  const { about, subjectPresent, topical } = CUES[cue.type];
+  if (about === 'speaker') return undefined;
   // An owner ("my cousin's party") modifies a noun; it is not who did the thing.
   const mentions = (roster.bySentence[sentence.index] ?? []).filter((m) => !sentence.tokens[m.last]!.tags.has('Possessive') || m.kind === 'name');
   const isChild = (m: PersonMention) => roster.people[m.personId]!.personClass === 'child';
   const inside = mentions.find((m) => m.start >= cue.start && m.end <= cue.end && !isChild(m));
-  if (PERSON_INSIDE.has(cue.type) && (inside || cue.type !== 'romance')) return inside?.personId;
-  if (cue.type === 'carerAfter') {
+  if (about === 'inside' || (about === 'insideOrNear' && inside)) return inside?.personId;
+  if (about === 'after') {
     const after = mentions.find((m) => m.start >= cue.end);
     return after && !isChild(after) ? after.personId : undefined;
   }
@@ -125,15 +115,15 @@ function attribute(cue: Cue, sentence: Sentence, sentences: Sentence[], roster: 
   if (before) {
     // "I stayed over at Kelly's": the speaker did it, not the person named before.
     const between = sentence.tokens.filter((t) => t.start >= before.end && t.end <= cue.start);
-    if (SUBJECT_PRESENT.has(cue.type) && between.some((t) => t.normal === 'i')) return undefined;
+    if (subjectPresent && between.some((t) => t.normal === 'i')) return undefined;
     return isChild(before) ? undefined : before.personId;
   }
-  if (cue.type === 'romance') {
+  if (about === 'insideOrNear') {
     const after = mentions.find((m) => m.start >= cue.end && !isChild(m));
     if (after) return after.personId;
   }
   const startsWithI = sentence.tokens.some((t) => t.end <= cue.start && t.normal === 'i');
-  if (mentions.length > 0 || (startsWithI && SUBJECT_PRESENT.has(cue.type)) || !TOPICAL.has(cue.type)) return undefined;
+  if (mentions.length > 0 || (startsWithI && subjectPresent) || !topical) return undefined;
   return topicPerson(sentence, sentences, roster);
 }
 

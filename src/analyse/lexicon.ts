@@ -1,14 +1,8 @@
+import cueRecords from '../lexicon/cues.json' with { type: 'json' };
 import people from '../lexicon/people.json' with { type: 'json' };
 import names from '../lexicon/names.json' with { type: 'json' };
-import presence from '../lexicon/presence.json' with { type: 'json' };
-import relationships from '../lexicon/relationships.json' with { type: 'json' };
 import claims from '../lexicon/claims.json' with { type: 'json' };
-import accounts from '../lexicon/accounts.json' with { type: 'json' };
 import children from '../lexicon/children.json' with { type: 'json' };
-import injury from '../lexicon/injury.json' with { type: 'json' };
-import wellbeing from '../lexicon/wellbeing.json' with { type: 'json' };
-import minimisers from '../lexicon/minimisers.json' with { type: 'json' };
-import safety from '../lexicon/safety.json' with { type: 'json' };
 import topics from '../lexicon/topics.json' with { type: 'json' };
 import nlp from 'compromise';
 import type { PersonClass } from '../types.js';
@@ -33,34 +27,45 @@ export interface RoleNoun {
 export type PresenceLevel = 'visit' | 'overnight' | 'residence' | 'care';
 export const PRESENCE_LEVELS: PresenceLevel[] = ['visit', 'overnight', 'residence', 'care'];
 
-// The built-in pattern lists, by cue type; a run's lexicon may add to them.
-const PATTERNS = {
-  visit: presence.visit,
-  overnight: presence.overnight,
-  residence: presence.residence,
-  care: presence.care,
-  carerAfter: presence.carerAfter,
-  carerInside: presence.carerInside,
-  denial: relationships.denial,
-  romance: relationships.romance,
-  lodging: relationships.household,
-  nobodyElseHome: claims.nobodyElseHome,
-  nobodyElseCare: claims.nobodyElseCare,
-  notSeen: claims.notSeen,
-  neverSaid: claims.neverSaid,
-  whereabouts: accounts.whereabouts,
-  injury: injury.injury,
-  injuryVague: injury.vague,
-  wellbeing: wellbeing.signs,
-  minimiser: minimisers.minimisers,
-  servicesOut: minimisers.servicesOut,
-  safety: safety.concerns,
-} satisfies Record<string, string[]>;
+/** Whose a cue is, by where the person is named: see `about` in cues.json. */
+export type CueAbout = 'before' | 'inside' | 'insideOrNear' | 'after' | 'speaker';
 
-export type CueType = keyof typeof PATTERNS;
+/** One cue type as cues.json declares it: its phrases and what the analysis reads from them. */
+export interface CueRecord {
+  about: CueAbout;
+  /** When the speaker says "I" before the words, she is the one present ("I stayed over at Kelly's"). */
+  subjectPresent: boolean;
+  /** How strongly the words place the person in the home or with the child. */
+  places?: PresenceLevel;
+  /** The words state an act that may be said in the negative ("he never stays over"). */
+  negatable: boolean;
+  /** When the sentence names nobody, the person talked about may be meant ("we're not together"). */
+  topical: boolean;
+  patterns: readonly string[];
+}
+
+export type CueType = Exclude<keyof typeof cueRecords, '$comment'>;
 
 /** The cue types, in the order the analysis matches them. */
-export const CUE_TYPES = Object.keys(PATTERNS) as CueType[];
+export const CUE_TYPES = Object.keys(cueRecords).filter((key) => !key.startsWith('$')) as CueType[];
+
+const ABOUT: readonly CueAbout[] = ['before', 'inside', 'insideOrNear', 'after', 'speaker'];
+
+/** Every cue type's record, with absent flags read as false. A record the code cannot read fails at load, not silently. */
+export const CUES = {} as Record<CueType, CueRecord>;
+for (const type of CUE_TYPES) {
+  const record = cueRecords[type] as { about: string; places?: string; subjectPresent?: boolean; negatable?: boolean; topical?: boolean; patterns: string[] };
+  if (!ABOUT.includes(record.about as CueAbout)) throw new Error(`cues.json ${type}: about "${record.about}" is not one of ${ABOUT.join(', ')}`);
+  if (record.places !== undefined && !PRESENCE_LEVELS.includes(record.places as PresenceLevel)) throw new Error(`cues.json ${type}: places "${record.places}" is not one of ${PRESENCE_LEVELS.join(', ')}`);
+  CUES[type] = {
+    about: record.about as CueAbout,
+    subjectPresent: record.subjectPresent === true,
+    ...(record.places === undefined ? {} : { places: record.places as PresenceLevel }),
+    negatable: record.negatable === true,
+    topical: record.topical === true,
+    patterns: record.patterns,
+  };
+}
 
 /** Words to add to the lexicon for one run, from a team's project config. Words are matched case-blind. */
 export interface LexiconExtras {
@@ -129,7 +134,7 @@ export function buildLexicon(extras: LexiconExtras = {}): Lexicon {
     nicknames.set(oneWord('nicknames', short), oneWord('nicknames', full));
   }
 
-  const patterns = Object.fromEntries(CUE_TYPES.map((type) => [type, [...PATTERNS[type]]])) as Record<CueType, string[]>;
+  const patterns = Object.fromEntries(CUE_TYPES.map((type) => [type, [...CUES[type].patterns]])) as Record<CueType, string[]>;
   for (const [type, extra] of Object.entries(extras.patterns ?? {})) {
     if (!CUE_TYPES.includes(type as CueType)) throw new Error(`patterns.${type}: no such cue type; use one of ${CUE_TYPES.join(', ')}`);
     for (const pattern of extra ?? []) {

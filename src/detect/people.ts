@@ -1,18 +1,13 @@
 import { isAdult } from '../analyse/people.js';
 import type { Analysis, Cue, Injury, PersonMention } from '../analyse/index.js';
-import type { PresenceLevel } from '../analyse/lexicon.js';
+import { CUE_TYPES, CUES, type PresenceLevel } from '../analyse/lexicon.js';
 import type { Person } from '../types.js';
 import { clauseBefore } from '../analyse/speech.js';
 
-/** Presence cue types, weakest first; `carerAfter` ("left him with Dave") and `carerInside` ("asked Kerry to have her") count as care. */
-export const PRESENCE: Record<string, PresenceLevel> = {
-  visit: 'visit',
-  overnight: 'overnight',
-  residence: 'residence',
-  care: 'care',
-  carerAfter: 'care',
-  carerInside: 'care',
-};
+/** Presence cue types, weakest first, and how strongly each places a person: cues.json's `places` ("left him with Dave" is care). */
+export const PRESENCE: Readonly<Record<string, PresenceLevel>> = Object.fromEntries(
+  CUE_TYPES.flatMap((type) => (CUES[type].places === undefined ? [] : [[type, CUES[type].places]])),
+);
 
 /** The mentions of a person in the interviewees' own words, in transcript order. */
 export function intervieweeMentions(analysis: Analysis, person: Person): PersonMention[] {

@@ -103,3 +103,17 @@ describe('lexicon errors', () => {
     assert.deepEqual([...NOUN_CLASSES].sort(), Object.keys(people).filter((k) => !k.startsWith('$')).sort());
   });
 });
+
+describe('cue types as records (cues.json)', () => {
+  it('gives every cue type patterns, and the presence levels the detectors use come from its records', async () => {
+    const { CUES } = await import('../../src/analyse/lexicon.js');
+    const { PRESENCE } = await import('../../src/detect/people.js');
+    for (const type of CUE_TYPES) assert.ok(CUES[type].patterns.length > 0, `${type} has no patterns`);
+    assert.deepEqual(PRESENCE, { visit: 'visit', overnight: 'overnight', residence: 'residence', care: 'care', carerAfter: 'care', carerInside: 'care' });
+  });
+
+  it("reads whose a cue is from its record: 'after' for 'left him with Dave', 'speaker' for 'no one else lives here'", () => {
+    const cues = cuesOf(['SW: Saturday?', 'MUM: I left him with Dave. No one else lives here.']);
+    assert.deepEqual(cues.filter((c) => /^(carerAfter|nobodyElseHome):/.test(c)), ['carerAfter: "left him with" → Dave', 'nobodyElseHome: "No one else lives" → -']);
+  });
+});
