@@ -102,12 +102,39 @@ export interface Sentence {
   firstTerm: number;
 }
 
-// Non-speech such as [inaudible] or (laughs) is blanked, not removed, so offsets still map to the file.
-const NON_SPEECH = /\[[^\]]*\]|\((?:laughs?|laughing|crying|cries|sighs?|pause|inaudible|crosstalk|unclear|indistinct)[^)]*\)/gi;
+// Non-speech such as [inaudible] or (laughs) is blanked, not removed, so offsets still map to the file: any bracketed
+// words, and parentheses that open with one of these words.
+const NON_SPEECH_WORD = /(?:laughs?|laughing|crying|cries|sighs?|pause|inaudible|crosstalk|unclear|indistinct)/iy;
 
-/** The utterance text with non-speech replaced by spaces of the same length. */
+/**
+ * The utterance text with non-speech replaced by spaces of the same length. Scanned by hand, as
+ * /\[[^\]]*\]|\((?:laughs?|…)[^)]*\)/gi would match, because that expression looks for the closing bracket again from
+ * every opening one: a line of "[[[[" or "(laughs (laughs" without a close took seconds per 40 KB.
+ */
 export function maskNonSpeech(text: string): string {
-  return text.replace(NON_SPEECH, (m) => ' '.repeat(m.length));
+  let masked = '';
+  let done = 0;
+  // Once no closing bracket of a kind is left, no later opening one of that kind can match.
+  let squareOpen = true;
+  let roundOpen = true;
+  for (let at = 0; at < text.length; at++) {
+    const c = text[at];
+    let close = -1;
+    if (c === '[' && squareOpen) {
+      close = text.indexOf(']', at + 1);
+      squareOpen = close !== -1;
+    } else if (c === '(' && roundOpen) {
+      NON_SPEECH_WORD.lastIndex = at + 1;
+      if (!NON_SPEECH_WORD.test(text)) continue;
+      close = text.indexOf(')', at + 1);
+      roundOpen = close !== -1;
+    }
+    if (close === -1) continue;
+    masked += text.slice(done, at) + ' '.repeat(close + 1 - at);
+    done = close + 1;
+    at = close;
+  }
+  return done === 0 ? text : masked + text.slice(done);
 }
 
 interface TermJson {
