@@ -27,8 +27,10 @@ interface Swept {
 }
 interface Sweeping {
   sweep(net: unknown, options: { tagger: false }): Swept;
-  update(pointers: unknown[]): { settle(): View };
+  update(pointers: unknown[]): { json(options: object): unknown };
 }
+/** compromise's pointer to a match: sentence, first term, end term, then term ids it may add. */
+type Pointer = Array<number | string>;
 
 /**
  * Each cue type's matches in one utterance, as `doc.match(net)` of that type's own net would give them (overlapping
@@ -36,13 +38,89 @@ interface Sweeping {
  */
 function matchesByType(doc: View, lexicon: Lexicon): Map<CueType, Match[]> {
   const sweeping = doc as unknown as Sweeping;
-  const pointers = new Map<CueType, unknown[]>();
+  const pointers = new Map<CueType, Pointer[]>();
   for (const { val, view } of sweeping.sweep(lexicon.cueNet, { tagger: false }).found) {
-    for (const type of val) pointers.set(type, [...(pointers.get(type) ?? []), ...view.fullPointer]);
+    for (const type of val) {
+      const list = pointers.get(type);
+      if (list) list.push(...(view.fullPointer as Pointer[]));
+      else pointers.set(type, [...(view.fullPointer as Pointer[])]);
+    }
   }
   const matches = new Map<CueType, Match[]>();
-  for (const [type, list] of pointers) matches.set(type, sweeping.update(list).settle().json({ terms: { offset: true } }) as Match[]);
+  for (const [type, list] of pointers) matches.set(type, sweeping.update(settle(list)).json({ terms: { offset: true } }) as Match[]);
   return matches;
+}
+
+/**
+ * compromise's `settle()` (merge overlapping matches), giving the same pointers in the same order within each
+ * sentence, at a cost linear in the number of sentences: compromise's own re-unites every pointer of the utterance
+ * once per pointer, which is matches² on a long unpunctuated utterance. Pointers of different sentences never merge,
+ * so each sentence's are settled on their own, by the same steps compromise takes: one union per pointer of the
+ * whole list, where a union for another sentence's pointer only re-merges this sentence's (and soon changes nothing).
+ */
+export function settle(all: readonly Pointer[]): Pointer[] {
+  const bySentence = new Map<number, number[]>();
+  all.forEach((p, k) => {
+    const at = bySentence.get(p[0] as number);
+    if (at) at.push(k);
+    else bySentence.set(p[0] as number, [k]);
+  });
+  const settled = new Map<number, Pointer[]>();
+  for (const [n, own] of bySentence) {
+    let ptrs = own.map((k) => all[k]!);
+    let steps = 0; // how many unions of other sentences' pointers come before the next own one
+    let stable = false;
+    const others = (count: number) => {
+      for (let k = 0; k < count && !stable; k++) {
+        const next = unite(ptrs, undefined);
+        stable = sameList(next, ptrs);
+        ptrs = next;
+      }
+    };
+    let previous = -1;
+    for (const k of own) {
+      steps = k - previous - 1;
+      others(steps);
+      ptrs = unite(ptrs, all[k]!);
+      stable = false;
+      previous = k;
+    }
+    others(all.length - previous - 1);
+    settled.set(n, ptrs);
+  }
+  // Sentences in their first pointer's order, as compromise leaves them.
+  return [...settled.values()].flat();
+}
+
+// compromise's getUnion(a, [b]) for pointers of one sentence, `b` absent when the pointer added is another sentence's.
+function unite(ptrs: readonly Pointer[], added: Pointer | undefined): Pointer[] {
+  const both = added ? [...ptrs, added] : [...ptrs];
+  const result = new Map<string, Pointer>();
+  for (const ptr of both) {
+    const range = both.length === 1 ? ptr : extent([...both.filter((m) => overlaps(ptr, m)), ptr]);
+    const key = range.join(',');
+    if (!result.has(key)) result.set(key, range);
+  }
+  return [...result.values()];
+}
+
+function overlaps(a: Pointer, b: Pointer): boolean {
+  const [startA, endA, startB, endB] = [a[1] as number, a[2] as number, b[1] as number, b[2] as number];
+  return (startA <= startB && endA > startB) || (startB <= startA && endB > startA);
+}
+
+function extent(ptrs: Pointer[]): Pointer {
+  let min = ptrs[0]![1] as number;
+  let max = ptrs[0]![2] as number;
+  for (const p of ptrs) {
+    min = Math.min(min, p[1] as number);
+    max = Math.max(max, p[2] as number);
+  }
+  return [ptrs[0]![0]!, min, max];
+}
+
+function sameList(a: readonly Pointer[], b: readonly Pointer[]): boolean {
+  return a.length === b.length && a.every((p, k) => p.join(',') === b[k]!.join(','));
 }
 
 /** Finds every cue in the sentences of each utterance and attributes it to the person it is about. */

@@ -4,7 +4,7 @@ import { DEFAULT_LEXICON, type Gender, type Lexicon, type RoleNoun } from './lex
 import { assignClasses, childrenIn, type RoleAssertion } from './people/classes.js';
 import { NameBook } from './people/merge.js';
 import { bare, displayName, HONORIFICS, isAka, isCaseless, nameParts, nameSpans, nameWeight, nameWords, type NameContext, type Span } from './people/names.js';
-import { aliasOf, PRONOUN_GENDER, resolvePronounAt } from './people/pronouns.js';
+import { aliasOf, MENTION_REACH, PRONOUN_GENDER, resolvePronounAt } from './people/pronouns.js';
 import { DETERMINERS, INDEFINITE, isGeneric, linkedPerson, roleSpans, type RoleSpan } from './people/roles.js';
 import type { Sentence, Token } from './sentences.js';
 import type nlp from 'compromise';
@@ -72,7 +72,11 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
   const namedFirst = new Set<Person>();
   // Pairs of people found apart who are one: [a, b].
   const sameAs: Array<[number, number]> = [];
+  // The mentions a pronoun may still reach (the last MENTION_REACH sentences'): kept short so that resolving each
+  // pronoun costs the same on page 1 and page 1,000; `named` remembers everyone ever named, which the window forgets.
   const recent: PersonMention[] = [];
+  const named = new Set<number>();
+  let mentionCount = 0;
   const bySentence: PersonMention[][] = [];
 
   const newPerson = (name: string, gender?: Gender): Person => {
@@ -84,6 +88,8 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
 
   for (const sentence of sentences) {
     const { tokens } = sentence;
+    const reached = recent.findIndex((m) => sentence.index - m.sentence <= MENTION_REACH);
+    recent.splice(0, reached === -1 ? recent.length : reached);
     const names = nameSpans(tokens, nameContext);
     const roles = roleSpans(tokens, names, lexicon);
     const pronouns = tokens
@@ -92,7 +98,7 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
       .map(({ i }) => i);
 
 
-    const resolvePronoun = (i: number): Person | undefined => resolvePronounAt(tokens, i, sentence.index, recent, people);
+    const resolvePronoun = (i: number): Person | undefined => resolvePronounAt(tokens, i, sentence.index, recent, named, people);
 
     // Pass 1: names become people, merged by full name, surname, first name or nickname (see NameBook).
     const namePerson = new Map<number, Person>();
@@ -158,7 +164,8 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
       person.introducedBy ??= sentence.role;
       mentions.push(mention);
       recent.push(mention);
-      lastSeen.set(person.id, recent.length);
+      if (mention.kind === 'name') named.add(mention.personId);
+      lastSeen.set(person.id, ++mentionCount);
       return mention;
     };
 

@@ -3,6 +3,79 @@ import type { SpeakerRole, Utterance } from '../types.js';
 
 type View = ReturnType<typeof nlp>;
 
+/**
+ * The most words and characters one sentence may hold. Unpunctuated speech-to-text runs on for thousands of words
+ * as one "sentence", and compromise's matcher and the later per-sentence passes cost words² in a sentence; cutting
+ * longer ones into pieces keeps the whole analysis linear in the transcript's size. Real sentences are far shorter
+ * (the longest in the court corpus is 147 words), so normal text is split exactly as before.
+ */
+export const MAX_SENTENCE_WORDS = 200;
+export const MAX_SENTENCE_CHARS = 4000;
+
+/**
+ * Cuts a sentence into pieces of at most MAX_SENTENCE_WORDS words and about MAX_SENTENCE_CHARS characters, each
+ * ending after the space that follows a word, so the pieces join back into exactly the given text and every offset
+ * compromise computes stays true. A single word longer than the character bound is cut inside.
+ */
+export function boundSentence(text: string): string[] {
+  if (text.length <= MAX_SENTENCE_CHARS && countWords(text) <= MAX_SENTENCE_WORDS) return [text];
+  const pieces: string[] = [];
+  const word = /\S+\s*|\s+/gy;
+  let start = 0;
+  let words = 0;
+  for (let m = word.exec(text); m !== null; m = word.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end - start > MAX_SENTENCE_CHARS && m.index > start) {
+      pieces.push(text.slice(start, m.index));
+      start = m.index;
+      words = 0;
+    }
+    while (end - start > MAX_SENTENCE_CHARS) {
+      pieces.push(text.slice(start, start + MAX_SENTENCE_CHARS));
+      start += MAX_SENTENCE_CHARS;
+    }
+    if (/\S/.test(m[0]) && ++words >= MAX_SENTENCE_WORDS) {
+      pieces.push(text.slice(start, end));
+      start = end;
+      words = 0;
+    }
+  }
+  if (start < text.length) pieces.push(text.slice(start));
+  return pieces;
+}
+
+function countWords(text: string): number {
+  let words = 0;
+  for (const _ of text.matchAll(/\S+/g)) if (++words > MAX_SENTENCE_WORDS) break;
+  return words;
+}
+
+// compromise finds the sentences; every one it finds is then bounded, before any term is tagged or matched.
+type SplitSentences = (text: string, world: unknown) => string[];
+const tokenize = (nlp.methods() as { one: { tokenize: { splitSentences: SplitSentences } } }).one.tokenize;
+const splitSentences = tokenize.splitSentences;
+tokenize.splitSentences = (text, world) => splitAtLongStops(text).flatMap((part) => splitSentences(part, world).flatMap(boundSentence));
+
+// compromise finds sentence ends with /[.!?…]+\s/, which backtracks over a whole run of stops not followed by a
+// space: "He" and 100,000 dots take minutes. No real sentence ends in more than a few, so a run longer than
+// LONG_STOPS is cut into pieces of that length, each split on its own.
+const STOPS = '.!?\u203D\u2E18\u203C\u2047-\u2049\u0964\u0965\u061F\u06D4\u0589\u1362\u1367\u104B\u17D4\u3002\uFF01\uFF1F\uFF61';
+const LONG_STOPS = 100;
+const LONG_STOP_RUN = new RegExp(`[${STOPS}]{${LONG_STOPS}}`, 'g');
+
+/** The text cut after every LONG_STOPS stops in a row; pieces join back into exactly the text. */
+export function splitAtLongStops(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(LONG_STOP_RUN)) {
+    const end = m.index + m[0].length;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  if (start < text.length || pieces.length === 0) pieces.push(text.slice(start));
+  return pieces;
+}
+
 /** One word as compromise tagged it, with its offsets in the utterance text. */
 export interface Token {
   text: string;
@@ -29,12 +102,39 @@ export interface Sentence {
   firstTerm: number;
 }
 
-// Non-speech such as [inaudible] or (laughs) is blanked, not removed, so offsets still map to the file.
-const NON_SPEECH = /\[[^\]]*\]|\((?:laughs?|laughing|crying|cries|sighs?|pause|inaudible|crosstalk|unclear|indistinct)[^)]*\)/gi;
+// Non-speech such as [inaudible] or (laughs) is blanked, not removed, so offsets still map to the file: any bracketed
+// words, and parentheses that open with one of these words.
+const NON_SPEECH_WORD = /(?:laughs?|laughing|crying|cries|sighs?|pause|inaudible|crosstalk|unclear|indistinct)/iy;
 
-/** The utterance text with non-speech replaced by spaces of the same length. */
+/**
+ * The utterance text with non-speech replaced by spaces of the same length. Scanned by hand, as
+ * /\[[^\]]*\]|\((?:laughs?|…)[^)]*\)/gi would match, because that expression looks for the closing bracket again from
+ * every opening one: a line of "[[[[" or "(laughs (laughs" without a close took seconds per 40 KB.
+ */
 export function maskNonSpeech(text: string): string {
-  return text.replace(NON_SPEECH, (m) => ' '.repeat(m.length));
+  let masked = '';
+  let done = 0;
+  // Once no closing bracket of a kind is left, no later opening one of that kind can match.
+  let squareOpen = true;
+  let roundOpen = true;
+  for (let at = 0; at < text.length; at++) {
+    const c = text[at];
+    let close = -1;
+    if (c === '[' && squareOpen) {
+      close = text.indexOf(']', at + 1);
+      squareOpen = close !== -1;
+    } else if (c === '(' && roundOpen) {
+      NON_SPEECH_WORD.lastIndex = at + 1;
+      if (!NON_SPEECH_WORD.test(text)) continue;
+      close = text.indexOf(')', at + 1);
+      roundOpen = close !== -1;
+    }
+    if (close === -1) continue;
+    masked += text.slice(done, at) + ' '.repeat(close + 1 - at);
+    done = close + 1;
+    at = close;
+  }
+  return done === 0 ? text : masked + text.slice(done);
 }
 
 interface TermJson {
@@ -94,9 +194,19 @@ export function groupByUtterance(sentences: Sentence[]): Map<number, Sentence[]>
   return groups;
 }
 
-/** Finds the sentence of an utterance that holds an offset. */
+/** Finds the sentence of an utterance (its sentences in order) that holds an offset. */
 export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
-  return sentences.find((s) => offset >= s.start && offset < s.end);
+  // The sentences are in order and do not overlap: a binary search keeps a long utterance's many matches linear.
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) high = mid - 1;
+    else if (offset >= s.end) low = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 function toToken(term: TermJson): Token {

@@ -4,12 +4,16 @@ import type { Segment, Utterance } from '../types.js';
 
 /** The segment holding `offset` in `utterance.text`: the last one starting at or before it. */
 export function segmentAt(utterance: Utterance, offset: number): Segment | undefined {
-  let segment = utterance.segments[0];
-  for (const candidate of utterance.segments) {
-    if (candidate.offset > offset) break;
-    segment = candidate;
+  // Segments are in offset order; a binary search keeps an utterance of thousands of lines linear to place.
+  const { segments } = utterance;
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (segments[mid]!.offset > offset) high = mid - 1;
+    else low = mid;
   }
-  return segment;
+  return segments[low];
 }
 
 /** The file line and column of `offset` in `utterance.text` (offsets outside the text are clamped to it). */

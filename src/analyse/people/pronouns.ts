@@ -12,20 +12,24 @@ export const PRONOUN_GENDER: Record<string, Gender> = {
 // How far back (in sentences) a pronoun may reach for the person it means.
 const PRONOUN_REACH = 12;
 const EXACT_GENDER_REACH = 4;
+/** How many sentences back a pronoun may reach: mentions older than this are never read and can be dropped. */
+export const MENTION_REACH = Math.max(PRONOUN_REACH, EXACT_GENDER_REACH);
 const OBJECT_PRONOUNS = new Set(['him', 'her']);
 // People whose gender was only guessed from a pronoun that reached them: it lets later pronouns fit them, but is no
 // sure match ("Stormy… he can't respond" guessed wrong must not pull every later "he" away from a Michael).
 const GUESSED = new WeakSet<Person>();
 
 /**
- * The person the pronoun at `i` means, from the people mentioned before it (`recent`, in transcript order): in the same
- * sentence the nearest who fits, else the first fitting person of the latest sentence within reach. Learns a gender.
+ * The person the pronoun at `i` means, from the people mentioned before it (`recent`, in transcript order, at least the
+ * last MENTION_REACH sentences' mentions; `named`, everyone given a name so far): in the same sentence the nearest who
+ * fits, else the first fitting person of the latest sentence within reach. Learns a gender.
  */
 export function resolvePronounAt(
   tokens: Token[],
   i: number,
   sentenceIndex: number,
   recent: readonly PersonMention[],
+  named: ReadonlySet<number>,
   people: readonly Person[],
 ): Person | undefined {
   const gender = PRONOUN_GENDER[tokens[i]!.normal]!;
@@ -52,7 +56,6 @@ export function resolvePronounAt(
   // "my neighbour's lodger. His name was Wes.": giving a name says who had none yet, the latest such person; someone
   // already named is not meant ("Kyle Dent, and my then landlord. His name was Wes.").
   if (namesSomeone(tokens, i)) {
-    const named = new Set(recent.filter((m) => m.kind === 'name').map((m) => m.personId));
     const last = recent.filter(
       (m) => (m.sentence < sentenceIndex || m.first < i) && sentenceIndex - m.sentence <= EXACT_GENDER_REACH && !named.has(m.personId) && fits(people[m.personId]!),
     ).pop();
