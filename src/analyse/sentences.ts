@@ -81,7 +81,7 @@ export interface Token {
   text: string;
   /** Lower-case, punctuation-free form; for a contraction's hidden word, what it stands for (`is`, `not`). */
   normal: string;
-  tags: Set<string>;
+  tags: ReadonlySet<string>;
   start: number;
   end: number;
   /** Punctuation and space after the word, e.g. `, `. */
@@ -209,12 +209,24 @@ export function sentenceAt(sentences: Sentence[], offset: number): Sentence | un
   return undefined;
 }
 
+// Most tokens share one of a few hundred tag combinations: one frozen set each keeps a long transcript's tokens small.
+const TAG_SETS = new Map<string, ReadonlySet<string>>();
+function tagSet(tags: readonly string[]): ReadonlySet<string> {
+  const key = tags.join('|');
+  let set = TAG_SETS.get(key);
+  if (!set) {
+    set = new Set(tags);
+    TAG_SETS.set(key, set);
+  }
+  return set;
+}
+
 function toToken(term: TermJson): Token {
   const normal = term.implicit ?? term.normal ?? term.text.toLowerCase();
   return {
     text: term.text,
     normal: normal.toLowerCase(),
-    tags: new Set(term.tags),
+    tags: tagSet(term.tags),
     start: term.offset.start,
     end: term.offset.start + term.offset.length,
     post: term.post,
