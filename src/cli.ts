@@ -8,7 +8,8 @@ import { explain } from './explain.js';
 import { evalFormat, formatEval } from './eval/format.js';
 import { FAIL_ON_LEVELS, exceedsMaxWarnings, exitCode, type FailOn } from './exit-code.js';
 import { compareToBaseline, parseBaseline, writeBaseline } from './baseline.js';
-import { writeAtomically } from './output.js';
+import { checkOutputPath, writeAtomically } from './output.js';
+import { DEFAULT_MAX_SIZE, formatSize, parseSize } from './read/read.js';
 import { redact } from './redact.js';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
 import { CONFIG_FILE, findConfig, readConfig } from './config.js';
@@ -17,7 +18,7 @@ import { readText } from './json-input.js';
 import { writeStarterConfig } from './init.js';
 import { rules } from './rules.js';
 import { baselinePath, checkPaths, type RunOptions } from './run.js';
-import { INPUT_FORMATS, type InputFormat } from './types.js';
+import { INPUT_FORMATS, type FileResult, type InputFormat } from './types.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string };
@@ -35,6 +36,7 @@ interface ReportFlags {
   redact?: boolean;
   output?: string;
   maxWarnings?: string;
+  maxSize?: string;
   quiet?: boolean;
   baseline?: string;
   writeBaseline?: string;
@@ -70,6 +72,7 @@ function program(): Command {
     .option('--redact', 'replace every person\'s name with a stable pseudonym (Person A, Speaker B) in every format')
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--max-size <size>', `the largest input read, and the most a .docx may unpack to: bytes, or 512KB, 10MB (default: ${formatSize(DEFAULT_MAX_SIZE)})`)
     .option('-q, --quiet', 'report errors only')
     .option('--write-baseline <file>', 'record today\'s clues by fingerprint (no line numbers, no quoted words)')
     .option('--baseline <file>', 'report, and fail on, only clues not in this baseline; list the ones gone')
@@ -78,6 +81,13 @@ function program(): Command {
     .showHelpAfterError('(run clues --help for usage)')
     .addHelpText('after', `\nWith no path, checks the bundled seed interview (${SEED}).\nReads .txt, .md, .vtt (WebVTT), .srt, .json (Whisper segments), .cha (CHAT) and .docx (Word).\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 usage or input error.`)
     .action(async (paths: string[], flags: ReportFlags) => {
+      // Usage problems are found before any transcript is read.
+      const maxSize = flags.maxSize === undefined ? undefined : parseSize(flags.maxSize);
+      if (flags.maxSize !== undefined && maxSize === undefined) {
+        throw new InputError(`--max-size must be a number of bytes, or one with KB, MB or GB (got ${JSON.stringify(flags.maxSize)})`);
+      }
+      if (flags.output !== undefined) await checkOutputPath(flags.output);
+      if (flags.writeBaseline !== undefined) await checkOutputPath(flags.writeBaseline, 'baseline');
       const configPath = flags.config === false ? undefined : (flags.config ?? (await findConfig(process.cwd())));
       const options: RunOptions = {
         ...(configPath === undefined ? {} : { config: await readConfig(configPath) }),
@@ -85,6 +95,7 @@ function program(): Command {
         ...(flags.facts === undefined ? {} : { facts: await readFacts(flags.facts) }),
         ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
         ...(flags.stdinFilename === undefined ? {} : { stdinFilename: flags.stdinFilename }),
+        ...(maxSize === undefined ? {} : { maxSize }),
       };
       const checked = await checkPaths(paths.length > 0 ? paths : [SEED], options);
       for (const r of checked) if (!r.ok) process.stderr.write(`clues: ${r.error}\n`);
@@ -106,6 +117,7 @@ function program(): Command {
       let code = exitCode(results, flags.failOn);
       if (code === 0 && flags.maxWarnings !== undefined && exceedsMaxWarnings(results, Number(flags.maxWarnings))) code = 1;
       process.exitCode = code;
+      if (checked.length > 1) process.stderr.write(`clues: ${accounting(checked)}\n`);
     });
 
   cli
@@ -141,8 +153,30 @@ function program(): Command {
   return cli;
 }
 
+/**
+ * The run's last stderr line when it had more than one input, so none goes missing unnoticed:
+ * `3 inputs: 2 reported, 1 failed (each named above)`.
+ */
+export function accounting(results: FileResult[]): string {
+  const failed = results.filter((r) => !r.ok).length;
+  const reported = results.length - failed;
+  return `${results.length} inputs: ${reported} reported${failed > 0 ? `, ${failed} failed (each named above)` : ''}`;
+}
+
+/**
+ * A reader that stops early (`clues … | head -1`) closes the pipe: the rest of the output has nowhere to go, which is
+ * not an error of the run, so it ends quietly with the exit code it would have had.
+ */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 /** Runs the command line; sets process.exitCode and never throws. */
 export async function main(argv: string[]): Promise<void> {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   const cli = program();
   cli.exitOverride();
   cli.commands.forEach((c) => c.exitOverride());
