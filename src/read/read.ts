@@ -11,7 +11,7 @@ import { detectFormat, formatFromName, jsonKind, TRANSCRIPT_EXTENSIONS } from '.
 import { INPUT_FORMATS, type InputFormat, type Source } from '../types.js';
 import { InputError } from '../errors.js';
 import { docxText, isOleCompound, isZip } from './docx.js';
-import { isWordZip, unpacksWithin } from './zip.js';
+import { isWordZip, unpackedSize } from './zip.js';
 
 /** An input that could not be read as a transcript: the path as given and what is wrong with it. */
 export interface ReadFailure {
@@ -80,6 +80,7 @@ const MESSAGES = {
   isDirectory: 'is a directory, not a transcript file',
   oldWord: 'is a Word 97–2003 document (.doc); open it in Word and save it as .docx',
   notZip: 'not a readable Word document (.docx): it is not a zip archive, as every .docx file is',
+  badZip: 'not a readable Word document (.docx): its zip archive is damaged',
   stdinDirectory: 'standard input is a directory, not a transcript file',
 } as const;
 
@@ -319,7 +320,9 @@ async function docxSource(file: string, bytes: Uint8Array, claimed: boolean, max
   if (isOleCompound(bytes)) return { file, error: MESSAGES.oldWord };
   if (claimed && !isZip(bytes)) return { file, error: MESSAGES.notZip };
   // Checked by unpacking with a running count before mammoth unpacks it all at once: a few hundred KB can inflate to GBs.
-  if (!unpacksWithin(bytes, maxSize)) return { file, error: overLimit('Word document unpacks to', maxSize) };
+  const unpacked = unpackedSize(bytes, maxSize);
+  if (unpacked === 'over') return { file, error: overLimit('Word document unpacks to', maxSize) };
+  if (unpacked === 'unreadable') return { file, error: claimed ? MESSAGES.badZip : MESSAGES.binary };
   let text: string;
   try {
     text = await docxText(bytes);

@@ -19,6 +19,8 @@ export interface ZipEntry {
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
+/** A size or offset field saying the real value is in a ZIP64 record. */
+const ZIP64_MARK = 0xffffffff;
 /** The end record is 22 bytes plus a comment of up to 65535. */
 const END_SEARCH = 22 + 0xffff;
 
@@ -35,6 +37,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
   if (end < 0) return undefined;
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
+  if (at === ZIP64_MARK) return undefined;
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n += 1) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== DIRECTORY_ENTRY) return undefined;
@@ -58,33 +61,34 @@ export function isWordZip(bytes: Uint8Array): boolean {
 }
 
 /**
- * Unpacks every entry, counting the bytes as they come out, and returns false as soon as the total passes
- * `limit` (zlib stops inflating at `maxOutputLength`, so no more than the cap is ever produced). True when the
- * whole archive fits. Entries that cannot be read are skipped: mammoth reports those in its own words.
+ * Unpacks every entry, counting the bytes as they come out: `over` as soon as the total passes `limit` (zlib stops
+ * inflating at `maxOutputLength`, so no more than the cap is ever produced), `fits` when the whole archive is within
+ * it, and `unreadable` when an entry cannot be unpacked or the index cannot be read (ZIP64 included, which no Word
+ * document needs), so nothing that escaped the count is handed on to mammoth.
  */
-export function unpacksWithin(bytes: Uint8Array, limit: number): boolean {
+export function unpackedSize(bytes: Uint8Array, limit: number): 'fits' | 'over' | 'unreadable' {
   const entries = zipEntries(bytes);
-  if (!entries) return true;
+  if (!entries) return 'unreadable';
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
   for (const entry of entries) {
     const at = entry.localOffset;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER) continue;
+    if (entry.compressedSize === ZIP64_MARK || at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER) return 'unreadable';
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const data = bytes.subarray(start, start + entry.compressedSize);
-    const room = limit - total;
     if (entry.method === 0) {
       total += data.length;
     } else if (entry.method === 8) {
       try {
         // One byte more than the room left: producing it proves the entry is over the cap.
-        total += inflateRawSync(data, { maxOutputLength: room + 1 }).length;
+        total += inflateRawSync(data, { maxOutputLength: limit - total + 1 }).length;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return false;
-        continue;
+        return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'over' : 'unreadable';
       }
+    } else {
+      return 'unreadable';
     }
-    if (total > limit) return false;
+    if (total > limit) return 'over';
   }
-  return true;
+  return 'fits';
 }

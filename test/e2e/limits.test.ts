@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, copyFileSync, existsSync, symlinkSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,10 +79,10 @@ describe('limits', () => {
   it('--max-size refuses a larger file by its size, in one line, and still reports the others', () => {
     const big = join(dir, 'big.txt');
     writeFileSync(big, 'SW: Who lives at home?\nMUM: Just me.\n'.repeat(100)); // 3700 bytes
-    const run = clues(['--max-size', '1KB', big, SEED]);
+    const run = clues(['--max-size', '2KB', big, SEED]);
     assert.equal(run.status, 2);
     const [error, summary] = lines(run.stderr);
-    assert.equal(error, `clues: ${big}: file is 3700 bytes, over the 1 KB limit (--max-size)`);
+    assert.equal(error, `clues: ${big}: file is 3700 bytes, over the 2 KB limit (--max-size)`);
     assert.equal(summary, 'clues: 2 inputs: 1 reported, 1 failed (each named above)');
     assert.match(run.stdout, /interview\.txt/);
   });
@@ -128,19 +128,24 @@ describe('what an input is', () => {
 });
 
 describe('-o writes only a regular file or a new path', () => {
-  const fifo = (): string => {
-    const path = join(dir, 'pipe');
-    if (!existsSync(path)) execFileSync('mkfifo', [path]);
+  // Stand-ins made in the temp folder, so that if -o ever regressed, running these tests as root would replace
+  // them and not the machine's /dev/null or /dev/stdout (which is what happened before this change).
+  const made = (name: string, make: (path: string) => void): (() => string) => () => {
+    const path = join(dir, name);
+    if (!existsSync(path)) make(path);
     return path;
   };
+  const isRoot = process.getuid?.() === 0;
+  const device = isRoot ? made('null', (path) => execFileSync('mknod', ['-m', '666', path, 'c', '1', '3'])) : () => '/dev/null';
+  const stdoutLink = made('stdout', (path) => symlinkSync('/proc/self/fd/1', path));
   const targets: Array<[string, () => string, string]> = [
-    ['/dev/null', () => '/dev/null', 'a device'],
-    ['/dev/stdout', () => '/dev/stdout', process.platform === 'linux' ? 'a socket' : 'a pipe'], // node's child stdio on Linux is a socket pair
-    ['a FIFO', fifo, 'a pipe'],
+    ['a device (/dev/null)', device, 'a device'],
+    ['a link to stdout (/dev/stdout)', stdoutLink, 'a socket'], // a spawned child's stdout on Linux is a socket pair
+    ['a FIFO', made('pipe', (path) => execFileSync('mkfifo', [path])), 'a pipe'],
     ['a directory', () => dir, 'a directory'],
   ];
   for (const [name, path, kind] of targets) {
-    it(`-o ${name} is a usage error before any analysis, and the node is left as it was`, { skip: process.platform === 'win32' }, () => {
+    it(`-o ${name} is a usage error before any analysis, and the node is left as it was`, { skip: process.platform !== 'linux' }, () => {
       const target = path();
       const before = statSync(target);
       const run = clues(['-o', target, SEED]);
@@ -150,13 +155,16 @@ describe('-o writes only a regular file or a new path', () => {
       const after = statSync(target);
       assert.equal(after.ino, before.ino);
       assert.equal(after.isFile(), false);
+      assert.equal(lstatSync(target).isSymbolicLink(), name.includes('link'));
     });
   }
 
-  it('--write-baseline /dev/null is refused the same way', () => {
-    const run = clues(['--write-baseline', '/dev/null', SEED]);
+  it('--write-baseline at a device is refused the same way', { skip: process.platform !== 'linux' }, () => {
+    const target = device();
+    const run = clues(['--write-baseline', target, SEED]);
     assert.equal(run.status, 2);
-    assert.equal(oneLine(run), 'clues: /dev/null: cannot write baseline: it is a device, not a regular file');
+    assert.equal(oneLine(run), `clues: ${target}: cannot write baseline: it is a device, not a regular file`);
+    assert.equal(statSync(target).isCharacterDevice(), true);
   });
 
   it('Ctrl-C during the write leaves no temporary file and no report', { skip: process.platform === 'win32' }, async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { formatSize, parseSize, readSources } from '../../src/read/read.js';
-import { isWordZip, unpacksWithin } from '../../src/read/zip.js';
+import { isWordZip, unpackedSize } from '../../src/read/zip.js';
 import { makeDocx } from './docx-fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -42,11 +42,21 @@ describe('zip: Word documents and the unpack cap', () => {
   });
 
   it('a real .docx unpacks within a small cap; a 400 KB one of 40 MB text does not fit 10 MB', async () => {
-    assert.equal(unpacksWithin(DOCX, MB), true);
+    assert.equal(unpackedSize(DOCX, MB), 'fits');
     const bomb = await makeDocx([' '.repeat(40 * MB)]);
     assert.ok(bomb.length < MB, `the bomb is small: ${bomb.length} bytes`);
-    assert.equal(unpacksWithin(bomb, 10 * MB), false);
-    assert.equal(unpacksWithin(bomb, 50 * MB), true);
+    assert.equal(unpackedSize(bomb, 10 * MB), 'over');
+    assert.equal(unpackedSize(bomb, 50 * MB), 'fits');
+  });
+
+  it('an entry that does not inflate, or a cut-off archive, is unreadable rather than uncounted', async () => {
+    const bomb = await makeDocx(['x'.repeat(MB)]);
+    assert.equal(unpackedSize(DOCX.subarray(0, 2000), MB), 'unreadable');
+    const damaged = Buffer.from(bomb);
+    // Garbage in the middle of word/document.xml's deflate stream, the index left intact.
+    const at = damaged.indexOf('word/document.xml') + 40;
+    damaged.fill(0xff, at, at + 64);
+    assert.equal(unpackedSize(damaged, 10 * MB), 'unreadable');
   });
 
   it('readSources names the cap for a .docx over it and reads the file beside it', async () => {
