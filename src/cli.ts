@@ -88,6 +88,7 @@ function program(): Command {
       }
       if (flags.output !== undefined) await checkOutputPath(flags.output);
       if (flags.writeBaseline !== undefined) await checkOutputPath(flags.writeBaseline, 'baseline');
+      const skipped: Skipped[] = [];
       const configPath = flags.config === false ? undefined : (flags.config ?? (await findConfig(process.cwd())));
       const options: RunOptions = {
         ...(configPath === undefined ? {} : { config: await readConfig(configPath) }),
@@ -96,6 +97,7 @@ function program(): Command {
         ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
         ...(flags.stdinFilename === undefined ? {} : { stdinFilename: flags.stdinFilename }),
         ...(maxSize === undefined ? {} : { maxSize }),
+        onSkip: (file, reason) => skipped.push({ file, reason }),
       };
       const checked = await checkPaths(paths.length > 0 ? paths : [SEED], options);
       for (const r of checked) if (!r.ok) process.stderr.write(`clues: ${r.error}\n`);
@@ -117,7 +119,7 @@ function program(): Command {
       let code = exitCode(results, flags.failOn);
       if (code === 0 && flags.maxWarnings !== undefined && exceedsMaxWarnings(results, Number(flags.maxWarnings))) code = 1;
       process.exitCode = code;
-      if (checked.length > 1) process.stderr.write(`clues: ${accounting(checked)}\n`);
+      if (checked.length + skipped.length > 1) process.stderr.write(`clues: ${accounting(checked, skipped)}\n`);
     });
 
   cli
@@ -153,14 +155,23 @@ function program(): Command {
   return cli;
 }
 
+/** A file a folder walk read and left out, and why. */
+interface Skipped {
+  file: string;
+  reason: string;
+}
+
 /**
  * The run's last stderr line when it had more than one input, so none goes missing unnoticed:
- * `3 inputs: 2 reported, 1 failed (each named above)`.
+ * `4 inputs: 2 reported, 1 skipped (a/package.json: JSON that is not a transcript), 1 failed (each named above)`.
  */
-export function accounting(results: FileResult[]): string {
+export function accounting(results: FileResult[], skipped: Skipped[] = []): string {
   const failed = results.filter((r) => !r.ok).length;
   const reported = results.length - failed;
-  return `${results.length} inputs: ${reported} reported${failed > 0 ? `, ${failed} failed (each named above)` : ''}`;
+  const parts = [`${reported} reported`];
+  if (skipped.length > 0) parts.push(`${skipped.length} skipped (${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})`);
+  if (failed > 0) parts.push(`${failed} failed (each named above)`);
+  return `${results.length + skipped.length} inputs: ${parts.join(', ')}`;
 }
 
 /**

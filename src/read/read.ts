@@ -27,7 +27,12 @@ export interface ReadOptions {
   stdinFilename?: string | undefined;
   /** `--max-size`: the most bytes one input may have, and a .docx may unpack to (default `DEFAULT_MAX_SIZE`). */
   maxSize?: number | undefined;
+  /** Told of each file a folder walk read and left out, and why, so the run can account for it. */
+  onSkip?: ((file: string, reason: string) => void) | undefined;
 }
+
+/** Why a folder walk leaves out a file it read. */
+export const SKIPPED_JSON = 'JSON that is not a transcript';
 
 /** 50 MB: ten times the longest court day in the corpus, and well inside what the analysis can hold in memory. */
 export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
@@ -239,7 +244,10 @@ async function readDirectory(dir: string, options: ReadOptions): Promise<Array<S
     const source = await readFileSource(file, options);
     // JSON of another shape (package.json, tsconfig.json) is skipped; JSON that does not parse may be a damaged
     // transcript, so it is read and its parser says what is wrong.
-    if (isJsonName(file) && options.inputFormat === undefined && isOtherJson(source)) continue;
+    if (isJsonName(file) && options.inputFormat === undefined && isOtherJson(source)) {
+      options.onSkip?.(file, SKIPPED_JSON);
+      continue;
+    }
     results.push(source);
   }
   if (results.length === 0) return [{ file: dir, error: MESSAGES.noTranscripts }];

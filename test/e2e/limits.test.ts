@@ -76,6 +76,16 @@ describe('limits', () => {
     assert.deepEqual(names(report.errors), ['b-bomb.docx']);
   });
 
+  it('the last line names a file a folder walk read and skipped, and why', () => {
+    const folder = join(dir, 'with-package-json');
+    mkdirSync(folder);
+    copyFileSync(SEED, join(folder, 'interview.txt'));
+    writeFileSync(join(folder, 'package.json'), '{"name": "not-a-transcript"}\n');
+    const run = clues([folder, '--fail-on', 'none']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(oneLine(run), `clues: 2 inputs: 1 reported, 1 skipped (${join(folder, 'package.json')}: JSON that is not a transcript)`);
+  });
+
   it('--max-size refuses a larger file by its size, in one line, and still reports the others', () => {
     const big = join(dir, 'big.txt');
     writeFileSync(big, 'SW: Who lives at home?\nMUM: Just me.\n'.repeat(100)); // 3700 bytes
