@@ -8,7 +8,8 @@ import { explain } from './explain.js';
 import { evalFormat, formatEval } from './eval/format.js';
 import { FAIL_ON_LEVELS, exceedsMaxWarnings, exitCode, type FailOn } from './exit-code.js';
 import { compareToBaseline, goneLine, parseBaseline, writeBaseline } from './baseline.js';
-import { writeAtomically } from './output.js';
+import { checkOutputPath, writeAtomically } from './output.js';
+import { DEFAULT_MAX_SIZE, formatSize, parseSize } from './read/read.js';
 import { redact } from './redact.js';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
 import { CONFIG_FILE, findConfig, readConfig } from './config.js';
@@ -17,7 +18,7 @@ import { readText } from './json-input.js';
 import { writeStarterConfig } from './init.js';
 import { rules } from './rules.js';
 import { naivePath, checkPaths, type RunOptions } from './run.js';
-import { INPUT_FORMATS, type InputFormat } from './types.js';
+import { INPUT_FORMATS, type FileResult, type InputFormat } from './types.js';
 import { hideQuotedWords, visible, visibleInField } from './visible.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,6 +37,7 @@ interface ReportFlags {
   redact?: boolean;
   output?: string;
   maxWarnings?: string;
+  maxSize?: string;
   quiet?: boolean;
   baseline?: string;
   writeBaseline?: string;
@@ -76,6 +78,7 @@ function program(): Command {
     .option('--redact', 'replace every person\'s name with a stable pseudonym (Person A, Speaker B) in every format')
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--max-size <size>', `the largest input read, and the most a .docx may unpack to: bytes, or 512KB, 10MB (default: ${formatSize(DEFAULT_MAX_SIZE)})`)
     .option('-q, --quiet', 'report errors only')
     .option('--write-baseline <file>', 'record today\'s clues by fingerprint (no line numbers, no quoted words)')
     .option('--baseline <file>', 'report, and fail on, only clues not in this baseline; list the ones gone')
@@ -85,6 +88,14 @@ function program(): Command {
     .addHelpText('after', `\nWith no path, checks the bundled seed interview (${SEED}).\nReads .txt, .md, .vtt (WebVTT), .srt, .json (Whisper segments), .cha (CHAT) and .docx (Word).\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 usage or input error.`)
     .action(async (paths: string[], flags: ReportFlags) => {
       hideQuotedWords(Boolean(flags.redact));
+      // Usage problems are found before any transcript is read.
+      const maxSize = flags.maxSize === undefined ? undefined : parseSize(flags.maxSize);
+      if (flags.maxSize !== undefined && maxSize === undefined) {
+        throw new InputError(`--max-size must be a number of bytes, or one with KB, MB or GB (got ${JSON.stringify(flags.maxSize)})`);
+      }
+      if (flags.output !== undefined) await checkOutputPath(flags.output);
+      if (flags.writeBaseline !== undefined) await checkOutputPath(flags.writeBaseline, 'baseline');
+      const skipped: Skipped[] = [];
       const configPath = flags.config === false ? undefined : (flags.config ?? (await findConfig(process.cwd())));
       const options: RunOptions = {
         ...(configPath === undefined ? {} : { config: await readConfig(configPath) }),
@@ -92,6 +103,8 @@ function program(): Command {
         ...(flags.facts === undefined ? {} : { facts: await readFacts(flags.facts) }),
         ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
         ...(flags.stdinFilename === undefined ? {} : { stdinFilename: flags.stdinFilename }),
+        ...(maxSize === undefined ? {} : { maxSize }),
+        onSkip: (file, reason) => skipped.push({ file, reason }),
       };
       const checked = await checkPaths(paths.length > 0 ? paths : [SEED], options);
       for (const r of checked) if (!r.ok) warn(r.error);
@@ -113,6 +126,7 @@ function program(): Command {
       let code = exitCode(results, flags.failOn);
       if (code === 0 && flags.maxWarnings !== undefined && exceedsMaxWarnings(results, Number(flags.maxWarnings))) code = 1;
       process.exitCode = code;
+      if (checked.length + skipped.length > 1) warn(accounting(checked, skipped));
     });
 
   cli
@@ -148,8 +162,39 @@ function program(): Command {
   return cli;
 }
 
+/** A file a folder walk read and left out, and why. */
+interface Skipped {
+  file: string;
+  reason: string;
+}
+
+/**
+ * The run's last stderr line when it had more than one input, so none goes missing unnoticed:
+ * `4 inputs: 2 reported, 1 skipped (a/package.json: JSON that is not a transcript), 1 failed (each named above)`.
+ */
+export function accounting(results: FileResult[], skipped: Skipped[] = []): string {
+  const failed = results.filter((r) => !r.ok).length;
+  const reported = results.length - failed;
+  const parts = [`${reported} reported`];
+  if (skipped.length > 0) parts.push(`${skipped.length} skipped (${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})`);
+  if (failed > 0) parts.push(`${failed} failed (each named above)`);
+  return `${results.length + skipped.length} inputs: ${parts.join(', ')}`;
+}
+
+/**
+ * A reader that stops early (`clues … | head -1`) closes the pipe: the rest of the output has nowhere to go, which is
+ * not an error of the run, so it ends quietly with the exit code it would have had.
+ */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 /** Runs the command line; sets process.exitCode and never throws. */
 export async function main(argv: string[]): Promise<void> {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   const cli = program();
   cli.exitOverride();
   cli.commands.forEach((c) => c.exitOverride());

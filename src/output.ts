@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { constants, promises as fs } from 'node:fs';
+import { constants, promises as fs, unlinkSync, type Stats } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { InputError } from './errors.js';
 
@@ -30,7 +31,7 @@ export const TEMP_SUFFIX = '.tmp';
  */
 export async function writeAtomically(path: string, text: string, options: { what?: string } & Partial<WriteSteps> = {}): Promise<void> {
   const { open, rename, unlink, what = 'report' } = { ...REAL_STEPS, ...options };
-  if (path === '' || /[/\\]$/.test(path)) throw new InputError(`${path || '""'}: cannot write ${what}: not a file name`);
+  await checkOutputPath(path, what);
   const target = resolve(path);
   const dir = dirname(target);
   const temp = resolve(dir, `${TEMP_PREFIX}${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
@@ -39,6 +40,7 @@ export async function writeAtomically(path: string, text: string, options: { wha
     // wx: fail rather than follow or reuse anything already at the temporary name.
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, REPORT_MODE);
     created = true;
+    removeOnSignal(temp);
     try {
       await handle.writeFile(text, 'utf8');
       await handle.sync();
@@ -50,8 +52,71 @@ export async function writeAtomically(path: string, text: string, options: { wha
   } catch (error) {
     if (created) await unlink(temp).catch(() => undefined);
     throw new InputError(`${path}: cannot write ${what}: ${describe(error, dir)}`);
+  } finally {
+    keepOnSignal(temp);
   }
   await syncDirectory(dir);
+}
+
+/**
+ * Throws an InputError (one line) unless `path` names a regular file, a symlink to one, or nothing yet: a device
+ * (`/dev/null`, `/dev/stdout`), a pipe, a socket or a folder would be replaced by the rename, so it is refused before
+ * any work is done. The report goes to stdout anyway when no `-o` is given.
+ */
+export async function checkOutputPath(path: string, what = 'report'): Promise<void> {
+  if (path === '' || /[/\\]$/.test(path)) throw new InputError(`${path || '""'}: cannot write ${what}: not a file name`);
+  let stats: Stats;
+  try {
+    stats = await fs.stat(path);
+  } catch {
+    return; // a new path (or a link to one), or a folder the write itself will name
+  }
+  if (!stats.isFile()) throw new InputError(`${path}: cannot write ${what}: it is ${kindOf(stats)}, not a regular file`);
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isFIFO()) return 'a pipe';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/** Temporary files being written now; Ctrl-C (or kill) removes them, so no half-written report is left behind. */
+const pending = new Set<string>();
+
+function removePending(): void {
+  for (const temp of pending) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already renamed or removed
+    }
+  }
+  pending.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removePending();
+  process.exit(128 + (osConstants.signals[signal] ?? 0));
+}
+
+function removeOnSignal(temp: string): void {
+  if (pending.size === 0) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
+    process.on('exit', removePending);
+  }
+  pending.add(temp);
+}
+
+function keepOnSignal(temp: string): void {
+  if (!pending.delete(temp) || pending.size > 0) return;
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  process.off('SIGHUP', onSignal);
+  process.off('exit', removePending);
 }
 
 /** Flushes the rename itself to disk where the platform allows it; a failure here loses nothing already written. */

@@ -19,6 +19,10 @@ export interface RunOptions {
   stdinFilename?: string;
   /** The project's `clues.config.json`. */
   config?: Config;
+  /** `--max-size`: the most bytes one input may have, or a .docx unpack to. */
+  maxSize?: number;
+  /** Told of each file a folder walk left out, and why. */
+  onSkip?: (file: string, reason: string) => void;
 }
 
 /** Parses, analyses and runs every detector on one source; an input problem becomes a failed result. */
@@ -47,7 +51,8 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
 
 /** Reads every path and checks each file; unreadable files become failed results, in input order. */
 export async function checkPaths(paths: string[], options: RunOptions = {}): Promise<FileResult[]> {
-  const sources = await readSources(paths, undefined, { inputFormat: options.inputFormat, stdinFilename: options.stdinFilename });
+  const { inputFormat, stdinFilename, maxSize, onSkip } = options;
+  const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip });
   return sources.map((s) => ('error' in s ? { file: s.file, ok: false as const, error: withFile(s.file, s.error) } : check(s, options)));
 }
 

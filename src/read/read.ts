@@ -3,12 +3,15 @@
  * every bad input into a one-line error.
  */
 
+import { fstatSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { detectFormat, formatFromName, jsonKind, TRANSCRIPT_EXTENSIONS } from '../parse/detect-format.js';
 import { INPUT_FORMATS, type InputFormat, type Source } from '../types.js';
+import { InputError } from '../errors.js';
 import { docxText, isOleCompound, isZip } from './docx.js';
+import { isWordZip, unpackedSize } from './zip.js';
 
 /** An input that could not be read as a transcript: the path as given and what is wrong with it. */
 export interface ReadFailure {
@@ -22,6 +25,46 @@ export interface ReadOptions {
   inputFormat?: InputFormat | undefined;
   /** `--stdin-filename`: the name stdin is reported under; its extension picks the format. */
   stdinFilename?: string | undefined;
+  /** `--max-size`: the most bytes one input may have, and a .docx may unpack to (default `DEFAULT_MAX_SIZE`). */
+  maxSize?: number | undefined;
+  /** Told of each file a folder walk read and left out, and why, so the run can account for it. */
+  onSkip?: ((file: string, reason: string) => void) | undefined;
+}
+
+/** Why a folder walk leaves out a file it read. */
+export const SKIPPED_JSON = 'JSON that is not a transcript';
+
+/** 50 MB: ten times the longest court day in the corpus, and well inside what the analysis can hold in memory. */
+export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** A `--max-size` value in bytes: plain bytes or with a suffix (`512KB`, `10MB`, `1.5GB`; binary units), else undefined. */
+export function parseSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  if (!match || unit === undefined) return undefined;
+  const bytes = Math.floor(Number(match[1]) * unit);
+  return bytes >= 1 && Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+
+/** A size as people write it, never rounded to look smaller or larger than a limit: `50 MB`, `512 KB`, `60.3 MB`, `2000 bytes`. */
+export function formatSize(bytes: number): string {
+  for (const [unit, size] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
+    if (bytes % size === 0) return `${bytes / size} ${unit}`;
+    if (bytes >= 10 * size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} bytes`;
+}
+
+/** `file is 60 MB, over the 50 MB limit (--max-size)`. */
+function tooLarge(size: number, limit: number): string {
+  return `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (--max-size)`;
+}
+
+/** `<what> more than the 50 MB limit (--max-size)`, for sizes only known to be over. */
+function overLimit(what: string, limit: number): string {
+  return `${what} more than the ${formatSize(limit)} limit (--max-size)`;
 }
 
 /** The file name reported for text read from standard input. */
@@ -42,6 +85,8 @@ const MESSAGES = {
   isDirectory: 'is a directory, not a transcript file',
   oldWord: 'is a Word 97–2003 document (.doc); open it in Word and save it as .docx',
   notZip: 'not a readable Word document (.docx): it is not a zip archive, as every .docx file is',
+  badZip: 'not a readable Word document (.docx): its zip archive is damaged',
+  stdinDirectory: 'standard input is a directory, not a transcript file',
 } as const;
 
 /**
@@ -50,10 +95,10 @@ const MESSAGES = {
  */
 export async function readSources(
   paths: string[],
-  stdin: () => Promise<Buffer> = readProcessStdin,
+  stdin?: () => Promise<Buffer>,
   options: ReadOptions = {},
 ): Promise<Array<Source | ReadFailure>> {
-  const readStdinOnce = once(stdin);
+  const readStdinOnce = once(stdin ?? (() => readProcessStdin(options.maxSize ?? DEFAULT_MAX_SIZE)));
   const results: Array<Source | ReadFailure> = [];
   for (const path of paths) {
     results.push(...(await readPath(path, readStdinOnce, options)));
@@ -61,13 +106,32 @@ export async function readSources(
   return results;
 }
 
-/** Reads all of process.stdin into one buffer. */
-export async function readProcessStdin(): Promise<Buffer> {
+/**
+ * Reads all of process.stdin into one buffer, stopping with an InputError as soon as it passes `maxSize` bytes
+ * (stdin has no size to look at first) or when stdin is a folder (`clues - < folder`), which reads as nothing.
+ */
+export async function readProcessStdin(maxSize = DEFAULT_MAX_SIZE): Promise<Buffer> {
+  if (stdinIsDirectory()) throw new InputError(MESSAGES.stdinDirectory);
   const chunks: Buffer[] = [];
+  let total = 0;
   for await (const chunk of process.stdin) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += bytes.length;
+    if (total > maxSize) {
+      process.stdin.destroy();
+      throw new InputError(overLimit('standard input is', maxSize));
+    }
+    chunks.push(bytes);
   }
   return Buffer.concat(chunks);
+}
+
+function stdinIsDirectory(): boolean {
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -115,23 +179,31 @@ async function readPath(path: string, stdin: () => Promise<Buffer>, options: Rea
 
 async function readStdinSource(stdin: () => Promise<Buffer>, options: ReadOptions): Promise<Source | ReadFailure> {
   const file = options.stdinFilename ?? STDIN_FILE;
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   let bytes: Buffer;
   try {
     bytes = await stdin();
   } catch (error) {
+    if (error instanceof InputError) return { file, error: error.message };
     return { file, error: `could not read standard input: ${errorMessage(error)}` };
   }
-  return toSource(file, bytes, options.inputFormat, options.stdinFilename);
+  if (bytes.length > maxSize) return { file, error: tooLarge(bytes.length, maxSize) };
+  return toSource(file, bytes, options.inputFormat, options.stdinFilename, maxSize);
 }
 
 async function readFileSource(file: string, options: ReadOptions): Promise<Source | ReadFailure> {
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   let bytes: Buffer;
   try {
+    // The size first, so a huge file is refused without reading it; then again, as it may have grown since.
+    const { size } = await stat(file);
+    if (size > maxSize) return { file, error: tooLarge(size, maxSize) };
     bytes = await readFile(file);
   } catch (error) {
     return { file, error: describeFsError(error) };
   }
-  return toSource(file, bytes, options.inputFormat, file);
+  if (bytes.length > maxSize) return { file, error: tooLarge(bytes.length, maxSize) };
+  return toSource(file, bytes, options.inputFormat, file, maxSize);
 }
 
 /** The files a glob pattern matches, sorted, each read as if named on the command line (as a Unix shell would). */
@@ -172,7 +244,10 @@ async function readDirectory(dir: string, options: ReadOptions): Promise<Array<S
     const source = await readFileSource(file, options);
     // JSON of another shape (package.json, tsconfig.json) is skipped; JSON that does not parse may be a damaged
     // transcript, so it is read and its parser says what is wrong.
-    if (isJsonName(file) && options.inputFormat === undefined && isOtherJson(source)) continue;
+    if (isJsonName(file) && options.inputFormat === undefined && isOtherJson(source)) {
+      options.onSkip?.(file, SKIPPED_JSON);
+      continue;
+    }
     results.push(source);
   }
   if (results.length === 0) return [{ file: dir, error: MESSAGES.noTranscripts }];
@@ -231,19 +306,31 @@ function isJsonName(file: string): boolean {
  * Bytes to a Source with its format. A .docx (by name, by `--input-format`, or a zip on stdin) is converted
  * to one paragraph per line; anything else is decoded as text and its format detected.
  */
-async function toSource(file: string, bytes: Uint8Array, forced: InputFormat | undefined, name: string | undefined): Promise<Source | ReadFailure> {
+async function toSource(
+  file: string,
+  bytes: Uint8Array,
+  forced: InputFormat | undefined,
+  name: string | undefined,
+  maxSize: number,
+): Promise<Source | ReadFailure> {
   if (bytes.length === 0) return { file, error: MESSAGES.empty };
   const named = forced ?? formatFromName(name);
-  if (named === 'docx' || (named === undefined && isZip(bytes))) return docxSource(file, bytes, named === 'docx');
+  // A Word document saved or renamed as .txt (or .md, .srt…) is still read as one, by its contents.
+  const word = named === 'docx' || (forced === undefined && isZip(bytes) && (named === undefined || isWordZip(bytes)));
+  if (word) return docxSource(file, bytes, named === 'docx' || isWordZip(bytes), maxSize);
   if (isOleCompound(bytes) && /\.doc$/i.test(name ?? '')) return { file, error: MESSAGES.oldWord };
   const decoded = decodeTranscript(bytes);
   if ('error' in decoded) return { file, error: decoded.error };
   return { file, text: decoded.text, format: detectFormat({ forced, name, text: decoded.text }) };
 }
 
-async function docxSource(file: string, bytes: Uint8Array, claimed: boolean): Promise<Source | ReadFailure> {
+async function docxSource(file: string, bytes: Uint8Array, claimed: boolean, maxSize: number): Promise<Source | ReadFailure> {
   if (isOleCompound(bytes)) return { file, error: MESSAGES.oldWord };
   if (claimed && !isZip(bytes)) return { file, error: MESSAGES.notZip };
+  // Checked by unpacking with a running count before mammoth unpacks it all at once: a few hundred KB can inflate to GBs.
+  const unpacked = unpackedSize(bytes, maxSize);
+  if (unpacked === 'over') return { file, error: overLimit('Word document unpacks to', maxSize) };
+  if (unpacked === 'unreadable') return { file, error: claimed ? MESSAGES.badZip : MESSAGES.binary };
   let text: string;
   try {
     text = await docxText(bytes);

@@ -135,7 +135,8 @@ describe('input formats (e2e)', () => {
         if (memo) return memo;
         const run = clues(['--format', 'json', '--fail-on', 'none', txtPath, ...paths]);
         assert.equal(run.status, 0, run.stderr);
-        assert.equal(run.stderr, '');
+        const inputs = paths.length + 1;
+        assert.equal(run.stderr, `clues: ${inputs} inputs: ${inputs} reported\n`);
         memo = JSON.parse(run.stdout) as ReportJson;
         assert.deepEqual(memo.errors, []);
         return memo;
@@ -303,8 +304,10 @@ describe('input formats (e2e)', () => {
         const run = clues([path, 'seeds/interview.txt']);
         assert.equal(run.status, 2, run.stderr);
         assert.doesNotMatch(run.stderr, /^ {4}at /m, 'no stack trace');
-        const lines = run.stderr.split('\n').filter((line) => line !== '');
-        assert.equal(lines.length, 1, `exactly one stderr line:\n${run.stderr}`);
+        // One line for the bad file, then the run's last line accounting for both inputs.
+        const [last, ...lines] = run.stderr.split('\n').filter((line) => line !== '').reverse();
+        assert.equal(last, 'clues: 2 inputs: 1 reported, 1 failed (each named above)');
+        assert.equal(lines.length, 1, `exactly one stderr line for the bad file:\n${run.stderr}`);
         assert.ok(lines[0]!.startsWith(`clues: ${path}`), lines[0]);
         assert.match(lines[0]!, pattern);
         // The good file beside it is still reported.

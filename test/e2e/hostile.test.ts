@@ -106,8 +106,10 @@ describe('every byte printed is safe', () => {
     const run = clues([chat, srt, vtt, HOSTILE_VTT, '--fail-on', 'none']);
     assert.equal(run.status, 2);
     assertNoRaw(run.stderr, 'stderr');
-    const lines = run.stderr.trimEnd().split('\n');
+    // One line per bad file, then the line that accounts for every input.
+    const lines = run.stderr.trimEnd().split('\n').slice(0, -1);
     assert.equal(lines.length, 3, run.stderr);
+    assert.match(run.stderr.trimEnd().split('\n').at(-1)!, /^clues: 4 inputs: 1 reported, 3 failed/);
     for (const [line, file] of lines.map((l, i) => [l, [chat, srt, vtt][i]!] as const)) {
       assert.ok(line.startsWith(`clues: ${file}:`), line);
       assert.ok(line.includes(SHOWN_OSC52) && line.includes('U+202E'), line);
@@ -176,7 +178,8 @@ describe('--redact covers every channel', () => {
     for (const format of ['terminal', 'json', 'sarif', 'markdown', 'github']) {
       const run = clues([...files, '--redact', '-f', format, '--fail-on', 'none']);
       assert.equal(run.status, 2);
-      assert.equal(run.stderr.trimEnd().split('\n').length, files.length, run.stderr);
+      // One line per file, then the line that accounts for them all.
+      assert.equal(run.stderr.trimEnd().split('\n').length, files.length + 1, run.stderr);
       assert.ok(run.stderr.includes('[hidden by --redact]'), run.stderr);
       assertNoName(run.stderr, 'stderr');
       assertNoName(run.stdout, `stdout of --format ${format}`);
