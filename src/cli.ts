@@ -80,7 +80,7 @@ function program(): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--max-size <size>', `the largest input read, and the most a .docx may unpack to: bytes, or 512KB, 10MB (default: ${formatSize(DEFAULT_MAX_SIZE)})`)
     .option('-q, --quiet', 'report errors only')
-    .option('--write-baseline <file>', 'record today\'s clues by fingerprint (no line numbers, no quoted words)')
+    .option('--write-baseline <file>', 'record today\'s clues by fingerprint (no names, no line numbers, no quoted words)')
     .option('--baseline <file>', 'report, and fail on, only clues not in this baseline; list the ones gone')
     .option('--color', 'force colour in the terminal report')
     .option('--no-color', 'no colour in the terminal report')
