@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from './errors.js';
 import { CORPUS_DIR, defaultDirs, evaluate } from './eval/run.js';
 import { explain } from './explain.js';
@@ -36,7 +36,7 @@ interface ReportFlags {
   stdinFilename?: string;
   redact?: boolean;
   output?: string;
-  maxWarnings?: string;
+  maxWarnings?: number;
   maxSize?: string;
   quiet?: boolean;
   baseline?: string;
@@ -77,7 +77,7 @@ function program(): Command {
     .option('--facts <file>', 'case facts (JSON): household, people known to the case, statements on record')
     .option('--redact', 'replace every person\'s name with a stable pseudonym (Person A, Speaker B) in every format')
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(wholeNumber))
     .option('--max-size <size>', `the largest input read, and the most a .docx may unpack to: bytes, or 512KB, 10MB (default: ${formatSize(DEFAULT_MAX_SIZE)})`)
     .option('-q, --quiet', 'report errors only')
     .option('--write-baseline <file>', 'record today\'s clues by fingerprint (no names, no line numbers, no quoted words)')
@@ -124,7 +124,7 @@ function program(): Command {
       if (toFile) await writeAtomically(flags.output!, report);
       else process.stdout.write(report);
       let code = exitCode(results, flags.failOn);
-      if (code === 0 && flags.maxWarnings !== undefined && exceedsMaxWarnings(results, Number(flags.maxWarnings))) code = 1;
+      if (code === 0 && flags.maxWarnings !== undefined && exceedsMaxWarnings(results, flags.maxWarnings)) code = 1;
       process.exitCode = code;
       if (checked.length + skipped.length > 1) warn(accounting(checked, skipped));
     });
@@ -179,6 +179,12 @@ export function accounting(results: FileResult[], skipped: Skipped[] = []): stri
   if (skipped.length > 0) parts.push(`${skipped.length} skipped (${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})`);
   if (failed > 0) parts.push(`${failed} failed (each named above)`);
   return `${results.length + skipped.length} inputs: ${parts.join(', ')}`;
+}
+
+/** A count given on the command line, checked by commander before any work is done. */
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('must be a whole number, 0 or more.');
+  return Number(value);
 }
 
 /**

@@ -433,6 +433,16 @@ describe('clues (e2e)', () => {
       assert.equal(run.stdout, '');
     });
 
+    it('--max-warnings abc is a usage error before any work: no report, exit 2', () => {
+      for (const bad of ['abc', '-1', '2.5', '']) {
+        const run = clues(['fixtures/clean-school-meeting.txt', '--max-warnings', bad]);
+        assert.equal(run.status, 2, bad);
+        assert.equal(run.stdout, '', `no report for ${JSON.stringify(bad)}`);
+        assert.match(run.stderr, /--max-warnings <n>' argument .* is invalid\. must be a whole number, 0 or more/);
+      }
+      assert.equal(clues(['seeds/interview.txt', '--max-warnings', '0', '--fail-on', 'none']).status, 1, 'the seed has warnings');
+    });
+
     it('--format xml exits 2 naming the allowed choices', () => {
       const run = clues(['--format', 'xml']);
       assert.equal(run.status, 2);
