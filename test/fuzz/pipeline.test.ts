@@ -64,7 +64,7 @@ describe('fuzz: the whole pipeline', () => {
           validateSarif?.(sarif);
           for (const name of ['terminal', 'github'] as const) assert.equal(typeof reporters[name]([result], { color: false }), 'string');
         }),
-        settings(60),
+        settings(100),
       );
     });
   }
