@@ -496,10 +496,10 @@ export function contentOf(all: readonly Token[], mentions: readonly PersonMentio
   if (headWord) found.head = headWord;
   // "Even though the orders tell you to pay him, you are not going to do that": "do that" does the act before the comma.
   if (proVerbs && !headWord && tokens !== all && tokens.some((t, i) => PRO_VERB.has(t.normal) && PRO_OBJECT.has(tokens[i + 1]?.normal ?? ''))) {
-    const done = contentOf(all.slice(opening + 1, comma + 1), mentions, false);
+    const before = contentOf(all.slice(opening + 1, comma + 1), mentions, false);
     // The nearest act: "ordering you to pay him, … do that" is paying.
-    const act = done.acts.at(-1)?.split('>')[0] ?? done.verbs.at(-1);
-    if (act) Object.assign(found, { head: act, verbs: [act], acts: done.acts.filter((x) => x.startsWith(`${act}>`)), nouns: done.nouns, people: done.people });
+    const act = before.acts.at(-1)?.split('>')[0] ?? before.verbs.at(-1);
+    if (act) Object.assign(found, { head: act, verbs: [act], acts: before.acts.filter((x) => x.startsWith(`${act}>`)), nouns: before.nouns, people: before.people });
   }
   if (light && head === light && light.lemma === 'do') found.done = true;
   if (subject) found.subject = subject;

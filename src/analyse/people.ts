@@ -6,7 +6,7 @@ import { NameBook } from './people/merge.js';
 import { bare, displayName, HONORIFICS, isAka, isCaseless, nameParts, nameSpans, nameWeight, nameWords, type NameContext, type Span } from './people/names.js';
 import { aliasOf, MENTION_REACH, PRONOUN_GENDER, resolvePronounAt } from './people/pronouns.js';
 import { DETERMINERS, INDEFINITE, isGeneric, linkedPerson, roleSpans, type RoleSpan } from './people/roles.js';
-import type { Sentence, Token } from './sentences.js';
+import type { Sentence, SentenceSpan, Token } from './sentences.js';
 import type nlp from 'compromise';
 
 export { isAdult } from './people/classes.js';
@@ -17,13 +17,7 @@ export { isIdentified, unnamedActors, type UnnamedActor } from './people/unnamed
 type View = ReturnType<typeof nlp>;
 
 /** A span of a sentence that refers to a person, resolved to that person when it could be. */
-export interface PersonMention {
-  sentence: number;
-  first: number;
-  last: number;
-  start: number;
-  end: number;
-  text: string;
+export interface PersonMention extends SentenceSpan {
   kind: 'name' | 'role' | 'pronoun';
   role?: RoleNoun;
   /** For role words, the words with their determiner: `my mate`, `the lodger`. */

@@ -88,6 +88,16 @@ export interface Token {
   post: string;
 }
 
+/** Words of one sentence that refer to someone: token indices in the sentence, offsets in its utterance's text. */
+export interface SentenceSpan {
+  sentence: number;
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** A sentence of one utterance, tokenised once and shared by every later step. */
 export interface Sentence {
   index: number;

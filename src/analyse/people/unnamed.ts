@@ -1,7 +1,7 @@
 import presence from '../../lexicon/presence.json' with { type: 'json' };
 import type { Lexicon } from '../lexicon.js';
 import type { PersonMention, Roster } from '../people.js';
-import type { Sentence, Token } from '../sentences.js';
+import type { Sentence, SentenceSpan, Token } from '../sentences.js';
 import { insideQuote } from '../claims.js';
 import { isNegative } from '../speech.js';
 import { bare } from './names.js';
@@ -11,14 +11,8 @@ import { bare } from './names.js';
  * approached by a man", "a friend of mine told me", "some people I didn't recognise". The words that refer to them
  * and the words of the act, with the roster person they are when the roster has one.
  */
-export interface UnnamedActor {
-  sentence: number;
-  /** The referring words ("a man", "somebody", "some people"), as token indices and text offsets. */
-  first: number;
-  last: number;
-  start: number;
-  end: number;
-  text: string;
+/** The referring words ("a man", "somebody", "some people") as a span of their sentence. */
+export interface UnnamedActor extends SentenceSpan {
   /** The head word (`man`, `somebody`, `people`): who counts as the same unnamed person when no roster person does. */
   head: string;
   /** The words of the act ("approached", "called me"), as text offsets. */
