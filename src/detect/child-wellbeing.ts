@@ -128,7 +128,7 @@ function subjectOf(analysis: Analysis, sentence: Sentence, start: number): 'adul
     // talked about for many turns, is that person's: "he got really quiet" in an account of a meeting with a man, though
     // the witness's daughter came up long before.
     const person = analysis.roster.people[personId]!;
-    const maybeChild = person.personClass === 'child' || (person.personClass === 'unknown' && isNamed(analysis, person));
+    const maybeChild = person.personClass === 'child' || (person.personClass === 'unknown' && isNamed(analysis, person) && !isAdult(person));
     if (!maybeChild && analysis.roster.people.some(couldMean) && !childTalkedOf(analysis, sentence, couldMean)) return true;
     if (!isAdult(person)) return false;
     return !analysis.roster.people.some(couldMean);
@@ -145,7 +145,7 @@ function subjectOf(analysis: Analysis, sentence: Sentence, start: number): 'adul
     if (CHILD_SUBJECTS.has(t.normal) || (k === before.length - 1 && (t.normal === 'her' || t.normal === 'him'))) {
       // A pronoun that means a child, or someone named who is not an adult ("Jayden … he wasn't talking"), names the child.
       const person = mention && analysis.roster.people[mention.personId]!;
-      const named = person && (person.personClass === 'child' || (person.personClass === 'unknown' && analysis.roster.byPerson[person.id]!.some((m) => m.kind === 'name')));
+      const named = person && (person.personClass === 'child' || (person.personClass === 'unknown' && !isAdult(person) && analysis.roster.byPerson[person.id]!.some((m) => m.kind === 'name')));
       const child = named ? mention.personId : undefined;
       return judge(pronounMeansAdult(t, mention?.personId), child);
     }

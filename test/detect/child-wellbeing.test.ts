@@ -155,6 +155,18 @@ describe('child-wellbeing', () => {
         "A. Please don't talk about the case with anyone.",
       ],
     },
+    {
+      name: 'court: "he was really angry with me" of Mr. Okafor, a titled adult, long after the witness\'s son came up',
+      lines: [
+        'Q. Do you have children?',
+        'A. Yes. My son Noah lives with me.',
+        ...Array.from({ length: 12 }, (_, k) => [`Q. What did the bank say on the ${k + 1}th call?`, 'A. The bank said the money was sorted.']).flat(),
+        'Q. What did you tell Mr. Okafor?',
+        'A. I told Mr. Okafor the deal was off.',
+        'Q. And what was his reaction?',
+        'A. He was really angry with me.',
+      ],
+    },
   ];
   for (const c of quiet) {
     it(`stays quiet: ${c.name}`, () => assert.deepEqual(summary(c.lines), []));
