@@ -92,7 +92,11 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
       .map(({ i }) => i);
 
 
-    const resolvePronoun = (i: number): Person | undefined => resolvePronounAt(tokens, i, sentence.index, recent, named, people);
+    // The first sentence of an answer: the question just put, by someone else, is what its "he" most likely means.
+    const previous = sentences[sentence.index - 1];
+    const answering = previous !== undefined && previous.utterance.index === sentence.utterance.index - 1 && previous.utterance.speaker !== sentence.utterance.speaker && previous.question;
+    const asked = answering ? new Set(sentences.filter((s) => s.utterance.index === previous.utterance.index).map((s) => s.index)) : undefined;
+    const resolvePronoun = (i: number): Person | undefined => resolvePronounAt(tokens, i, sentence.index, recent, named, people, asked);
 
     // Pass 1: names become people, merged by full name, surname, first name or nickname (see NameBook).
     const namePerson = new Map<number, Person>();

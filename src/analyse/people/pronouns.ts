@@ -31,6 +31,8 @@ export function resolvePronounAt(
   recent: readonly PersonMention[],
   named: ReadonlySet<number>,
   people: readonly Person[],
+  /** For an answer's first sentence, the sentences of the question just put to the speaker. */
+  asked?: ReadonlySet<number>,
 ): Person | undefined {
   const gender = PRONOUN_GENDER[tokens[i]!.normal]!;
   const fits = (p: Person) => p.gender === undefined || p.gender === gender;
@@ -73,6 +75,10 @@ export function resolvePronounAt(
   // Across sentences, the first fitting person of the latest sentence that has one, so the subject of a question is
   // who "he" in the answer means ("has Craig looked after Tyler?" "No, he's never…"); a sure gender match first.
   const earlier = recent.filter((m) => m.sentence !== sentenceIndex && sentenceIndex - m.sentence <= PRONOUN_REACH);
+  // Whom the question just put was about comes first, even of unknown gender ("What did your ex say?" "He said…"),
+  // before an older sure match.
+  const put = asked && earlier.filter((m) => asked.has(m.sentence) && fits(people[m.personId]!) && !ownClause.has(m.personId));
+  if (put && put.length > 0 && new Set(put.map((m) => m.personId)).size === 1) return learn(people[put[0]!.personId], true);
   for (const test of [(p: Person) => p.gender === gender && !GUESSED.has(p), fits]) {
     const reach = test === fits ? PRONOUN_REACH : EXACT_GENDER_REACH;
     const candidates = earlier.filter((m) => sentenceIndex - m.sentence <= reach && test(people[m.personId]!) && !ownClause.has(m.personId));

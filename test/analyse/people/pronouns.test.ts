@@ -23,6 +23,15 @@ const TABLE: Array<[string[], string[]]> = [
   [['SW: Tell me about Jade Cole.', 'MUM: Jade is my sister. I see her on Sundays.'], ['2:her → Jade Cole']],
   [['SW: Does Shannon see Mason?', 'MUM: She has him on Saturdays.'], ['2:She → Shannon', '2:him → Mason']],
   [['SW: Who is at home?', 'MUM: Just me. He left in March.'], ['2:He → nobody']],
+  // The one person the question just put is about is whom the answer's "he" means, though a boy was named before.
+  [
+    ['SW: Who lives with you?', 'MUM: My son Noah.', 'SW: What did your ex say on the phone?', 'MUM: He said the money was sorted.'],
+    ['4:He → your ex'],
+  ],
+  [
+    ['Q. Tell us about your family.', 'A. I live with my partner. I share custody of my daughter with her dad.', 'Q. How long have you known your partner?', 'A. I have known him for almost 25 years.'],
+    ['4:him → my partner', '2:her → nobody'],
+  ],
   // A gender guessed once from a pronoun ("Sky… He") lets later pronouns fit, but a sure match in the question wins.
   [
     ['DC MOSS: Tell me about Sky Lomax.', 'MS BRYCE: He was at the flat most nights.', 'DC MOSS: Did Sky Lomax argue with Darren Pike that night?', 'MS BRYCE: Yes. He said Sky started it.'],
