@@ -95,7 +95,7 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
     // The first sentence of an answer: the question just put, by someone else, is what its "he" most likely means.
     const previous = sentences[sentence.index - 1];
     const answering = previous !== undefined && previous.utterance.index === sentence.utterance.index - 1 && previous.utterance.speaker !== sentence.utterance.speaker && previous.question;
-    const asked = answering ? new Set(sentences.filter((s) => s.utterance.index === previous.utterance.index).map((s) => s.index)) : undefined;
+    const asked = answering ? questionSentences(sentences, previous) : undefined;
     const resolvePronoun = (i: number): Person | undefined => resolvePronounAt(tokens, i, sentence.index, recent, named, people, asked);
 
     // Pass 1: names become people, merged by full name, surname, first name or nickname (see NameBook).
@@ -355,3 +355,10 @@ export function isCalled(person: Person, name: string, lexicon: Lexicon = DEFAUL
   });
 }
 
+// The sentences of the turn that ends with `last`, walked back from it: a scan of every sentence for each answer would
+// make the roster quadratic in the transcript.
+function questionSentences(sentences: readonly Sentence[], last: Sentence): Set<number> {
+  const own = new Set<number>();
+  for (let k = last.index; k >= 0 && sentences[k]!.utterance.index === last.utterance.index; k--) own.add(k);
+  return own;
+}
