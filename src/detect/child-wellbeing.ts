@@ -128,8 +128,7 @@ function subjectOf(analysis: Analysis, sentence: Sentence, start: number): 'adul
     // talked about for many turns, is that person's: "he got really quiet" in an account of a meeting with a man, though
     // the witness's daughter came up long before.
     const person = analysis.roster.people[personId]!;
-    const maybeChild = person.personClass === 'child' || (person.personClass === 'unknown' && isNamed(analysis, person) && !isAdult(person));
-    if (!maybeChild && analysis.roster.people.some(couldMean) && !childTalkedOf(analysis, sentence, couldMean)) return true;
+    if (!mayBeChild(analysis, person) && analysis.roster.people.some(couldMean) && !childTalkedOf(analysis, sentence, couldMean)) return true;
     if (!isAdult(person)) return false;
     return !analysis.roster.people.some(couldMean);
   };
@@ -145,12 +144,16 @@ function subjectOf(analysis: Analysis, sentence: Sentence, start: number): 'adul
     if (CHILD_SUBJECTS.has(t.normal) || (k === before.length - 1 && (t.normal === 'her' || t.normal === 'him'))) {
       // A pronoun that means a child, or someone named who is not an adult ("Jayden … he wasn't talking"), names the child.
       const person = mention && analysis.roster.people[mention.personId]!;
-      const named = person && (person.personClass === 'child' || (person.personClass === 'unknown' && !isAdult(person) && analysis.roster.byPerson[person.id]!.some((m) => m.kind === 'name')));
-      const child = named ? mention.personId : undefined;
+      const child = person && mayBeChild(analysis, person) ? mention.personId : undefined;
       return judge(pronounMeansAdult(t, mention?.personId), child);
     }
   }
   return 'unknown';
+}
+
+// A child, or someone named, of no known class and not known to be an adult, who may be one ("Jayden … he wasn't talking").
+function mayBeChild(analysis: Analysis, person: Person): boolean {
+  return person.personClass === 'child' || (person.personClass === 'unknown' && !isAdult(person) && isNamed(analysis, person));
 }
 
 // How many turns back a child must have been mentioned for a pronoun to be able to mean them.
