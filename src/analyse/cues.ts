@@ -1,10 +1,8 @@
-import type nlp from 'compromise';
-import { CUE_TYPES, CUES, type CueType, type Lexicon } from './lexicon.js';
+import { CUE_TYPES, CUES, type CueType } from './lexicon.js';
+import type { LexiconMatches } from './matches.js';
 import type { PersonMention, Roster } from './people.js';
 import { groupByUtterance, sentenceAt, type Sentence } from './sentences.js';
 import { isNegative } from './speech.js';
-
-type View = ReturnType<typeof nlp>;
 
 /** Words in a sentence that match a lexicon pattern, and the person they are about, if any. */
 export interface Cue {
@@ -21,127 +19,16 @@ export interface Cue {
 // How many utterances back the topic person may have been mentioned.
 const TOPIC_REACH = 4;
 
-type Match = { terms: Array<{ offset: { start: number; length: number } }> };
-interface Swept {
-  found: Array<{ val: CueType[]; view: { fullPointer: unknown[] } }>;
-}
-interface Sweeping {
-  sweep(net: unknown, options: { tagger: false }): Swept;
-  update(pointers: unknown[]): { json(options: object): unknown };
-}
-/** compromise's pointer to a match: sentence, first term, end term, then term ids it may add. */
-type Pointer = Array<number | string>;
-
-/**
- * Each cue type's matches in one utterance, as `doc.match(net)` of that type's own net would give them (overlapping
- * matches of one type merged), from a single sweep of the net that holds every type.
- */
-function matchesByType(doc: View, lexicon: Lexicon): Map<CueType, Match[]> {
-  const sweeping = doc as unknown as Sweeping;
-  const pointers = new Map<CueType, Pointer[]>();
-  for (const { val, view } of sweeping.sweep(lexicon.cueNet, { tagger: false }).found) {
-    for (const type of val) {
-      const list = pointers.get(type);
-      if (list) list.push(...(view.fullPointer as Pointer[]));
-      else pointers.set(type, [...(view.fullPointer as Pointer[])]);
-    }
-  }
-  const matches = new Map<CueType, Match[]>();
-  for (const [type, list] of pointers) matches.set(type, sweeping.update(settle(list)).json({ terms: { offset: true } }) as Match[]);
-  return matches;
-}
-
-/**
- * compromise's `settle()` (merge overlapping matches), giving the same pointers in the same order within each
- * sentence, at a cost linear in the number of sentences: compromise's own re-unites every pointer of the utterance
- * once per pointer, which is matches² on a long unpunctuated utterance. Pointers of different sentences never merge,
- * so each sentence's are settled on their own, by the same steps compromise takes: one union per pointer of the
- * whole list, where a union for another sentence's pointer only re-merges this sentence's (and soon changes nothing).
- */
-export function settle(all: readonly Pointer[]): Pointer[] {
-  const bySentence = new Map<number, number[]>();
-  all.forEach((p, k) => {
-    const at = bySentence.get(p[0] as number);
-    if (at) at.push(k);
-    else bySentence.set(p[0] as number, [k]);
-  });
-  const settled = new Map<number, Pointer[]>();
-  for (const [n, own] of bySentence) {
-    let ptrs = own.map((k) => all[k]!);
-    let steps = 0; // how many unions of other sentences' pointers come before the next own one
-    let stable = false;
-    const others = (count: number) => {
-      for (let k = 0; k < count && !stable; k++) {
-        const next = unite(ptrs, undefined);
-        stable = sameList(next, ptrs);
-        ptrs = next;
-      }
-    };
-    let previous = -1;
-    for (const k of own) {
-      steps = k - previous - 1;
-      others(steps);
-      ptrs = unite(ptrs, all[k]!);
-      stable = false;
-      previous = k;
-    }
-    others(all.length - previous - 1);
-    settled.set(n, ptrs);
-  }
-  // Sentences in their first pointer's order, as compromise leaves them.
-  return [...settled.values()].flat();
-}
-
-// compromise's getUnion(a, [b]) for pointers of one sentence, `b` absent when the pointer added is another sentence's.
-function unite(ptrs: readonly Pointer[], added: Pointer | undefined): Pointer[] {
-  const both = added ? [...ptrs, added] : [...ptrs];
-  const result = new Map<string, Pointer>();
-  for (const ptr of both) {
-    const range = both.length === 1 ? ptr : extent([...both.filter((m) => overlaps(ptr, m)), ptr]);
-    const key = range.join(',');
-    if (!result.has(key)) result.set(key, range);
-  }
-  return [...result.values()];
-}
-
-function overlaps(a: Pointer, b: Pointer): boolean {
-  const [startA, endA, startB, endB] = [a[1] as number, a[2] as number, b[1] as number, b[2] as number];
-  return (startA <= startB && endA > startB) || (startB <= startA && endB > startA);
-}
-
-function extent(ptrs: Pointer[]): Pointer {
-  let min = ptrs[0]![1] as number;
-  let max = ptrs[0]![2] as number;
-  for (const p of ptrs) {
-    min = Math.min(min, p[1] as number);
-    max = Math.max(max, p[2] as number);
-  }
-  return [ptrs[0]![0]!, min, max];
-}
-
-function sameList(a: readonly Pointer[], b: readonly Pointer[]): boolean {
-  return a.length === b.length && a.every((p, k) => p.join(',') === b[k]!.join(','));
-}
-
 /** Finds every cue in the sentences of each utterance and attributes it to the person it is about. */
-export function findCues(sentences: Sentence[], docs: View[], roster: Roster, lexicon: Lexicon): Cue[] {
+export function findCues(sentences: Sentence[], matches: readonly LexiconMatches[], roster: Roster): Cue[] {
   const cues: Cue[] = [];
-  const byUtterance = groupByUtterance(sentences);
-  docs.forEach((doc, utteranceIndex) => {
-    const own = byUtterance.get(utteranceIndex) ?? [];
-    if (own.length === 0) return;
-    const byType = matchesByType(doc, lexicon);
+  for (const [utteranceIndex, own] of groupByUtterance(sentences)) {
+    const byType = matches[utteranceIndex]!.cues;
     for (const type of CUE_TYPES) {
-      const found = byType.get(type) ?? [];
-      for (const match of found) {
-        // Measure from the words themselves: a contraction's hidden word ("haven't" → not) has no text of its own.
-        const visible = match.terms.filter((t) => t.offset.length > 0);
-        if (visible.length === 0) continue;
-        const start = visible[0]!.offset.start;
+      for (const { start, end: last } of byType.get(type) ?? []) {
         const sentence = sentenceAt(own, start);
         if (!sentence) continue;
-        const last = visible[visible.length - 1]!.offset;
-        const end = trimEnd(sentence.utterance.text, start, last.start + last.length);
+        const end = trimEnd(sentence.utterance.text, start, last);
         const cue: Cue = {
           type,
           sentence: sentence.index,
@@ -155,7 +42,7 @@ export function findCues(sentences: Sentence[], docs: View[], roster: Roster, le
         cues.push(cue);
       }
     }
-  });
+  }
   return cues.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
 }
 

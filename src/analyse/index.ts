@@ -5,6 +5,7 @@ import { findStatements, findVerbClaims, type Mood, type Statement, type VerbCla
 import { findCues, type Cue } from './cues.js';
 import { findInjuries, type Injury } from './injuries.js';
 import { DEFAULT_LEXICON, type Lexicon } from './lexicon.js';
+import { matchLexicon } from './matches.js';
 import { buildRoster, type Roster } from './people.js';
 import { sentencesOf, type Sentence, type Token } from './sentences.js';
 
@@ -55,9 +56,9 @@ export interface AnalysisContext {
 export function analyse(transcript: Transcript, { facts, known = [], lexicon = DEFAULT_LEXICON }: AnalysisContext = {}): Analysis {
   const roles = new Map(transcript.speakers.map((s) => [s.label, s.role]));
   const roleOf = (speaker: string): SpeakerRole => roles.get(speaker) ?? 'interviewee';
-  const { sentences, docs } = sentencesOf(transcript.utterances, roleOf);
-  const roster = buildRoster(sentences, docs, transcript.speakers, lexicon);
-  const cues = findCues(sentences, docs, roster, lexicon);
+  const { sentences, perUtterance: matches } = sentencesOf(transcript.utterances, roleOf, (doc) => matchLexicon(doc, lexicon));
+  const roster = buildRoster(sentences, matches, transcript.speakers, lexicon);
+  const cues = findCues(sentences, matches, roster);
   const claims = findVerbClaims(sentences, roster, lexicon);
   const injuries = findInjuries(sentences, cues, roster);
   const exchanges = findExchanges(sentences, roster);

@@ -7,14 +7,13 @@ import { bare, displayName, HONORIFICS, isAka, isCaseless, nameParts, nameSpans,
 import { aliasOf, MENTION_REACH, PRONOUN_GENDER, resolvePronounAt } from './people/pronouns.js';
 import { DETERMINERS, INDEFINITE, isGeneric, linkedPerson, roleSpans, type RoleSpan } from './people/roles.js';
 import type { Sentence, SentenceSpan, Token } from './sentences.js';
-import type nlp from 'compromise';
+import type { LexiconMatches } from './matches.js';
 
 export { isAdult } from './people/classes.js';
 export { isIdentified, unnamedActors, type UnnamedActor } from './people/unnamed.js';
 
 // The roster is built in passes, each in its own module under people/: names (names.ts, merged by merge.ts), role
 // words (roles.ts), pronouns (pronouns.ts), then classes (classes.ts) once every mention is known.
-type View = ReturnType<typeof nlp>;
 
 /** A span of a sentence that refers to a person, resolved to that person when it could be. */
 export interface PersonMention extends SentenceSpan {
@@ -45,7 +44,7 @@ const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 const NEW_REFERENT = new Set(['a', 'an', 'another', 'some']);
 
 /** Finds the people a transcript mentions, merges aliases and resolves pronouns to them. */
-export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speaker[], lexicon: Lexicon): Roster {
+export function buildRoster(sentences: Sentence[], matches: LexiconMatches[], speakers: Speaker[], lexicon: Lexicon): Roster {
   // A speaker named in the text ("Thanks, Mr Hall") is a party to the interview, not someone talked about.
   const speakerNames = new Set(speakers.flatMap((s) => s.label.toLowerCase().replace(/\./g, '').split(/\s+/)).filter((w) => !HONORIFICS.has(w)));
   const people: Person[] = [];
@@ -141,14 +140,21 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
     ): PersonMention => {
       const first = tokens[from]!;
       const last = tokens[m.last]!;
+      // Written out, not spread from `m`: V8 gives every object made by `{ ...m, more }` here a hidden class of its own,
+      // which kept a long transcript's mentions at several times their size.
       const mention: PersonMention = {
-        ...m,
+        kind: m.kind,
+        first: m.first,
+        last: m.last,
         sentence: sentence.index,
         start: first.start,
         end: last.end,
         text: sentence.utterance.text.slice(first.start, last.end),
         personId: person.id,
       };
+      if (m.role) mention.role = m.role;
+      if (m.phrase !== undefined) mention.phrase = m.phrase;
+      if (m.possessor !== undefined) mention.possessor = m.possessor;
       const pos = positionAt(sentence.utterance, first.start);
       const record: Mention = {
         utterance: sentence.utterance.index,
@@ -246,7 +252,7 @@ export function buildRoster(sentences: Sentence[], docs: View[], speakers: Speak
   for (const m of bySentence.flat()) byPerson[m.personId]!.push(m);
   for (const person of merged) if (namedFirst.has(person)) nameByUse(person, byPerson[person.id]!, formOf);
   const roster = { people: merged, bySentence, byPerson };
-  assignClasses(roster, assertions, childrenIn(sentences, docs, roster, assertions, lexicon), lexicon);
+  assignClasses(roster, assertions, childrenIn(sentences, matches, roster, assertions, lexicon), lexicon);
   return roster;
 }
 

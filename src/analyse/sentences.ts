@@ -56,6 +56,65 @@ const tokenize = (nlp.methods() as { one: { tokenize: { splitSentences: SplitSen
 const splitSentences = tokenize.splitSentences;
 tokenize.splitSentences = (text, world) => splitAtLongStops(text).flatMap((part) => splitSentences(part, world).flatMap(boundSentence));
 
+// compromise's sweep (behind every match, its own tagger's and ours) finds the patterns worth trying in a sentence by
+// testing every key of the net's hooks against the sentence's words: thousands of keys for each sentence of each
+// document, a quarter of all the time spent. Given only the keys that occur in the document, it finds the same
+// patterns in the same order (hooks keep their key order) for the cost of the document's own words and tags.
+type Hooks = Record<string, unknown[]>;
+type BulkMatch = (document: unknown[][], net: { hooks: Hooks }, methods: unknown, options: unknown) => unknown;
+const one = (nlp.methods() as { one: { bulkMatch: BulkMatch; cacheDoc: (document: unknown[][]) => Array<Set<string>> } }).one;
+const { bulkMatch, cacheDoc } = one;
+const hookKeys = new WeakMap<Hooks, { keys: string[]; order: Map<string, number> }>();
+let cached: { document: unknown[][]; caches: Array<Set<string>> } | undefined;
+const narrowedBulkMatch: BulkMatch = (document, net, methods, options) => {
+  let index = hookKeys.get(net.hooks);
+  if (!index) {
+    const keys = Object.keys(net.hooks);
+    index = { keys, order: new Map(keys.map((k, i) => [k, i])) };
+    hookKeys.set(net.hooks, index);
+  }
+  const caches = cacheDoc(document);
+  const present: number[] = [];
+  const seen = new Set<number>();
+  for (const items of caches) {
+    for (const item of items) {
+      const k = index.order.get(item);
+      if (k !== undefined && !seen.has(k)) {
+        seen.add(k);
+        present.push(k);
+      }
+    }
+  }
+  // Built in dictionary mode: each document's own set of keys would otherwise leave V8 a new hidden class per set,
+  // kept for the life of the process (memory growing with every transcript read).
+  const hooks: Hooks = { dictionary: [], mode: [] };
+  delete hooks['dictionary'];
+  delete hooks['mode'];
+  for (const k of present.sort((a, b) => a - b)) hooks[index.keys[k]!] = net.hooks[index.keys[k]!]!;
+  // The sweep's first step caches the same document again: hand it the caches just made.
+  cached = { document, caches };
+  return bulkMatch(document, { ...net, hooks }, methods, options);
+};
+one.bulkMatch = narrowedBulkMatch;
+one.cacheDoc = (document) => {
+  if (cached?.document === document) {
+    const { caches } = cached;
+    cached = undefined;
+    return caches;
+  }
+  return cacheDoc(document);
+};
+
+/** Runs `work` with compromise's own sweep, for comparing its results with ours. */
+export function withCompromiseSweep<T>(work: () => T): T {
+  one.bulkMatch = bulkMatch;
+  try {
+    return work();
+  } finally {
+    one.bulkMatch = narrowedBulkMatch;
+  }
+}
+
 // compromise finds sentence ends with /[.!?…]+\s/, which backtracks over a whole run of stops not followed by a
 // space: "He" and 100,000 dots take minutes. No real sentence ends in more than a few, so a run longer than
 // LONG_STOPS is cut into pieces of that length, each split on its own.
@@ -156,16 +215,31 @@ interface TermJson {
   offset: { start: number; length: number };
 }
 
-/** Splits every utterance into tagged sentences, running compromise once per utterance; `docs[i]` is utterance i's. */
-export function sentencesOf(utterances: Utterance[], roleOf: (speaker: string) => SpeakerRole): {
+/**
+ * Splits every utterance into tagged sentences, running compromise once per utterance. `read` takes what else is
+ * wanted from each utterance's document (`read(doc)` is `perUtterance[i]` for utterance i); the document is then let go.
+ */
+export function sentencesOf<T = undefined>(
+  utterances: Utterance[],
+  roleOf: (speaker: string) => SpeakerRole,
+  read: (doc: View) => T = () => undefined as T,
+): {
   sentences: Sentence[];
-  docs: View[];
+  perUtterance: T[];
 } {
   const sentences: Sentence[] = [];
-  const docs: View[] = [];
+  const perUtterance: T[] = [];
+  // A transcript says the same few thousand words over and over: one copy of each keeps its tokens small.
+  const words = new Map<string, string>();
+  const intern = (word: string): string => {
+    const known = words.get(word);
+    if (known !== undefined) return known;
+    words.set(word, word);
+    return word;
+  };
   for (const utterance of utterances) {
     const doc = nlp(maskNonSpeech(utterance.text));
-    docs.push(doc);
+    perUtterance.push(read(doc));
     const role = roleOf(utterance.speaker);
     // One serialisation of the whole document: per-sentence views cost far more on long transcripts.
     const json = doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: TermJson[] }>;
@@ -174,7 +248,7 @@ export function sentencesOf(utterances: Utterance[], roleOf: (speaker: string) =
       const start = firstTerm;
       firstTerm += terms.length;
       if (terms.length === 0) continue;
-      const tokens = terms.map(toToken);
+      const tokens = terms.map((term) => toToken(term, intern));
       const first = tokens[0]!;
       const last = tokens[tokens.length - 1]!;
       sentences.push({
@@ -190,7 +264,7 @@ export function sentencesOf(utterances: Utterance[], roleOf: (speaker: string) =
       });
     }
   }
-  return { sentences, docs };
+  return { sentences, perUtterance };
 }
 
 /** The sentences of each utterance, keyed by utterance index, in order. */
@@ -231,14 +305,14 @@ function tagSet(tags: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-function toToken(term: TermJson): Token {
+function toToken(term: TermJson, intern: (word: string) => string): Token {
   const normal = term.implicit ?? term.normal ?? term.text.toLowerCase();
   return {
-    text: term.text,
-    normal: normal.toLowerCase(),
+    text: intern(term.text),
+    normal: intern(normal.toLowerCase()),
     tags: tagSet(term.tags),
     start: term.offset.start,
     end: term.offset.start + term.offset.length,
-    post: term.post,
+    post: intern(term.post),
   };
 }

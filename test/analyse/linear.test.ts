@@ -7,10 +7,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import nlp from 'compromise';
 import { analyse } from '../../src/analyse/index.js';
-import { settle } from '../../src/analyse/cues.js';
-import { boundSentence, maskNonSpeech, MAX_SENTENCE_WORDS, sentencesOf } from '../../src/analyse/sentences.js';
+import { DEFAULT_LEXICON } from '../../src/analyse/lexicon.js';
+import { matchLexicon, settle } from '../../src/analyse/matches.js';
+import { boundSentence, maskNonSpeech, MAX_SENTENCE_WORDS, sentencesOf, withCompromiseSweep } from '../../src/analyse/sentences.js';
 import { parse } from '../../src/parse/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -133,5 +136,72 @@ describe('settle', () => {
         assert.deepEqual(of(ours), of(theirs), JSON.stringify(pointers));
       }
     }
+  });
+});
+
+describe("compromise's sweep, given only the hooks a document has", () => {
+  const transcripts = readdirSync(`${root}fixtures`)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(`${root}fixtures/${f}`, 'utf8'));
+
+  it('tags every word and finds every lexicon match exactly as compromise does with all of them', () => {
+    const lexicon = DEFAULT_LEXICON;
+    const read = (text: string) => {
+      const doc = nlp(maskNonSpeech(text));
+      const matches = matchLexicon(doc, lexicon);
+      // Term ids count every term compromise has made: the same words parsed twice differ there only.
+      const terms = JSON.stringify(doc.json({ offset: true, terms: { offset: true } })).replace(/"id":"[^"]*"/g, '');
+      return JSON.stringify([terms, [...matches.cues], matches.childCues]);
+    };
+    let compared = 0;
+    let matched = 0;
+    for (const text of transcripts) {
+      for (const line of text.split('\n')) {
+        const words = line.replace(/^[^:]{1,30}:\s*/, '');
+        if (!words.trim()) continue;
+        const ours = read(words);
+        assert.equal(ours, withCompromiseSweep(() => read(words)), `differs on: ${words}`);
+        compared++;
+        if (ours.includes('"start"')) matched++;
+      }
+    }
+    // The comparison is worth something only if many lines were read and many had lexicon matches.
+    assert.ok(compared > 300 && matched > 100, `${compared} lines compared, ${matched} with matches`);
+  });
+});
+
+describe('compromise documents are let go', () => {
+  it('keeps no utterance document once the next ones are parsed', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let collected = 0;
+    const registry = new FinalizationRegistry(() => collected++);
+    const utterances = parse({ file: 't.txt', text: Array.from({ length: 40 }, (_, i) => `${i % 2 ? 'MUM' : 'SW'}: Steven came round on Friday ${i}.`).join('\n') }).utterances;
+    let read = 0;
+    sentencesOf(utterances, () => 'interviewee', (doc) => {
+      registry.register(doc, read);
+      // Collected now, while the pass is still going, only if nothing holds the earlier documents.
+      if (++read === 30) gc();
+    });
+    await new Promise((done) => setImmediate(done));
+    await new Promise((done) => setImmediate(done));
+    assert.ok(collected >= 20, `${collected} of the first 29 documents were let go during the pass`);
+  });
+
+  it('holds no compromise document in the analysis', () => {
+    const analysis = analyse(parse({ file: 't.txt', text: 'SW: Who is Steven?\nMUM: Steven is just a friend. He had Deano overnight.' }));
+    const seen = new Set<object>();
+    const views: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (typeof value !== 'object' || value === null || seen.has(value)) return;
+      seen.add(value);
+      if ('world' in value && 'document' in value) views.push(path);
+      const entries = value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value].map((v, i) => [i, v]) : Object.entries(value);
+      for (const [k, v] of entries) walk(v, `${path}.${String(k)}`);
+    };
+    walk(analysis, 'analysis');
+    assert.deepEqual(views, []);
+    assert.ok(seen.size > 100, 'the walk reached the analysis');
   });
 });

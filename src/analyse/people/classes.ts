@@ -4,9 +4,7 @@ import type { Lexicon, RoleNoun } from '../lexicon.js';
 import type { Roster } from '../people.js';
 import { groupByUtterance, type Sentence } from '../sentences.js';
 import { HONORIFICS, isTitle } from './names.js';
-import type nlp from 'compromise';
-
-type View = ReturnType<typeof nlp>;
+import { matchLexiconWithNames, type LexiconMatches } from '../matches.js';
 
 // An adult role someone was given in words ("my mate Deano") outweighs a child word a stray pronoun linked to them.
 // The child's family outranks a partner role: "my ex-partner, Daniel, is Freddie's dad" is family.
@@ -21,7 +19,7 @@ export interface RoleAssertion {
 }
 
 /** The people the transcript shows to be children: child words, ages, school and nappies, and owners of parents. */
-export function childrenIn(sentences: Sentence[], docs: View[], roster: Roster, assertions: RoleAssertion[], lexicon: Lexicon): Set<number> {
+export function childrenIn(sentences: Sentence[], matches: LexiconMatches[], roster: Roster, assertions: RoleAssertion[], lexicon: Lexicon): Set<number> {
   const children = new Set<number>();
   // "Mr Hall", "Ms Clifford", "President Walsh": whoever is called by a title is an adult, whatever child word or child
   // cue stands near the name ("Mr. Pizza Boy", "watching Ms. Reyes on the news").
@@ -42,22 +40,26 @@ export function childrenIn(sentences: Sentence[], docs: View[], roster: Roster, 
   for (const [utterance, own] of groupByUtterance(sentences)) {
     const mentions = own.flatMap((s) => roster.bySentence[s.index] ?? []);
     if (mentions.length === 0) continue;
-    // Our name spans are better than compromise's own guesses; tag them so the cue patterns' #Person sees them.
-    const terms = docs[utterance]!.termList() as Array<{ tags: Set<string> }>;
+    // Our name spans are better than compromise's own guesses; where compromise did not tag one of them Person, the
+    // patterns are matched again with it tagged, so their #Person sees it, for the cues (cues.ts) as for these.
+    const personTerms: number[] = [];
+    let untagged = false;
     for (const m of mentions) {
       if (m.kind !== 'name') continue;
-      const firstTerm = sentences[m.sentence]!.firstTerm;
-      for (let i = m.first; i <= m.last; i++) terms[firstTerm + i]?.tags.add('Person');
+      const sentence = sentences[m.sentence]!;
+      for (let i = m.first; i <= m.last; i++) {
+        personTerms.push(sentence.firstTerm + i);
+        untagged ||= !sentence.tokens[i]?.tags.has('Person');
+      }
     }
-    const matches = docs[utterance]!.match(lexicon.childCues).json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
-    for (const match of matches) {
+    if (untagged) matches[utterance] = matchLexiconWithNames(own[0]!.utterance.text, personTerms, lexicon);
+    for (const match of matches[utterance]!.childCues) {
       if (!isChildAge(match.text)) continue;
-      const end = match.offset.start + match.offset.length;
       for (const m of mentions) {
         // A pronoun marks a child only by an age ("he's thirteen"): "I took him to nursery" may resolve to the wrong "him".
         const byAge = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b/i.test(match.text);
         const named = m.kind === 'name' || (byAge && nameIds.has(m.personId));
-        if (m.start < end && m.end > match.offset.start && named && !adultRoles.has(m.personId)) {
+        if (m.start < match.end && m.end > match.start && named && !adultRoles.has(m.personId)) {
           children.add(m.personId);
         }
       }
