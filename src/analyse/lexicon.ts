@@ -4,10 +4,22 @@ import names from '../lexicon/names.json' with { type: 'json' };
 import claims from '../lexicon/claims.json' with { type: 'json' };
 import children from '../lexicon/children.json' with { type: 'json' };
 import topics from '../lexicon/topics.json' with { type: 'json' };
+import titles from '../lexicon/titles.json' with { type: 'json' };
+import relationships from '../lexicon/relationships.json' with { type: 'json' };
+import presence from '../lexicon/presence.json' with { type: 'json' };
+import answers from '../lexicon/answers.json' with { type: 'json' };
+import synonyms from '../lexicon/synonyms.json' with { type: 'json' };
 import nlp from 'compromise';
 import type { PersonClass } from '../types.js';
 
 type Net = ReturnType<typeof nlp.buildNet>;
+
+/**
+ * The word lists a run reads as they are, by lexicon file (`WORDS.titles` is src/lexicon/titles.json): every module
+ * takes its vocabulary from here, so each file is loaded in one place. The lists a project config extends are built
+ * into a `Lexicon` by `buildLexicon` instead.
+ */
+export const WORDS = { titles, relationships, presence, answers, claims, synonyms, children, topics } as const;
 
 /** A word class in the people lexicon; `vague` nouns (bloke, someone) say nothing about who a person is. */
 export type NounClass = Exclude<PersonClass, 'unknown'> | 'vague';

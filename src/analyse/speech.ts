@@ -1,5 +1,7 @@
-import claimWords from '../lexicon/claims.json' with { type: 'json' };
+import { WORDS } from './lexicon.js';
 import type { Analysis, Sentence, Token } from './index.js';
+
+const claimWords = WORDS.claims;
 
 /** Words that open a hypothetical clause ("if he stayed over"); they also end the clause before them. */
 export const HYPOTHETICAL: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);

@@ -1,10 +1,11 @@
 import type { Analysis, Exchange, PersonMention, Sentence, Token } from '../analyse/index.js';
 import { negates } from '../analyse/speech.js';
-import claimWords from '../lexicon/claims.json' with { type: 'json' };
-import relationships from '../lexicon/relationships.json' with { type: 'json' };
+import { WORDS } from '../analyse/lexicon.js';
 import type { Clue, Person } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, quoteList } from './people.js';
+
+const { claims: claimWords, relationships } = WORDS;
 
 /** Relationships the interviewee states, denies or implies, one clue per person and stance. */
 export const relationship = defineDetector({

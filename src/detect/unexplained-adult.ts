@@ -1,11 +1,13 @@
 import { isCalled, type Analysis, type PersonMention, type Sentence } from '../analyse/index.js';
 import { isIdentified, unnamedActors } from '../analyse/people.js';
-import presenceLexicon from '../lexicon/presence.json' with { type: 'json' };
+import { WORDS } from '../analyse/lexicon.js';
 import { worse } from '../severity.js';
 import type { Clue, Severity } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, PRESENCE, quoteList } from './people.js';
 import { relationGroups } from './relationship.js';
+
+const presenceLexicon = WORDS.presence;
 
 const PRESENCE_SEVERITY: Record<string, Severity> = {
   visit: 'warning',
