@@ -2,6 +2,7 @@
 // reading of a sentence that later judges it.
 import { clauseBefore, isNegative, reportedFromProfessional, withoutOverlaps } from './speech.js';
 import { isAdult } from './people.js';
+import { INJURY_KINDS } from './lexicon.js';
 import type { Cue } from './cues.js';
 import type { Roster } from './people.js';
 import type { Sentence, Token } from './sentences.js';
@@ -59,17 +60,6 @@ interface Tracked extends Omit<Injury, 'first'> {
 /** How far (in turns) talk of an injury carries on after the last turn that mentioned it or explained it. */
 const REACH = 3;
 
-const FAMILIES: Array<[RegExp, string]> = [
-  [/bruis/, 'bruise'],
-  [/burn|scald/, 'burn'],
-  [/cut|graze|scratch/, 'cut'],
-  [/fractur|broke/, 'fracture'],
-  [/black eye/, 'black eye'],
-  [/swell|swollen|bump|lump|egg/, 'swelling'],
-  [/bite|bitten/, 'bite'],
-  [/bleed|blood|bled/, 'bleeding'],
-  [/mark/, 'mark'],
-];
 const BODY_PARTS: Record<string, string> = Object.fromEntries(
   (
     'head face cheek cheeks eye eyes ear ears nose lip lips mouth chin jaw neck back chest tummy stomach belly arm arms ' +
@@ -80,15 +70,15 @@ const BODY_PARTS: Record<string, string> = Object.fromEntries(
     .map((w) => [w, w.replace(/(?<=[^s])s$/, '').replace(/^feet$/, 'foot').replace(/^ribs$/, 'rib').replace(/^cheeks$/, 'cheek')]),
 );
 
-// A mark, a swelling or "the injury" may be any injury; a bruise is not a burn.
-const GENERIC = new Set(['mark', 'swelling', 'bleeding', 'injury']);
+// A mark, a swelling or "the injury" (words of no kind) may be any injury; a bruise is not a burn.
+const GENERIC = new Set([...INJURY_KINDS.filter((k) => k.anyInjury).map((k) => k.kind), 'injury']);
 function compatible(a: string, b: string): boolean {
   return a === b || GENERIC.has(a) || GENERIC.has(b);
 }
 
 function familyOf(text: string): string {
   const lower = text.toLowerCase();
-  return FAMILIES.find(([re]) => re.test(lower))?.[1] ?? 'injury';
+  return INJURY_KINDS.find((k) => k.stems.test(lower))?.kind ?? 'injury';
 }
 
 const YES_NO = new Set(['did', 'does', 'do', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'can', 'could', 'would', 'any']);

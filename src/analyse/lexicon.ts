@@ -211,15 +211,43 @@ function patternProblem(pattern: string): string | undefined {
   return undefined;
 }
 
-// A family's words become one case-blind whole-word test; a trailing * in a word matches any ending.
-function topicWords(topic: { families: Record<string, string[]>; general: string[] }): TopicWords {
-  const test = (words: string[]) =>
+/** A topic family in topics.json: its words, or a record of them (the injury kinds) that may count as another family. */
+type TopicFamily = readonly string[] | { words: readonly string[]; followUpAs?: string };
+
+// A family's words become one case-blind whole-word test; a trailing * in a word matches any ending. A family that
+// follows up as another ("bleeding" as "cut") adds its words to that one's.
+function topicWords(topic: { families: object; general: readonly string[] }): TopicWords {
+  const test = (words: readonly string[]) =>
     new RegExp(`\\b(${words.map((w) => w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '\\w*')).join('|')})\\b`);
+  const words = new Map<string, string[]>();
+  for (const [name, family] of Object.entries(topic.families as Record<string, TopicFamily>)) {
+    if (name.startsWith('$')) continue;
+    const as = 'words' in family ? (family.followUpAs ?? name) : name;
+    words.set(as, [...(words.get(as) ?? []), ...('words' in family ? family.words : family)]);
+  }
   return {
-    families: Object.fromEntries(Object.entries(topic.families).map(([family, words]) => [family, test(words)])),
+    families: Object.fromEntries([...words].map(([family, list]) => [family, test(list)])),
     general: test(topic.general),
   };
 }
+
+/** A kind of injury, as topics.json sorts an injury cue's words: the first kind whose stems occur in them. */
+export interface InjuryKind {
+  kind: string;
+  /** Any of the kind's stems, anywhere in lower-case words ('bruis' in 'bruising'). */
+  stems: RegExp;
+  /** A mark, a swelling or bleeding may be the same injury as one of any kind. */
+  anyInjury: boolean;
+}
+
+/** The kinds of injury in the order they are tried. */
+export const INJURY_KINDS: readonly InjuryKind[] = (
+  Object.entries(topics.injury.families).filter(([kind]) => !kind.startsWith('$')) as Array<[string, { stems: string[]; anyInjury?: boolean }]>
+).map(([kind, { stems, anyInjury }]) => ({
+  kind,
+  stems: new RegExp(stems.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
+  anyInjury: anyInjury === true,
+}));
 
 /** The built-in lexicon, used when a run adds no words of its own. */
 export const DEFAULT_LEXICON = buildLexicon();
