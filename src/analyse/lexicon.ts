@@ -9,6 +9,7 @@ import relationships from '../lexicon/relationships.json' with { type: 'json' };
 import presence from '../lexicon/presence.json' with { type: 'json' };
 import answers from '../lexicon/answers.json' with { type: 'json' };
 import synonyms from '../lexicon/synonyms.json' with { type: 'json' };
+import injuries from '../lexicon/injuries.json' with { type: 'json' };
 import nlp from 'compromise';
 import type { PersonClass } from '../types.js';
 
@@ -19,7 +20,17 @@ type Net = ReturnType<typeof nlp.buildNet>;
  * takes its vocabulary from here, so each file is loaded in one place. The lists a project config extends are built
  * into a `Lexicon` by `buildLexicon` instead.
  */
-export const WORDS = { titles, relationships, presence, answers, claims, synonyms, children, topics } as const;
+export const WORDS = { titles, relationships, presence, answers, claims, synonyms, children, topics, injuries } as const;
+
+/** A test for any of `words` as whole words (`flags` 'i' for case-blind); a trailing * in a word matches any ending. */
+export function wholeWords(words: readonly string[], flags = ''): RegExp {
+  return new RegExp(`\\b(${words.map((w) => w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '\\w*')).join('|')})\\b`, flags);
+}
+
+/** A test for any of `stems` anywhere in a text, inside words too ('bruis' in 'bruising'). */
+export function anyStem(stems: readonly string[], flags = ''): RegExp {
+  return new RegExp(stems.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), flags);
+}
 
 /** A word class in the people lexicon; `vague` nouns (bloke, someone) say nothing about who a person is. */
 export type NounClass = Exclude<PersonClass, 'unknown'> | 'vague';
@@ -214,11 +225,9 @@ function patternProblem(pattern: string): string | undefined {
 /** A topic family in topics.json: its words, or a record of them (the injury kinds) that may count as another family. */
 type TopicFamily = readonly string[] | { words: readonly string[]; followUpAs?: string };
 
-// A family's words become one case-blind whole-word test; a trailing * in a word matches any ending. A family that
+// A family's words become one whole-word test (the text is lower-cased first). A family that
 // follows up as another ("bleeding" as "cut") adds its words to that one's.
 function topicWords(topic: { families: object; general: readonly string[] }): TopicWords {
-  const test = (words: readonly string[]) =>
-    new RegExp(`\\b(${words.map((w) => w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '\\w*')).join('|')})\\b`);
   const words = new Map<string, string[]>();
   for (const [name, family] of Object.entries(topic.families as Record<string, TopicFamily>)) {
     if (name.startsWith('$')) continue;
@@ -226,8 +235,8 @@ function topicWords(topic: { families: object; general: readonly string[] }): To
     words.set(as, [...(words.get(as) ?? []), ...('words' in family ? family.words : family)]);
   }
   return {
-    families: Object.fromEntries([...words].map(([family, list]) => [family, test(list)])),
-    general: test(topic.general),
+    families: Object.fromEntries([...words].map(([family, list]) => [family, wholeWords(list)])),
+    general: wholeWords(topic.general),
   };
 }
 
@@ -245,7 +254,7 @@ export const INJURY_KINDS: readonly InjuryKind[] = (
   Object.entries(topics.injury.families).filter(([kind]) => !kind.startsWith('$')) as Array<[string, { stems: string[]; anyInjury?: boolean }]>
 ).map(([kind, { stems, anyInjury }]) => ({
   kind,
-  stems: new RegExp(stems.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
+  stems: anyStem(stems),
   anyInjury: anyInjury === true,
 }));
 
