@@ -10,6 +10,7 @@ import presence from '../lexicon/presence.json' with { type: 'json' };
 import answers from '../lexicon/answers.json' with { type: 'json' };
 import synonyms from '../lexicon/synonyms.json' with { type: 'json' };
 import injuries from '../lexicon/injuries.json' with { type: 'json' };
+import wellbeing from '../lexicon/wellbeing.json' with { type: 'json' };
 import nlp from 'compromise';
 import type { PersonClass } from '../types.js';
 
@@ -20,7 +21,7 @@ type Net = ReturnType<typeof nlp.buildNet>;
  * takes its vocabulary from here, so each file is loaded in one place. The lists a project config extends are built
  * into a `Lexicon` by `buildLexicon` instead.
  */
-export const WORDS = { titles, relationships, presence, answers, claims, synonyms, children, topics, injuries } as const;
+export const WORDS = { titles, relationships, presence, answers, claims, synonyms, children, topics, injuries, wellbeing } as const;
 
 /** A test for any of `words` as whole words (`flags` 'i' for case-blind); a trailing * in a word matches any ending. */
 export function wholeWords(words: readonly string[], flags = ''): RegExp {
