@@ -149,3 +149,30 @@ describe('every lexicon file', () => {
     }
   });
 });
+
+describe('a cue word from a project config', () => {
+  const text = "SW: Who is Kyle?\nMUM: Kyle's a mate. He dosses at mine most weekends.\nSW: Okay. How is school going?\nMUM: Fine.\n";
+  const CONFIG = '{ "lexicon": { "patterns": { "overnight": ["{doss} (here|at mine|at ours)"] } } }';
+
+  it('places a person as the cue type’s record says, with no edit to the package', async () => {
+    const { check } = await import('../../src/run.js');
+    const { parseConfig } = await import('../../src/config.js');
+    const rules = (config: string) => {
+      const result = check({ file: 'p.txt', text }, { config: parseConfig('clues.config.json', config) });
+      assert.ok(result.ok);
+      return result.clues.map((c) => `${c.rule}:${c.line}`);
+    };
+    assert.deepEqual(rules('{}'), ['relationship:2']);
+    assert.deepEqual(rules(CONFIG), ['unexplained-adult:2', 'relationship:2']);
+  });
+
+  it('is compiled once per config, into a lexicon of its own', async () => {
+    const { configLexicon, parseConfig } = await import('../../src/config.js');
+    const config = parseConfig('clues.config.json', CONFIG);
+    const lexicon = configLexicon(config);
+    assert.equal(configLexicon(config), lexicon);
+    assert.notEqual(lexicon, DEFAULT_LEXICON);
+    assert.deepEqual(lexicon.patterns.overnight.slice(-1), ['{doss} (here|at mine|at ours)']);
+    assert.ok(!DEFAULT_LEXICON.patterns.overnight.includes('{doss} (here|at mine|at ours)'));
+  });
+});
