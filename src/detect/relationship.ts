@@ -350,10 +350,10 @@ const BRIDGE_TAGS = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula', 'Dete
 // Time adverbs the tagger may read as something else ("we were now dating": "now" as a conjunction).
 const TIME_ADVERBS = new Set(['now', 'then', 'still', 'later', 'soon', 'previously', 'formerly', 'once']);
 const bridges = (t: Token) => BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || TIME_ADVERBS.has(t.normal);
-const NAMED_AS = new Set(['named', 'called']);
-const PARTNER_FRAMES = new Set(['dating', 'married to', 'engaged']);
+const NAMED_AS = new Set(relationships.namedAs.words);
+const PARTNER_FRAMES = new Set(relationships.verbs.stated.filter((f) => 'partner' in f && f.partner).map((f) => f.label));
 const GAINING = new Set(relationships.gaining.words);
-const ACTING = new Set(['acting', 'acted', 'serving', 'served', 'working', 'worked']);
+const ACTING = new Set(relationships.acting.words);
 const TITLES = new Set(relationships.titles);
 const RELATIVES = new Set(['that', 'who', 'whom']);
 const GENERIC = new Set(relationships.genericDeterminers.words);
