@@ -1,9 +1,11 @@
 /** Question and answer exchanges: what was put to a speaker, and whether the answer agreed, denied or would not say. */
 
-import answerWords from '../lexicon/answers.json' with { type: 'json' };
+import { WORDS } from './lexicon.js';
 import { statementsOf, supposes, tokenAt, wordsOf, type Statement } from './claims.js';
 import type { Roster } from './people.js';
 import type { Sentence, Token } from './sentences.js';
+
+const answerWords = WORDS.answers;
 
 /** The stance an answer takes on what was just put to the speaker. */
 export type Stance = 'yes' | 'no' | 'unsure' | 'other';

@@ -1,10 +1,10 @@
 import type { PersonMention, Roster } from './people.js';
-import claimWords from '../lexicon/claims.json' with { type: 'json' };
-import synonyms from '../lexicon/synonyms.json' with { type: 'json' };
-import { ROLE_NOUNS, type Lexicon } from './lexicon.js';
+import { ROLE_NOUNS, WORDS, type Lexicon } from './lexicon.js';
 import nlp from 'compromise';
 import type { Sentence, Token } from './sentences.js';
 import { isNegative, negates } from './speech.js';
+
+const { claims: claimWords, synonyms } = WORDS;
 
 /** "Who did what to whom, or did not": one verb of an interviewee's sentence. */
 export interface VerbClaim {

@@ -2,9 +2,13 @@
 // reading of a sentence that later judges it.
 import { clauseBefore, isNegative, reportedFromProfessional, withoutOverlaps } from './speech.js';
 import { isAdult } from './people.js';
+import { anyStem, INJURY_KINDS, wholeWords, WORDS } from './lexicon.js';
 import type { Cue } from './cues.js';
 import type { Roster } from './people.js';
 import type { Sentence, Token } from './sentences.js';
+
+// The words of injury accounts (src/lexicon/injuries.json).
+const INJURY_LEXICON = WORDS.injuries;
 
 /** Quoted words of one sentence: where they are and what they say, as a cue has them. */
 export type Span = Pick<Cue, 'sentence' | 'start' | 'end' | 'text'>;
@@ -59,36 +63,19 @@ interface Tracked extends Omit<Injury, 'first'> {
 /** How far (in turns) talk of an injury carries on after the last turn that mentioned it or explained it. */
 const REACH = 3;
 
-const FAMILIES: Array<[RegExp, string]> = [
-  [/bruis/, 'bruise'],
-  [/burn|scald/, 'burn'],
-  [/cut|graze|scratch/, 'cut'],
-  [/fractur|broke/, 'fracture'],
-  [/black eye/, 'black eye'],
-  [/swell|swollen|bump|lump|egg/, 'swelling'],
-  [/bite|bitten/, 'bite'],
-  [/bleed|blood|bled/, 'bleeding'],
-  [/mark/, 'mark'],
-];
 const BODY_PARTS: Record<string, string> = Object.fromEntries(
-  (
-    'head face cheek cheeks eye eyes ear ears nose lip lips mouth chin jaw neck back chest tummy stomach belly arm arms ' +
-    'wrist wrists hand hands finger fingers thumb leg legs knee knees shin shins ankle ankles foot feet toe toes bum bottom ' +
-    'thigh thighs shoulder shoulders rib ribs side forehead scalp skull collarbone hip hips elbow elbows'
-  )
-    .split(' ')
-    .map((w) => [w, w.replace(/(?<=[^s])s$/, '').replace(/^feet$/, 'foot').replace(/^ribs$/, 'rib').replace(/^cheeks$/, 'cheek')]),
+  INJURY_LEXICON.bodyParts.map((w) => [w, w.replace(/(?<=[^s])s$/, '').replace(/^feet$/, 'foot').replace(/^ribs$/, 'rib').replace(/^cheeks$/, 'cheek')]),
 );
 
-// A mark, a swelling or "the injury" may be any injury; a bruise is not a burn.
-const GENERIC = new Set(['mark', 'swelling', 'bleeding', 'injury']);
+// A mark, a swelling or "the injury" (words of no kind) may be any injury; a bruise is not a burn.
+const GENERIC = new Set([...INJURY_KINDS.filter((k) => k.anyInjury).map((k) => k.kind), 'injury']);
 function compatible(a: string, b: string): boolean {
   return a === b || GENERIC.has(a) || GENERIC.has(b);
 }
 
 function familyOf(text: string): string {
   const lower = text.toLowerCase();
-  return FAMILIES.find(([re]) => re.test(lower))?.[1] ?? 'injury';
+  return INJURY_KINDS.find((k) => k.stems.test(lower))?.kind ?? 'injury';
 }
 
 const YES_NO = new Set(['did', 'does', 'do', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'can', 'could', 'would', 'any']);
@@ -177,12 +164,12 @@ export function findInjuries(sentences: Sentence[], cues: Cue[], roster: Roster)
 }
 
 // Vague words that can only be about an injury, as against "I don't know" or "it was nothing".
-const INJURY_WORDS = /bruis|bump|knock|fall|fell|bang|clumsy|accident|prone|trip|slip|mark|scratch|graze|tap|himself|herself|appeared|came up|woke/i;
+const INJURY_WORDS = anyStem(INJURY_LEXICON.injuryOnly, 'i');
 
 // Words of an interviewer's sentence that show it is still about an injury: "it", "that", "how did that happen?", the
 // injury or body part ("the bruise", "his arm"), a mechanism ("when Ellis fell"), or something her account named
 // ("Who was with Tyler at the park?").
-const FOLLOWS_UP = /\b(it|that|this|them|those|happen\w*|explain|how come|why|cause\w*)\b/i;
+const FOLLOWS_UP = wholeWords(INJURY_LEXICON.followsUp, 'i');
 function followsUp(sentence: Sentence, injury: Tracked): boolean {
   if (FOLLOWS_UP.test(sentence.text)) return true;
   const known = new Set([...injury.accounts.flatMap((a) => [...a.objects]), ...injury.label.toLowerCase().split(/\W+/)]);
@@ -280,24 +267,15 @@ function wholeSentence(sentence: Sentence): Span {
 
 // Verbs that say how an injury happened. A fall or a knock needs what it was off, on or into; a burn or a bite may
 // name its object directly ("touched the oven door") or its doer ("the dog bit him").
-const NEEDS_PLACE = new Set([
-  'fall', 'fell', 'fallen', 'falling', 'falls', 'trip', 'tripped', 'tripping', 'slip', 'slipped', 'slipping', 'roll', 'rolled',
-  'tumble', 'tumbled', 'toppled', 'jump', 'jumped', 'jumping', 'climb', 'climbed', 'climbing', 'ran', 'run', 'running', 'walked', 'walk',
-  'crash', 'crashed', 'bang', 'banged', 'bump', 'bumped', 'knock', 'knocked', 'hit', 'catch', 'caught', 'trap', 'trapped',
-  'slammed', 'shut', 'landed', 'came', 'come', 'coming',
-]);
-const DIRECT = new Set([
-  'burnt', 'burned', 'burn', 'scalded', 'touched', 'touch', 'grabbed', 'pulled', 'spilled', 'spilt', 'tipped', 'knocked',
-]);
-const AGENTIVE = new Set(['bit', 'bite', 'bitten', 'scratched', 'pushed', 'shoved', 'kicked', 'hit', 'threw', 'thrown', 'dropped', 'pinched', 'grabbed', 'smacked', 'slapped']);
-const PLAYING = new Set(['playing']);
-const BARE_FALLS = new Set(['fall', 'fell', 'fallen', 'falling', 'falls', 'trip', 'tripped', 'slip', 'slipped', 'tumble', 'tumbled', 'bang', 'banged', 'bump', 'bumped', 'knock', 'knocked']);
+const { needsPlace, direct, agentive, playing, bareFalls } = INJURY_LEXICON.mechanisms;
+const NEEDS_PLACE = new Set(needsPlace);
+const DIRECT = new Set(direct);
+const AGENTIVE = new Set(agentive);
+const PLAYING = new Set(playing);
+const BARE_FALLS = new Set(bareFalls);
 const PREPOSITIONS = new Set(['off', 'on', 'onto', 'into', 'against', 'over', 'from', 'down', 'in', 'at', 'out', 'under', 'through', 'up', 'by', 'with', 'round', 'near', 'of']);
-const HEDGES = new Set(['must', 'might', 'may', 'could', 'probably', 'maybe', 'perhaps', 'think', 'guess', 'suppose', 'assume', 'reckon', 'possibly']);
-const NOT_OBJECTS = new Set([
-  'morning', 'afternoon', 'evening', 'night', 'day', 'week', 'weekend', 'time', 'minute', 'minutes', 'hour', 'way', 'bit', 'lot',
-  'while', 'something', 'anything', 'nothing', 'thing', 'purpose', 'accident', 'own', 'asleep', 'today', 'yesterday', 'tonight',
-]);
+const HEDGES = new Set(INJURY_LEXICON.hedges);
+const NOT_OBJECTS = new Set(INJURY_LEXICON.notObjects);
 
 function isObjectWord(t: Token): boolean {
   return (

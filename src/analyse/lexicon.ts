@@ -4,10 +4,34 @@ import names from '../lexicon/names.json' with { type: 'json' };
 import claims from '../lexicon/claims.json' with { type: 'json' };
 import children from '../lexicon/children.json' with { type: 'json' };
 import topics from '../lexicon/topics.json' with { type: 'json' };
+import titles from '../lexicon/titles.json' with { type: 'json' };
+import relationships from '../lexicon/relationships.json' with { type: 'json' };
+import presence from '../lexicon/presence.json' with { type: 'json' };
+import answers from '../lexicon/answers.json' with { type: 'json' };
+import synonyms from '../lexicon/synonyms.json' with { type: 'json' };
+import injuries from '../lexicon/injuries.json' with { type: 'json' };
+import wellbeing from '../lexicon/wellbeing.json' with { type: 'json' };
 import nlp from 'compromise';
 import type { PersonClass } from '../types.js';
 
 type Net = ReturnType<typeof nlp.buildNet>;
+
+/**
+ * The word lists a run reads as they are, by lexicon file (`WORDS.titles` is src/lexicon/titles.json): every module
+ * takes its vocabulary from here, so each file is loaded in one place. The lists a project config extends are built
+ * into a `Lexicon` by `buildLexicon` instead.
+ */
+export const WORDS = { titles, relationships, presence, answers, claims, synonyms, children, topics, injuries, wellbeing } as const;
+
+/** A test for any of `words` as whole words (`flags` 'i' for case-blind); a trailing * in a word matches any ending. */
+export function wholeWords(words: readonly string[], flags = ''): RegExp {
+  return new RegExp(`\\b(${words.map((w) => w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '\\w*')).join('|')})\\b`, flags);
+}
+
+/** A test for any of `stems` anywhere in a text, inside words too ('bruis' in 'bruising'). */
+export function anyStem(stems: readonly string[], flags = ''): RegExp {
+  return new RegExp(stems.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), flags);
+}
 
 /** A word class in the people lexicon; `vague` nouns (bloke, someone) say nothing about who a person is. */
 export type NounClass = Exclude<PersonClass, 'unknown'> | 'vague';
@@ -199,15 +223,41 @@ function patternProblem(pattern: string): string | undefined {
   return undefined;
 }
 
-// A family's words become one case-blind whole-word test; a trailing * in a word matches any ending.
-function topicWords(topic: { families: Record<string, string[]>; general: string[] }): TopicWords {
-  const test = (words: string[]) =>
-    new RegExp(`\\b(${words.map((w) => w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '\\w*')).join('|')})\\b`);
+/** A topic family in topics.json: its words, or a record of them (the injury kinds) that may count as another family. */
+type TopicFamily = readonly string[] | { words: readonly string[]; followUpAs?: string };
+
+// A family's words become one whole-word test (the text is lower-cased first). A family that
+// follows up as another ("bleeding" as "cut") adds its words to that one's.
+function topicWords(topic: { families: object; general: readonly string[] }): TopicWords {
+  const words = new Map<string, string[]>();
+  for (const [name, family] of Object.entries(topic.families as Record<string, TopicFamily>)) {
+    if (name.startsWith('$')) continue;
+    const as = 'words' in family ? (family.followUpAs ?? name) : name;
+    words.set(as, [...(words.get(as) ?? []), ...('words' in family ? family.words : family)]);
+  }
   return {
-    families: Object.fromEntries(Object.entries(topic.families).map(([family, words]) => [family, test(words)])),
-    general: test(topic.general),
+    families: Object.fromEntries([...words].map(([family, list]) => [family, wholeWords(list)])),
+    general: wholeWords(topic.general),
   };
 }
+
+/** A kind of injury, as topics.json sorts an injury cue's words: the first kind whose stems occur in them. */
+export interface InjuryKind {
+  kind: string;
+  /** Any of the kind's stems, anywhere in lower-case words ('bruis' in 'bruising'). */
+  stems: RegExp;
+  /** A mark, a swelling or bleeding may be the same injury as one of any kind. */
+  anyInjury: boolean;
+}
+
+/** The kinds of injury in the order they are tried. */
+export const INJURY_KINDS: readonly InjuryKind[] = (
+  Object.entries(topics.injury.families).filter(([kind]) => !kind.startsWith('$')) as Array<[string, { stems: string[]; anyInjury?: boolean }]>
+).map(([kind, { stems, anyInjury }]) => ({
+  kind,
+  stems: anyStem(stems),
+  anyInjury: anyInjury === true,
+}));
 
 /** The built-in lexicon, used when a run adds no words of its own. */
 export const DEFAULT_LEXICON = buildLexicon();

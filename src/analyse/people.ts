@@ -1,6 +1,6 @@
 import type { Mention, Person, Speaker } from '../types.js';
 import { positionAt } from '../parse/position.js';
-import { DEFAULT_LEXICON, type Gender, type Lexicon, type RoleNoun } from './lexicon.js';
+import { DEFAULT_LEXICON, WORDS, type Gender, type Lexicon, type RoleNoun } from './lexicon.js';
 import { assignClasses, childrenIn, type RoleAssertion } from './people/classes.js';
 import { NameBook } from './people/merge.js';
 import { bare, displayName, HONORIFICS, isAka, isCaseless, nameParts, nameSpans, nameWeight, nameWords, type NameContext, type Span } from './people/names.js';
@@ -38,7 +38,7 @@ export interface Roster {
 // In the interviewer's mouth "your" means the interviewee's own family, as "my" does in hers.
 const SPEAKER_POSSESSIVES = new Set(['my', 'our', 'me', 'your']);
 // Titles that make their bearer a professional ("Dr Patel", "PC Jones").
-const PROFESSIONAL_TITLES = new Set(['dr', 'pc', 'dc', 'ds', 'sgt']);
+const PROFESSIONAL_TITLES = new Set(WORDS.titles.professionalHonorifics);
 const TITLE_ROLE: RoleNoun = { word: 'professional title', nounClass: 'professional' };
 const CALLS = new Set(['call', 'calls', 'called', 'calling']);
 const NEW_REFERENT = new Set(['a', 'an', 'another', 'some']);

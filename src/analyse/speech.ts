@@ -1,5 +1,7 @@
-import claimWords from '../lexicon/claims.json' with { type: 'json' };
+import { WORDS } from './lexicon.js';
 import type { Analysis, Sentence, Token } from './index.js';
+
+const claimWords = WORDS.claims;
 
 /** Words that open a hypothetical clause ("if he stayed over"); they also end the clause before them. */
 export const HYPOTHETICAL: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
@@ -47,8 +49,8 @@ export function withoutOverlaps<T extends { sentence: number; start: number; end
   return kept;
 }
 
-const PROFESSIONAL_WORDS = /\b(doctors?|gp|nurse|health visitor|hv|hospital|a ?& ?e|paramedics?|consultant|midwife|dentist|teacher|nursery|school|dr\.? [a-z]+)\b/i;
-const SAY = new Set(['said', 'says', 'say', 'told', 'tells', 'reckons', 'reckoned', 'thinks', 'thought', 'reckon']);
+const PROFESSIONAL_WORDS = new RegExp(`\\b(${claimWords.reportedFrom.professionals.join('|')})\\b`, 'i');
+const SAY = new Set(claimWords.reportedFrom.sayVerbs);
 
 /** "The GP said it was nothing": the words before an offset report what a professional said, so they are not the speaker's. */
 export function reportedFromProfessional(analysis: Pick<Analysis, 'roster'>, sentence: Sentence, offset: number): boolean {

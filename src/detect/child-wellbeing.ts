@@ -4,6 +4,7 @@ import { quote } from './conflict.js';
 import { createClue, defineDetector } from './detector.js';
 import { childFor, groupBy, isNamed, quoteList } from './people.js';
 import { clauseBefore, HYPOTHETICAL, isNegative, withoutOverlaps } from '../analyse/speech.js';
+import { wholeWords, WORDS } from '../analyse/lexicon.js';
 
 /** Signs about the child a reviewer should catch, one clue per interviewee turn. */
 export const childWellbeing = defineDetector({
@@ -60,18 +61,17 @@ function whoFor(analysis: Analysis, cue: Cue): string {
 }
 
 // Words that put a sign down to an ordinary cause ("grumpy because she was teething", "up in the night for a feed").
-const ORDINARY_CAUSE =
-  /\b(teeth|teething|tooth|a cold|poorly|ill|a bug|virus|ear infection|(his|her) ears|chicken ?pox|jabs|injections|vaccinations?|tired|overtired|growth spurt|a feed|feeds|(his|her) bottle)\b/i;
-const HOME = /\b(flat|house|place|home|kitchen|fridge|cupboards|heating|electric|electricity|gas)\b/i;
+const ORDINARY_CAUSE = wholeWords(WORDS.wellbeing.ordinaryCauses, 'i');
+const HOME = wholeWords(WORDS.wellbeing.home, 'i');
 // Pronouns that can be the subject of a sign; object and possessive forms are skipped while looking for one.
 const SPEAKER_SUBJECTS = new Set(['i', 'we']);
 const NON_CHILD_SUBJECTS = new Set(['it', 'this', 'that', 'there', 'you']);
 const CHILD_SUBJECTS = new Set(['he', 'she', 'they']);
 // Words that can stand before an order ("please don't", "just don't", "so don't").
-const ORDER_LEADS = new Set(['please', 'just', 'so', 'now', 'oh', 'well', 'and', 'but', 'then', 'also']);
-const NEGATORS = new Set(['not', 'never', 'no', 'stopped', 'stop', 'less', 'nothing', 'none', 'longer']);
+const ORDER_LEADS = new Set(WORDS.wellbeing.orderLeads);
+const NEGATORS = new Set(WORDS.wellbeing.negators);
 // Signs that, followed by these words, describe an ordinary thing ("not eating her lunch", "not walking to school").
-const ORDINARY_AFTER = new Set(['lunch', 'dinner', 'tea', 'breakfast', 'vegetables', 'veg', 'greens', 'fruit', 'crusts', 'to', 'home', 'there', 'in', 'on', 'through', 'over']);
+const ORDINARY_AFTER = new Set(WORDS.wellbeing.ordinaryAfter);
 
 function isSign(analysis: Analysis, cue: Cue): boolean {
   const sentence = analysis.sentences[cue.sentence]!;

@@ -1,8 +1,10 @@
-import answerWords from '../lexicon/answers.json' with { type: 'json' };
+import { WORDS } from '../analyse/lexicon.js';
 import type { Analysis } from '../analyse/index.js';
 import type { Severity } from '../types.js';
 import type { Quote } from './detector.js';
 import { ANSWERER_LABELS } from '../parse/role-labels.js';
+
+const answerWords = WORDS.answers;
 
 /** Two statements by one speaker that cannot both be true: what a contradiction check finds, before it is a clue. */
 export interface Conflict {

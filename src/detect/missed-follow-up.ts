@@ -1,4 +1,5 @@
 import { isAssertion, type Analysis, type Cue, type PersonMention, type Sentence, type TopicWords } from '../analyse/index.js';
+import { WORDS } from '../analyse/lexicon.js';
 import type { Clue, Person, Severity } from '../types.js';
 import { worse } from '../severity.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
@@ -18,9 +19,8 @@ const PRONOUN_TURNS = 2;
 // Injuries and safety concerns are followed up by words of their topic (src/lexicon/topics.json).
 type Topic = keyof Analysis['lexicon']['topics'];
 
-// Words in the interviewer's very next turn that follow up whatever was just said, without naming it.
-const ASKS_MORE =
-  /\b(what happened|how ((was|were) (that|it|they|he|she)|(that|it) (was|were)) (dealt with|handled|sorted)|what did (they|you) do|what do you mean|what did (he|she|they|you) mean|tell me (more|about (that|it|him|her|them))|how come|^go on\b|why\?|how did (that|it) happen|what was that( about)?|in what way|who(['’]s| is| was) (that|this|he|she)|who\?)/;
+// Words in the interviewer's very next turn that follow up whatever was just said, without naming it (topics.json).
+const ASKS_MORE = new RegExp(`\\b(${WORDS.topics.asksMore.join('|')})`);
 
 /** A thing the interviewee raised: an adult, an injury or a safety concern, with what makes it one. */
 interface Raised {

@@ -1,10 +1,11 @@
 import type { Analysis, Exchange, PersonMention, Sentence, Token } from '../analyse/index.js';
 import { negates } from '../analyse/speech.js';
-import claimWords from '../lexicon/claims.json' with { type: 'json' };
-import relationships from '../lexicon/relationships.json' with { type: 'json' };
+import { WORDS } from '../analyse/lexicon.js';
 import type { Clue, Person } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, quoteList } from './people.js';
+
+const { claims: claimWords, relationships } = WORDS;
 
 /** Relationships the interviewee states, denies or implies, one clue per person and stance. */
 export const relationship = defineDetector({
@@ -349,10 +350,10 @@ const BRIDGE_TAGS = ['Adverb', 'Auxiliary', 'Modal', 'Negative', 'Copula', 'Dete
 // Time adverbs the tagger may read as something else ("we were now dating": "now" as a conjunction).
 const TIME_ADVERBS = new Set(['now', 'then', 'still', 'later', 'soon', 'previously', 'formerly', 'once']);
 const bridges = (t: Token) => BRIDGE_TAGS.some((tag) => t.tags.has(tag)) || TIME_ADVERBS.has(t.normal);
-const NAMED_AS = new Set(['named', 'called']);
-const PARTNER_FRAMES = new Set(['dating', 'married to', 'engaged']);
+const NAMED_AS = new Set(relationships.namedAs.words);
+const PARTNER_FRAMES = new Set(relationships.verbs.stated.filter((f) => 'partner' in f && f.partner).map((f) => f.label));
 const GAINING = new Set(relationships.gaining.words);
-const ACTING = new Set(['acting', 'acted', 'serving', 'served', 'working', 'worked']);
+const ACTING = new Set(relationships.acting.words);
 const TITLES = new Set(relationships.titles);
 const RELATIVES = new Set(['that', 'who', 'whom']);
 const GENERIC = new Set(relationships.genericDeterminers.words);

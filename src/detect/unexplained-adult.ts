@@ -1,11 +1,13 @@
 import { isCalled, type Analysis, type PersonMention, type Sentence } from '../analyse/index.js';
 import { isIdentified, unnamedActors } from '../analyse/people.js';
-import presenceLexicon from '../lexicon/presence.json' with { type: 'json' };
+import { wholeWords, WORDS } from '../analyse/lexicon.js';
 import { worse } from '../severity.js';
 import type { Clue, Severity } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
 import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, PRESENCE, quoteList } from './people.js';
 import { relationGroups } from './relationship.js';
+
+const presenceLexicon = WORDS.presence;
 
 const PRESENCE_SEVERITY: Record<string, Severity> = {
   visit: 'warning',
@@ -225,7 +227,7 @@ function wasAskedWho(analysis: Analysis, personId: number): boolean {
 const TAGS = new Set(['right', 'correct', 'true']);
 // Words that open a description set beside a name ("Hugh Ross, the owner of the club").
 const APPOSITION_LEADS = new Set(['a', 'an', 'the', 'another', 'his', 'her', 'their', 'my', 'our', 'one']);
-const DONT_KNOW = /\b(don'?t know|do not know|dunno|no idea|not sure|can'?t remember|cannot remember|don'?t remember)\b/i;
+const DONT_KNOW = wholeWords(presenceLexicon.dontKnow, 'i');
 
 // Whether the interviewee's answer to a question describes the person: the person (by name or pronoun), "is" or a comma,
 // then a description whose head is more than "someone" or "a guy" ("She is another film actress", "Hugh Ross, the owner").

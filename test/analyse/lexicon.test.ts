@@ -117,3 +117,62 @@ describe('cue types as records (cues.json)', () => {
     assert.deepEqual(cues.filter((c) => /^(carerAfter|nobodyElseHome):/.test(c)), ['carerAfter: "left him with" → Dave', 'nobodyElseHome: "No one else lives" → -']);
   });
 });
+
+describe('injury kinds (topics.json)', () => {
+  it('sorts an injury cue into the first kind whose stem it holds, and reads bleeding, a mark and a swelling as any injury', async () => {
+    const { INJURY_KINDS } = await import('../../src/analyse/lexicon.js');
+    const kindOf = (text: string) => INJURY_KINDS.find((k) => k.stems.test(text))?.kind;
+    assert.deepEqual(
+      ['a nosebleed', 'a big egg on', 'bite marks', 'a black eye', 'scalding', 'head injury'].map(kindOf),
+      ['bleeding', 'swelling', 'bite', 'black eye', 'burn', undefined],
+    );
+    assert.deepEqual(INJURY_KINDS.filter((k) => k.anyInjury).map((k) => k.kind), ['swelling', 'bleeding', 'mark']);
+  });
+
+  it('follows bleeding up as a cut, with whole words only', () => {
+    const { families } = DEFAULT_LEXICON.topics.injury;
+    assert.equal(families.bleeding, undefined);
+    assert.ok(families.cut!.test('was there any blood?'));
+    // An interviewer's "egg" or "bleed" is not a follow-up word, though a cue's "egg on" is sorted as a swelling.
+    assert.ok(!Object.values(families).some((re) => re.test('did he have an egg for breakfast')));
+    assert.ok(!families.cut!.test('did it bleed?'));
+  });
+});
+
+describe('every lexicon file', () => {
+  it('says what it is for in a $comment', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const dir = new URL('../../../src/lexicon/', import.meta.url);
+    for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json'))) {
+      const data = JSON.parse(await readFile(new URL(file, dir), 'utf8')) as Record<string, unknown>;
+      assert.equal(typeof data.$comment, 'string', `${file} has no $comment`);
+    }
+  });
+});
+
+describe('a cue word from a project config', () => {
+  const text = "SW: Who is Kyle?\nMUM: Kyle's a mate. He dosses at mine most weekends.\nSW: Okay. How is school going?\nMUM: Fine.\n";
+  const CONFIG = '{ "lexicon": { "patterns": { "overnight": ["{doss} (here|at mine|at ours)"] } } }';
+
+  it('places a person as the cue type’s record says, with no edit to the package', async () => {
+    const { check } = await import('../../src/run.js');
+    const { parseConfig } = await import('../../src/config.js');
+    const rules = (config: string) => {
+      const result = check({ file: 'p.txt', text }, { config: parseConfig('clues.config.json', config) });
+      assert.ok(result.ok);
+      return result.clues.map((c) => `${c.rule}:${c.line}`);
+    };
+    assert.deepEqual(rules('{}'), ['relationship:2']);
+    assert.deepEqual(rules(CONFIG), ['unexplained-adult:2', 'relationship:2']);
+  });
+
+  it('is compiled once per config, into a lexicon of its own', async () => {
+    const { configLexicon, parseConfig } = await import('../../src/config.js');
+    const config = parseConfig('clues.config.json', CONFIG);
+    const lexicon = configLexicon(config);
+    assert.equal(configLexicon(config), lexicon);
+    assert.notEqual(lexicon, DEFAULT_LEXICON);
+    assert.deepEqual(lexicon.patterns.overnight.slice(-1), ['{doss} (here|at mine|at ours)']);
+    assert.ok(!DEFAULT_LEXICON.patterns.overnight.includes('{doss} (here|at mine|at ours)'));
+  });
+});

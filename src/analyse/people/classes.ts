@@ -1,6 +1,5 @@
-import titles from '../../lexicon/titles.json' with { type: 'json' };
 import type { Person, PersonClass } from '../../types.js';
-import type { Lexicon, RoleNoun } from '../lexicon.js';
+import { wholeWords, WORDS, type Lexicon, type RoleNoun } from '../lexicon.js';
 import type { Roster } from '../people.js';
 import { groupByUtterance, type Sentence } from '../sentences.js';
 import { HONORIFICS, isTitle } from './names.js';
@@ -122,9 +121,9 @@ function classOf(a: RoleAssertion, family: (id: number) => boolean, lexicon: Lex
 }
 
 // Relatives who are adults: the speaker's or the child's parents and their generation (a brother or cousin may be a child).
-const ADULT_KIN = /\b(mum|mam|mom|mummy|mother|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|aunt|auntie|aunty|uncle|step|in-law|godmother|godfather|parents|grandparents|baby (daddy|father|mum|mother))\b/;
+const ADULT_KIN = wholeWords(WORDS.children.adultKin);
 
-const TITLE_WORDS = new Set([...HONORIFICS, ...titles.titles]);
+const TITLE_WORDS = new Set([...HONORIFICS, ...WORDS.titles.titles]);
 // "Mr. Hall", "President Walsh": a name shown or written with a title before it.
 const hasTitle = (name: string) => {
   const words = name.toLowerCase().replace(/\./g, '').split(/\s+/);

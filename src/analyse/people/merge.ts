@@ -1,4 +1,4 @@
-import type { Lexicon } from '../lexicon.js';
+import { WORDS, type Lexicon } from '../lexicon.js';
 import type { NameParts } from './names.js';
 
 /** What one person has been called so far, to tell whether a new name is theirs. */
@@ -14,7 +14,8 @@ interface Known {
   weight: number;
 }
 
-const FEMALE = new Set(['mrs', 'ms', 'miss']);
+// The gender an honorific implies: `mr` → male, `mrs`/`ms`/`miss` → female (titles.json).
+const HONORIFIC_GENDER: Readonly<Record<string, string | null>> = WORDS.titles.honorifics;
 
 /**
  * The names met so far and whose each is. A full name joins a person with the same surname and first name (or nickname),
@@ -39,7 +40,8 @@ export class NameBook {
     const { words } = parts;
     if (words.length === 0) return undefined;
     const suffix = parts.suffix ?? '';
-    const gender = parts.honorific === 'mr' ? 'male' : FEMALE.has(parts.honorific ?? '') ? 'female' : undefined;
+    const implied = HONORIFIC_GENDER[parts.honorific ?? ''];
+    const gender = implied === 'm' ? 'male' : implied === 'f' ? 'female' : undefined;
     const suffixed = [...this.known].filter(([, k]) => k.suffix === suffix);
     // "Mr. Sheen" is not Ms. anyone; but a gender guessed from a pronoun may be wrong, so fall back to anyone.
     const fits = suffixed.filter(([id]) => gender === undefined || (this.standing(id).gender ?? gender) === gender);

@@ -1,7 +1,7 @@
-import relationships from '../../lexicon/relationships.json' with { type: 'json' };
-import titles from '../../lexicon/titles.json' with { type: 'json' };
-import type { Lexicon } from '../lexicon.js';
+import { WORDS, type Lexicon } from '../lexicon.js';
 import type { Token } from '../sentences.js';
+
+const { relationships, titles } = WORDS;
 
 /** The words of a sentence, first to last, that name one person. */
 export interface Span {
@@ -49,7 +49,8 @@ export interface NameParts {
   suffix?: string;
 }
 
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx', 'pc', 'dc', 'ds', 'sgt']);
+/** Titles that are part of how a person is called (`mr`, `dr`, `pc`), lower case without the stop. */
+export const HONORIFICS: ReadonlySet<string> = new Set(Object.keys(titles.honorifics));
 const TITLES = new Set(titles.titles);
 const SUFFIXES = new Set(titles.suffixes);
 const THING_HEADS = new Set(titles.thingHeads);

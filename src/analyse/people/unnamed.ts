@@ -1,5 +1,4 @@
-import presence from '../../lexicon/presence.json' with { type: 'json' };
-import type { Lexicon } from '../lexicon.js';
+import { WORDS as LEXICON_WORDS, type Lexicon } from '../lexicon.js';
 import type { PersonMention, Roster } from '../people.js';
 import type { Sentence, SentenceSpan, Token } from '../sentences.js';
 import { insideQuote } from '../claims.js';
@@ -20,7 +19,7 @@ export interface UnnamedActor extends SentenceSpan {
   personId?: number;
 }
 
-const WORDS = presence.unnamedActors;
+const WORDS = LEXICON_WORDS.presence.unnamedActors;
 const SOMEONE = new Set(WORDS.someone);
 const DETERMINERS = new Set(WORDS.determiners);
 const HEADS = new Set(WORDS.heads);
