@@ -185,6 +185,8 @@ export type FileResult =
       speakers: Speaker[];
       people: Person[];
       clues: Clue[];
+      /** The file's `clues-ignore` directives, from detection until the finishing stage applies them. */
+      directives?: Directive[];
       /** How many clues `clues-ignore` directives silenced; absent when none did. */
       suppressed?: number;
       /** What `line` counts in this file's positions; absent means lines of the file. */

@@ -6,10 +6,11 @@
  * so stale ignores are noticed).
  */
 
-import { isCalled } from './analyse/index.js';
-import { detectors, type DetectorMeta } from './detect/index.js';
-import { clueOf } from './detect/detector.js';
-import type { Clue, Directive, Person, Severity } from './types.js';
+import { isCalled } from '../analyse/index.js';
+import { detectors, type DetectorMeta } from '../detect/index.js';
+import { clueOf } from '../detect/detector.js';
+import type { Clue, Directive, Person, Severity } from '../types.js';
+import type { Transform } from './settings.js';
 
 /** The rule under which problems with `clues-ignore` directives are reported. */
 export const cluesIgnore: DetectorMeta = {
@@ -74,6 +75,15 @@ export function applySuppressions(file: string, clues: Clue[], directives: Direc
   const kept = clues.filter((clue) => !silenced.has(clue));
   return { clues: [...kept, ...problems].sort((a, b) => a.line - b.line || a.column - b.column), suppressed: silenced.size };
 }
+
+/** The finishing step: each readable file's directives applied to its clues, and then dropped from the result. */
+export const suppression: Transform = (results) =>
+  results.map((r) => {
+    if (!r.ok) return r;
+    const { directives = [], ...rest } = r;
+    const found = applySuppressions(r.file, r.clues, directives, r.people);
+    return { ...rest, clues: found.clues, ...(found.suppressed > 0 ? { suppressed: found.suppressed } : {}) };
+  });
 
 /** Rule ids and kinds a directive may name, in lower case. */
 function knownRules(): Set<string> {

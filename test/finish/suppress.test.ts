@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { redact } from '../src/redact.js';
-import { reporters, type FormatName } from '../src/report/index.js';
-import { rules } from '../src/rules.js';
-import { check } from '../src/run.js';
-import { applySuppressions, cluesIgnore } from '../src/suppress.js';
-import type { Clue, FileResult, InputFormat } from '../src/types.js';
+import { redact } from '../../src/finish/redact.js';
+import { reporters, type FormatName } from '../../src/report/index.js';
+import { rules } from '../../src/rules.js';
+import { check } from '../../src/run.js';
+import { applySuppressions, cluesIgnore } from '../../src/finish/suppress.js';
+import type { Clue, FileResult, InputFormat } from '../../src/types.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 

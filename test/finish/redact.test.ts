@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { redact } from '../src/redact.js';
-import { reporters, type FormatName } from '../src/report/index.js';
-import { check, checkPaths } from '../src/run.js';
-import type { FileResult, Person } from '../src/types.js';
-import { clue, interview, missing, quiet } from './report/sample.js';
+import { redact } from '../../src/finish/redact.js';
+import { reporters, type FormatName } from '../../src/report/index.js';
+import { check, run } from '../../src/run.js';
+import type { FileResult, Person } from '../../src/types.js';
+import { clue, interview, missing, quiet } from '../report/sample.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 
@@ -79,7 +79,7 @@ function sarifWithoutRules(output: string): string {
 }
 
 describe('redact on the fixtures', async () => {
-  const results = await checkPaths(PATHS);
+  const results = await run(PATHS);
   const names = namesIn(results);
   const redacted = redact(results);
 
@@ -124,7 +124,7 @@ describe('redact on the fixtures', async () => {
   });
 
   it('does not change its input', async () => {
-    assert.deepEqual(results, await checkPaths(PATHS));
+    assert.deepEqual(results, await run(PATHS));
   });
 });
 

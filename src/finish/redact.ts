@@ -10,10 +10,11 @@
  * and file paths are kept. The mapping is never returned.
  */
 
-import { directiveWords, withoutReason } from './parse/directives.js';
-import { rules } from './rules.js';
-import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from './analyse/lexicon.js';
-import type { Clue, FileResult, Mention, Person, Speaker } from './types.js';
+import { directiveWords, withoutReason } from '../parse/directives.js';
+import { rules } from '../rules.js';
+import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from '../analyse/lexicon.js';
+import type { Clue, FileResult, Mention, Person, Speaker } from '../types.js';
+import type { Transform } from './settings.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 
@@ -139,6 +140,9 @@ export function redact(results: FileResult[]): FileResult[] {
     return redacted;
   });
 }
+
+/** The finishing step for `--redact`. */
+export const redaction: Transform = (results, settings) => (settings.redact ? redact(results) : results);
 
 function redactPerson(person: Person, replace: (text: string) => string, label: (text: string) => string): Person {
   const name = replace(person.name);
