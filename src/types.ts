@@ -171,6 +171,11 @@ export interface Clue {
   who: string;
   /** The speaker whose words raised the clue. */
   speaker: string;
+  /** Which of its rule's message templates the message is. */
+  messageId: string;
+  /** What fills the template's holes: quoted words and names, so redaction replaces names here and renders again. */
+  data: Record<string, string>;
+  /** The template filled with `data`. */
   message: string;
   evidence: Evidence[];
   /** How sure the detector is, 0–1, where that varies (contradictions); absent otherwise. */

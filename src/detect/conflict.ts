@@ -1,7 +1,7 @@
 import answerWords from '../lexicon/answers.json' with { type: 'json' };
 import type { Analysis } from '../analyse/index.js';
 import type { Severity } from '../types.js';
-import type { Quote } from './detector.js';
+import type { MessageData, Quote } from './detector.js';
 import { ANSWERER_LABELS } from '../parse/role-labels.js';
 
 /** Two statements by one speaker that cannot both be true: what a contradiction check finds, before it is a clue. */
@@ -11,7 +11,9 @@ export interface Conflict {
   claims: Quote[];
   /** The words that undermine it. */
   against: Quote[];
-  message: string;
+  /** The contradiction rule's message for it, and what fills the message's holes. */
+  messageId: string;
+  data: MessageData;
   /** How sure the check is that the two really conflict, 0–1. */
   confidence: number;
   severity?: Severity;

@@ -166,6 +166,8 @@ describe('compareToBaseline counting', () => {
       lines: [line],
       who,
       speaker: 'TRACEY',
+      messageId: 'test',
+      data: {},
       message: 'something',
       evidence: [{ line, column: 1, text: words }],
     };

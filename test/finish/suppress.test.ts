@@ -67,6 +67,8 @@ describe('clues-ignore through check()', () => {
       lines: [1],
       who: 'Steven',
       speaker: '',
+      messageId: 'noReasonOneClue',
+      data: { subject: 'unexplained-adult clue about Steven' },
       message: 'clues-ignore needs a reason after --: the unexplained-adult clue about Steven is still reported',
       evidence: [{ line: 1, column: 3, endLine: 1, endColumn: 40, text: 'clues-ignore unexplained-adult Steven' }],
     } satisfies Clue);
