@@ -12,7 +12,6 @@ import { posix } from 'node:path';
 import { InputError } from '../errors.js';
 import { byPosition } from '../report/text.js';
 import type { Clue, FileResult } from '../types.js';
-import type { Transform } from './settings.js';
 
 /** The name of the fingerprint in SARIF's `partialFingerprints`; bump it when `fingerprint()` changes. */
 export const FINGERPRINT = 'clueFingerprint/v1';
@@ -168,18 +167,18 @@ export function compareToBaseline(results: FileResult[], baseline: Baseline): { 
 }
 
 /** The finishing step for `--write-baseline`: hands over the baseline of the results as they stand, unchanged. */
-export const recordBaseline: Transform = (results, { onBaseline }) => {
+export function recordBaseline(results: FileResult[], { onBaseline }: { onBaseline?: (text: string) => void }): FileResult[] {
   onBaseline?.(writeBaseline(results));
   return results;
-};
+}
 
 /** The finishing step for `--baseline`: keeps only new clues, and tells `onGone` of each entry no longer raised. */
-export const compareBaseline: Transform = (results, { baseline, onGone }) => {
+export function compareBaseline(results: FileResult[], { baseline, onGone }: { baseline?: Baseline; onGone?: (gone: GoneClue) => void }): FileResult[] {
   if (baseline === undefined) return results;
   const compared = compareToBaseline(results, baseline);
   for (const gone of compared.gone) onGone?.(gone);
   return compared.results;
-};
+}
 
 /** A file as the baseline records it and matches it: forward slashes, no `./` or `a/../`, so `./x.txt` is `x.txt`. */
 function fileKey(file: string): string {

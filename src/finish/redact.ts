@@ -16,7 +16,6 @@ import { renderMessage } from '../detect/detector.js';
 import { rules } from '../rules.js';
 import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from '../analyse/lexicon.js';
 import type { Clue, FileResult, Mention, Person, Speaker } from '../types.js';
-import type { Transform } from './settings.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 
@@ -152,7 +151,7 @@ function redactMessage(clue: Clue, replace: (text: string) => string): Pick<Clue
 }
 
 /** The finishing step for `--redact`. */
-export const redaction: Transform = (results, settings) => (settings.redact ? redact(results) : results);
+export const redaction = (results: FileResult[], settings: { redact?: boolean }): FileResult[] => (settings.redact ? redact(results) : results);
 
 function redactPerson(person: Person, replace: (text: string) => string, label: (text: string) => string): Person {
   const name = replace(person.name);

@@ -1,6 +1,5 @@
 import type { RuleSetting } from '../config.js';
-import type { Clue, Severity } from '../types.js';
-import type { Transform } from './settings.js';
+import type { Clue, FileResult, Severity } from '../types.js';
 
 /** Applies the rules' settings: drops clues of rules turned off, and sets the severity of rules given one. */
 export function applyRuleSettings(clues: Clue[], rules: Record<string, RuleSetting>): Clue[] {
@@ -12,5 +11,5 @@ export function applyRuleSettings(clues: Clue[], rules: Record<string, RuleSetti
 }
 
 /** The project config's rule settings, applied to every readable file. */
-export const ruleSettings: Transform = (results, { ruleSettings: rules }) =>
+export const ruleSettings = (results: FileResult[], { ruleSettings: rules }: { ruleSettings?: Record<string, RuleSetting> }): FileResult[] =>
   rules === undefined ? results : results.map((r) => (r.ok ? { ...r, clues: applyRuleSettings(r.clues, rules) } : r));

@@ -18,5 +18,8 @@ export interface FinishSettings {
   redact?: boolean;
 }
 
-/** One step of the finishing stage: results in, results out, the input left unchanged. */
+/**
+ * One step of the finishing stage: results in, results out, the input left unchanged. Each step's file declares only
+ * the settings it reads, and does not import this one, so no import cycle runs through the finishing stage.
+ */
 export type Transform = (results: FileResult[], settings: FinishSettings) => FileResult[];

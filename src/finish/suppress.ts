@@ -9,8 +9,7 @@
 import { isCalled } from '../analyse/index.js';
 import { detectors, type DetectorMeta } from '../detect/index.js';
 import { clueOf, type MessageData } from '../detect/detector.js';
-import type { Clue, Directive, Person, Severity } from '../types.js';
-import type { Transform } from './settings.js';
+import type { Clue, Directive, FileResult, Person, Severity } from '../types.js';
 
 /** The rule under which problems with `clues-ignore` directives are reported. */
 export const cluesIgnore: DetectorMeta = {
@@ -86,7 +85,7 @@ export function applySuppressions(file: string, clues: Clue[], directives: Direc
 }
 
 /** The finishing step: each readable file's directives applied to its clues, and then dropped from the result. */
-export const suppression: Transform = (results) =>
+export const suppression = (results: FileResult[]): FileResult[] =>
   results.map((r) => {
     if (!r.ok) return r;
     const { directives = [], ...rest } = r;
