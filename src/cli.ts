@@ -6,18 +6,17 @@ import { InputError } from './errors.js';
 import { CORPUS_DIR, defaultDirs, evaluate } from './eval/run.js';
 import { explain } from './explain.js';
 import { evalFormat, formatEval } from './eval/format.js';
-import { FAIL_ON_LEVELS, exceedsMaxWarnings, exitCode, type FailOn } from './exit-code.js';
-import { compareToBaseline, goneLine, parseBaseline, writeBaseline } from './baseline.js';
+import { FAIL_ON_LEVELS, exitCode, type FailOn } from './finish/exit-code.js';
+import { goneLine, parseBaseline } from './finish/baseline.js';
 import { checkOutputPath, writeAtomically } from './output.js';
 import { DEFAULT_MAX_SIZE, formatSize, parseSize } from './read/read.js';
-import { redact } from './redact.js';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
 import { CONFIG_FILE, findConfig, readConfig } from './config.js';
 import { readFacts } from './facts.js';
 import { readText } from './json-input.js';
 import { writeStarterConfig } from './init.js';
 import { rules } from './rules.js';
-import { naivePath, checkPaths, type RunOptions } from './run.js';
+import { naivePath, run, type RunOptions } from './run.js';
 import { INPUT_FORMATS, type FileResult, type InputFormat } from './types.js';
 import { hideQuotedWords, visible, visibleInField } from './visible.js';
 
@@ -97,6 +96,9 @@ function program(): Command {
       if (flags.writeBaseline !== undefined) await checkOutputPath(flags.writeBaseline, 'baseline');
       const skipped: Skipped[] = [];
       const configPath = flags.config === false ? undefined : (flags.config ?? (await findConfig(process.cwd())));
+      // What the finishing stage hands back on the way: today's baseline, and the baseline entries gone.
+      let baselineText: string | undefined;
+      const goneLines: string[] = [];
       const options: RunOptions = {
         ...(configPath === undefined ? {} : { config: await readConfig(configPath) }),
         ...(flags.interviewer === undefined ? {} : { interviewer: flags.interviewer }),
@@ -104,29 +106,24 @@ function program(): Command {
         ...(flags.inputFormat === undefined ? {} : { inputFormat: flags.inputFormat }),
         ...(flags.stdinFilename === undefined ? {} : { stdinFilename: flags.stdinFilename }),
         ...(maxSize === undefined ? {} : { maxSize }),
+        ...(flags.writeBaseline === undefined ? {} : { onBaseline: (text: string) => (baselineText = text) }),
+        ...(flags.baseline === undefined ? {} : { baseline: parseBaseline(flags.baseline, await readText(flags.baseline, 'baseline')) }),
+        onGone: (gone) => goneLines.push(goneLine(gone, Boolean(flags.redact))),
+        quiet: Boolean(flags.quiet),
+        redact: Boolean(flags.redact),
         onSkip: (file, reason) => skipped.push({ file, reason }),
       };
-      const checked = await checkPaths(paths.length > 0 ? paths : [SEED], options);
-      for (const r of checked) if (!r.ok) warn(r.error);
-      if (flags.writeBaseline !== undefined) await writeAtomically(flags.writeBaseline, writeBaseline(checked), { what: 'baseline' });
-      let results = checked;
-      if (flags.baseline !== undefined) {
-        const compared = compareToBaseline(checked, parseBaseline(flags.baseline, await readText(flags.baseline, 'baseline')));
-        results = compared.results;
-        for (const g of compared.gone) warn(goneLine(g, Boolean(flags.redact)));
-      }
-      // --quiet keeps errors only; the summary then counts exactly what is listed.
-      if (flags.quiet) results = results.map((r) => (r.ok ? { ...r, clues: r.clues.filter((c) => c.severity === 'error') } : r));
-      if (flags.redact) results = redact(results);
+      const results = await run(paths.length > 0 ? paths : [SEED], options);
+      for (const r of results) if (!r.ok) warn(r.error);
+      if (baselineText !== undefined) await writeAtomically(flags.writeBaseline!, baselineText, { what: 'baseline' });
+      for (const line of goneLines) warn(line);
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
       const report = reporters[flags.format](results, { color, redact: Boolean(flags.redact) });
       if (toFile) await writeAtomically(flags.output!, report);
       else process.stdout.write(report);
-      let code = exitCode(results, flags.failOn);
-      if (code === 0 && flags.maxWarnings !== undefined && exceedsMaxWarnings(results, flags.maxWarnings)) code = 1;
-      process.exitCode = code;
-      if (checked.length + skipped.length > 1) warn(accounting(checked, skipped));
+      process.exitCode = exitCode(results, { failOn: flags.failOn, ...(flags.maxWarnings === undefined ? {} : { maxWarnings: flags.maxWarnings }) });
+      if (results.length + skipped.length > 1) warn(accounting(results, skipped));
     });
 
   cli
@@ -148,7 +145,7 @@ function program(): Command {
       const format = evalFormat(cli.opts<ReportFlags>().format);
       const { dirs: chosen, missing } = dirs.length > 0 ? { dirs, missing: undefined } : defaultDirs(process.cwd());
       const results = [];
-      for (const dir of chosen) results.push(await evaluate(dir, async (file) => (await checkPaths([file]))[0]!, naivePath));
+      for (const dir of chosen) results.push(await evaluate(dir, async (file) => (await run([file]))[0]!, naivePath));
       const verbose = Boolean(flags.verbose);
       process.stdout.write(formatEval(results, { format, verbose, ...(missing === undefined ? {} : { missing }) }));
     });

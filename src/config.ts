@@ -9,7 +9,7 @@ import { CUE_TYPES, DEFAULT_LEXICON, NOUN_CLASSES, buildLexicon, type KnownPerso
 import { InputError } from './errors.js';
 import { parseJsonInput, readText, TEXT, TEXTS, type Schema } from './json-input.js';
 import { rules as RULES } from './rules.js';
-import { SEVERITIES, type Clue, type Severity } from './types.js';
+import { SEVERITIES } from './types.js';
 
 export const CONFIG_FILE = 'clues.config.json';
 
@@ -101,15 +101,6 @@ export function configLexicon(config: Config): Lexicon {
   let lexicon = lexicons.get(config);
   if (!lexicon) lexicons.set(config, (lexicon = buildLexicon(config.lexicon)));
   return lexicon;
-}
-
-/** Applies the rules' settings: drops clues of rules turned off, and sets the severity of rules given one. */
-export function applyRuleSettings(clues: Clue[], rules: Record<string, RuleSetting>): Clue[] {
-  return clues.flatMap((clue) => {
-    const setting = rules[clue.rule] ?? 'on';
-    if (setting === 'off') return [];
-    return setting === 'on' || setting === clue.severity ? [clue] : [{ ...clue, severity: setting as Severity }];
-  });
 }
 
 async function exists(path: string): Promise<boolean> {

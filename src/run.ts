@@ -1,23 +1,23 @@
 import { analyse } from './analyse/index.js';
 import { detect } from './detect/index.js';
 import { InputError } from './errors.js';
-import { applyRuleSettings, configLexicon, type Config } from './config.js';
+import { configLexicon, type Config } from './config.js';
 import type { CaseFacts } from './facts.js';
+import { finish, type FinishSettings } from './finish/index.js';
 import { parse } from './parse/index.js';
 import { readSources } from './read/read.js';
-import { applySuppressions } from './suppress.js';
 import { naiveResult } from './eval/naive.js';
 import type { FileResult, InputFormat, Source } from './types.js';
 
-/** Options that change what the pipeline finds (not how it is shown). */
-export interface RunOptions {
+/** Options that change what the pipeline finds and keeps (not how it is shown). */
+export interface RunOptions extends Omit<FinishSettings, 'ruleSettings'> {
   interviewer?: string;
   facts?: CaseFacts;
   /** `--input-format`: parse every input as this format. */
   inputFormat?: InputFormat;
   /** `--stdin-filename`: the name standard input is reported under (its extension picks the format). */
   stdinFilename?: string;
-  /** The project's `clues.config.json`. */
+  /** The project's `clues.config.json`; its `rules` are the finishing stage's rule settings. */
   config?: Config;
   /** `--max-size`: the most bytes one input may have, or a .docx unpack to. */
   maxSize?: number;
@@ -25,8 +25,25 @@ export interface RunOptions {
   onSkip?: (file: string, reason: string) => void;
 }
 
-/** Parses, analyses and runs every detector on one source; an input problem becomes a failed result. */
+/** Parses, analyses, runs every detector on one source and finishes its result; an input problem becomes a failed result. */
 export function check(source: Source, options: RunOptions = {}): FileResult {
+  return finish([detected(source, options)], finishSettings(options))[0]!;
+}
+
+/** Reads every path, checks each file, and finishes the results together; unreadable files become failed results, in input order. */
+export async function run(paths: string[], options: RunOptions = {}): Promise<FileResult[]> {
+  const { inputFormat, stdinFilename, maxSize, onSkip } = options;
+  const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip });
+  const results = sources.map((s) => ('error' in s ? { file: s.file, ok: false as const, error: withFile(s.file, s.error) } : detected(s, options)));
+  return finish(results, finishSettings(options));
+}
+
+function finishSettings(options: RunOptions): FinishSettings {
+  return options.config ? { ...options, ruleSettings: options.config.rules } : options;
+}
+
+/** The detectors' clues for one source, with the file's `clues-ignore` directives for the finishing stage to apply. */
+function detected(source: Source, options: RunOptions): FileResult {
   try {
     const { config } = options;
     const transcript = parse(source, {
@@ -38,22 +55,13 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
       ...(config ? { known: config.people, lexicon: configLexicon(config) } : {}),
     });
     const people = analysis.roster.people;
-    const found = applySuppressions(source.file, detect(analysis), transcript.directives ?? [], people);
-    const clues = config ? applyRuleSettings(found.clues, config.rules) : found.clues;
-    const { suppressed } = found;
-    const result: FileResult = { file: source.file, ok: true, speakers: transcript.speakers, people, clues, ...(suppressed > 0 ? { suppressed } : {}) };
+    const { directives } = transcript;
+    const result: FileResult = { file: source.file, ok: true, speakers: transcript.speakers, people, clues: detect(analysis), ...(directives ? { directives } : {}) };
     return transcript.lineUnit === 'paragraph' ? { ...result, lineUnit: 'paragraph' } : result;
   } catch (error) {
     if (error instanceof InputError) return { file: source.file, ok: false, error: withFile(source.file, error.message) };
     throw error;
   }
-}
-
-/** Reads every path and checks each file; unreadable files become failed results, in input order. */
-export async function checkPaths(paths: string[], options: RunOptions = {}): Promise<FileResult[]> {
-  const { inputFormat, stdinFilename, maxSize, onSkip } = options;
-  const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip });
-  return sources.map((s) => ('error' in s ? { file: s.file, ok: false as const, error: withFile(s.file, s.error) } : check(s, options)));
 }
 
 function withFile(file: string, message: string): string {

@@ -171,6 +171,11 @@ export interface Clue {
   who: string;
   /** The speaker whose words raised the clue. */
   speaker: string;
+  /** Which of its rule's message templates the message is. */
+  messageId: string;
+  /** What fills the template's holes: quoted words and names, so redaction replaces names here and renders again. */
+  data: Record<string, string>;
+  /** The template filled with `data`. */
   message: string;
   evidence: Evidence[];
   /** How sure the detector is, 0–1, where that varies (contradictions); absent otherwise. */
@@ -185,6 +190,8 @@ export type FileResult =
       speakers: Speaker[];
       people: Person[];
       clues: Clue[];
+      /** The file's `clues-ignore` directives, from detection until the finishing stage applies them. */
+      directives?: Directive[];
       /** How many clues `clues-ignore` directives silenced; absent when none did. */
       suppressed?: number;
       /** What `line` counts in this file's positions; absent means lines of the file. */

@@ -62,7 +62,8 @@ export function answerFlips(analysis: Analysis): Conflict[] {
       who,
       claims: [sentenceQuote(analysis, earlier.answer.index)],
       against: [sentenceQuote(analysis, later.answer.index)],
-      message: `answered "${earlier.answer.text}" to "${earlier.question.text}" but "${later.answer.text}" to "${later.question.text}"`,
+      messageId: 'answerFlip',
+      data: { earlierAnswer: earlier.answer.text, earlierQuestion: earlier.question.text, laterAnswer: later.answer.text, laterQuestion: later.question.text },
       confidence: 0.75,
     });
   });
@@ -114,7 +115,8 @@ export function takenBack(analysis: Analysis): Conflict[] {
       who: denial.utterance.speaker,
       claims: [sentenceQuote(analysis, best.sentence.index)],
       against: [quote(cue)],
-      message: `says "${cue.text}" but earlier said "${best.sentence.text}"`,
+      messageId: 'takenBack',
+      data: { denial: cue.text, earlier: best.sentence.text },
       confidence: 0.6,
     });
   }
@@ -169,7 +171,8 @@ export function changedWhereabouts(analysis: Analysis): Conflict[] {
         who: analysis.roster.people.find((p) => childIds.has(p.id))?.name ?? 'the child',
         claims: [quote(earlier.cue)],
         against: [quote(later.cue)],
-        message: `the account of where the child was changes: "${earlier.cue.text}" then "${later.cue.text}"`,
+        messageId: 'whereaboutsChanged',
+        data: { earlier: earlier.cue.text, later: later.cue.text },
         confidence: 0.65,
       });
     });
@@ -211,7 +214,8 @@ export function changedInjuryAccounts(analysis: Analysis): Conflict[] {
         who: injuredChild(analysis, injury),
         claims: [quote(before)],
         against: [quote(after)],
-        message: `the account of how the injury happened changes: "${before.text}" then "${after.text}"`,
+        messageId: 'injuryAccountChanged',
+        data: { earlier: before.text, later: after.text },
         confidence: 0.7,
       },
     ];
@@ -223,7 +227,6 @@ export function againstRecord(analysis: Analysis): Conflict[] {
   const conflicts: Conflict[] = [];
   for (const statement of analysis.facts?.statements ?? []) {
     const person = analysis.roster.people.find((p) => isCalled(p, statement.about, analysis.lexicon));
-    const record = `${statement.about} (told to ${statement.to}, on the case record)`;
     if (person && statement.relationship === 'partner') {
       const denials = cuesAbout(analysis, person.id, ['denial']);
       if (denials.length > 0) {
@@ -231,7 +234,8 @@ export function againstRecord(analysis: Analysis): Conflict[] {
           who: person.name,
           claims: denials.map(quote),
           against: [],
-          message: `the record says ${statement.to} were told ${statement.about} is her partner, but here: ${quoteList(denials.map((d) => d.text))}`,
+          messageId: 'recordPartner',
+          data: { to: statement.to, about: statement.about, quotes: quoteList(denials.map((d) => d.text)) },
           confidence: 0.85,
         });
       }
@@ -245,7 +249,8 @@ export function againstRecord(analysis: Analysis): Conflict[] {
           who: person?.name ?? statement.about,
           claims: said.map(quote),
           against: [],
-          message: `the record says ${record} lives in the home, but here: ${quoteList(said.map((c) => c.text))}`,
+          messageId: 'recordLivesHere',
+          data: { about: statement.about, to: statement.to, quotes: quoteList(said.map((c) => c.text)) },
           confidence: 0.85,
         });
       }
@@ -257,7 +262,8 @@ export function againstRecord(analysis: Analysis): Conflict[] {
           who: person.name,
           claims: lives.map(quote),
           against: [],
-          message: `the record says ${record} does not live in the home, but here: ${quoteList(lives.map((c) => c.text))}`,
+          messageId: 'recordLivesElsewhere',
+          data: { about: statement.about, to: statement.to, quotes: quoteList(lives.map((c) => c.text)) },
           confidence: 0.8,
         });
       }

@@ -18,6 +18,11 @@ export const childWellbeing = defineDetector({
       'himself, a home in a very poor state. One clue per interviewee turn, at the first sign in it. Quiet when the words ' +
       'are about the speaker or another adult, negated ("she\'s stopped wetting the bed"), hypothetical, or put down to an ' +
       'ordinary cause ("not sleeping because she\'s teething").',
+    messages: {
+      signs:
+        'signs about how the child is: {quotes}; ' +
+        "a change in a child's behaviour, eating, sleeping or development can be the first sign of harm and is worth asking about",
+    },
     examples: {
       fires: [
         'SW: How has Harvey been?\nMUM: He was really unsettled. He wasn\'t sleeping and he was wetting the bed again.',
@@ -41,9 +46,8 @@ export const childWellbeing = defineDetector({
         createClue(analysis, {
           meta: childWellbeing.meta,
           who: whoFor(analysis, first),
-          message:
-            `signs about how the child is: ${quoteList(shown.map((c) => c.text), 4)}; ` +
-            'a change in a child\'s behaviour, eating, sleeping or development can be the first sign of harm and is worth asking about',
+          messageId: 'signs',
+          data: { quotes: quoteList(shown.map((c) => c.text), 4) },
           quotes: shown.map(quote),
         }),
       );

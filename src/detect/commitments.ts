@@ -316,24 +316,25 @@ function said(analysis: Analysis, c: Commitment): string {
 }
 
 function toConflict(analysis: Analysis, p: Pair): Conflict {
-  const how = p.refreshed
-    ? 'did not recall it, then, shown a document or recording, concedes it'
+  const messageId = p.refreshed
+    ? 'recalledWhenShown'
     : p.earlier.saying || p.later.saying
       ? p.earlier.saying
-        ? 'denies having said it, then concedes it'
-        : 'concedes having said it, then denies it'
+        ? 'deniedThenConcededSaying'
+        : 'concededThenDeniedSaying'
       : p.kind === 'prior'
       ? p.later.source === 'prior'
-        ? 'concedes earlier words'
-        : 'after conceding earlier words, says'
+        ? 'priorConceded'
+        : 'afterPriorConceded'
       : p.kind === 'retold'
-        ? 'tells the same thing both ways'
-        : 'answers the same thing both ways';
+        ? 'retold'
+        : 'answers';
   return {
     who: sayerOf(analysis, p.later.said.sentence),
     claims: [p.earlier, ...(p.refreshed ?? [])].flatMap((c) => quotesOf(analysis, c)),
     against: quotesOf(analysis, p.later),
-    message: `${how}: ${said(analysis, p.earlier)} and later ${said(analysis, p.later)}`,
+    messageId,
+    data: { earlier: said(analysis, p.earlier), later: said(analysis, p.later) },
     confidence: Math.round(p.confidence * 100) / 100,
     severity: p.confidence >= 0.85 ? 'error' : p.confidence >= 0.6 ? 'warning' : 'info',
   };

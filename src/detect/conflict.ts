@@ -1,7 +1,7 @@
 import { WORDS } from '../analyse/lexicon.js';
 import type { Analysis } from '../analyse/index.js';
 import type { Severity } from '../types.js';
-import type { Quote } from './detector.js';
+import type { MessageData, Quote } from './detector.js';
 import { ANSWERER_LABELS } from '../parse/role-labels.js';
 
 const answerWords = WORDS.answers;
@@ -13,7 +13,9 @@ export interface Conflict {
   claims: Quote[];
   /** The words that undermine it. */
   against: Quote[];
-  message: string;
+  /** The contradiction rule's message for it, and what fills the message's holes. */
+  messageId: string;
+  data: MessageData;
   /** How sure the check is that the two really conflict, 0–1. */
   confidence: number;
   severity?: Severity;

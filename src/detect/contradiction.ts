@@ -18,6 +18,28 @@ export const contradiction = defineDetector({
       'a presence denied then described; a yes/no answer that flips when the question comes round again; "I never said ' +
       'that" against the earlier words; a changed account of where the child was or how an injury happened; or a person ' +
       'who did not do something and then did. Each clue cites both lines and carries a confidence.',
+    messages: {
+      deniedButClose: 'denies a relationship ({denials}) but also says {quotes}',
+      notSeenButSeen: 'says "{claim}" but also {quotes}',
+      nobodyElse: 'says {claims} but {who}: {quotes}',
+      negationFlip: 'says "{negative}" and also "{positive}"',
+      presenceFlip: 'says {who} did not ({denied}) but also {quotes}',
+      answerFlip: 'answered "{earlierAnswer}" to "{earlierQuestion}" but "{laterAnswer}" to "{laterQuestion}"',
+      takenBack: 'says "{denial}" but earlier said "{earlier}"',
+      whereaboutsChanged: 'the account of where the child was changes: "{earlier}" then "{later}"',
+      injuryAccountChanged: 'the account of how the injury happened changes: "{earlier}" then "{later}"',
+      recordPartner: 'the record says {to} were told {about} is her partner, but here: {quotes}',
+      recordLivesHere: 'the record says {about} (told to {to}, on the case record) lives in the home, but here: {quotes}',
+      recordLivesElsewhere: 'the record says {about} (told to {to}, on the case record) does not live in the home, but here: {quotes}',
+      // A commitment flip quotes each side as "words", or "words" to "the question or document put".
+      recalledWhenShown: 'did not recall it, then, shown a document or recording, concedes it: {earlier} and later {later}',
+      deniedThenConcededSaying: 'denies having said it, then concedes it: {earlier} and later {later}',
+      concededThenDeniedSaying: 'concedes having said it, then denies it: {earlier} and later {later}',
+      priorConceded: 'concedes earlier words: {earlier} and later {later}',
+      afterPriorConceded: 'after conceding earlier words, says: {earlier} and later {later}',
+      retold: 'tells the same thing both ways: {earlier} and later {later}',
+      answers: 'answers the same thing both ways: {earlier} and later {later}',
+    },
     examples: {
       fires: [
         "SW: Tell me about Steven.\nTRACEY: He's just a friend.\nSW: What did you do on Valentine's Day?\nTRACEY: Steven came round and we had a Valentine's dinner here at mine.",
@@ -72,7 +94,8 @@ function toClue(analysis: Analysis, c: Conflict): Clue {
   return createClue(analysis, {
     meta: contradiction.meta,
     who: c.who,
-    message: c.message,
+    messageId: c.messageId,
+    data: c.data,
     quotes,
     at: quotes.indexOf(later),
     confidence: c.confidence,
@@ -101,7 +124,8 @@ function deniedButClose(analysis: Analysis, person: Person): Conflict[] {
       who: person.name,
       claims: own.map(quote),
       against: against.map(quote),
-      message: `denies a relationship (${quoteList(own.map((d) => d.text), 2)}) but also says ${what}`,
+      messageId: 'deniedButClose',
+      data: { denials: quoteList(own.map((d) => d.text), 2), quotes: what },
       confidence: 0.9,
     });
   }
@@ -120,7 +144,8 @@ function notSeenButSeen(analysis: Analysis, person: Person): Conflict[] {
       who: person.name,
       claims: [quote(claim)],
       against: contact.map(quote),
-      message: `says "${claim.text}" but also ${quoteList(contact.map((c) => c.text))}`,
+      messageId: 'notSeenButSeen',
+      data: { claim: claim.text, quotes: quoteList(contact.map((c) => c.text)) },
       confidence: 0.8,
     });
   }
@@ -159,7 +184,8 @@ function nobodyElse(analysis: Analysis): Conflict[] {
         who,
         claims: group.map(quote),
         against: cues.map(quote),
-        message: `says ${said} but ${who}: ${quoteList(cues.map((c) => c.text))}`,
+        messageId: 'nobodyElse',
+        data: { claims: said, who, quotes: quoteList(cues.map((c) => c.text)) },
         confidence: 0.85,
       });
     }
@@ -190,7 +216,8 @@ function negationFlips(analysis: Analysis): Conflict[] {
         who,
         claims: [sentenceQuote(analysis, flipped.sentence)],
         against: [sentenceQuote(analysis, claim.sentence)],
-        message: `says "${analysis.sentences[neg.sentence]!.text}" and also "${analysis.sentences[pos.sentence]!.text}"`,
+        messageId: 'negationFlip',
+        data: { negative: analysis.sentences[neg.sentence]!.text, positive: analysis.sentences[pos.sentence]!.text },
         confidence: 0.6,
         severity: 'warning',
       });
@@ -216,7 +243,8 @@ function presenceFlips(analysis: Analysis, person: Person): Conflict[] {
       who: person.name,
       claims: denied.map(quote),
       against: described.map(quote),
-      message: `says ${person.name} did not (${quoteList(denied.map((d) => d.text), 2)}) but also ${quoteList(described.map((c) => c.text))}`,
+      messageId: 'presenceFlip',
+      data: { who: person.name, denied: quoteList(denied.map((d) => d.text), 2), quotes: quoteList(described.map((c) => c.text)) },
       confidence: 0.75,
     });
   }

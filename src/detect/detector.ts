@@ -11,6 +11,22 @@ export interface DetectorMeta {
   description: string;
   /** Short transcripts (lines joined by \n) on which the detector fires, and look-alikes on which it stays quiet. */
   examples: { fires: string[]; quiet: string[] };
+  /** Its clues' messages by id: English with `{name}` holes that a clue's `data.name` fills (quoted words, names). */
+  messages: Record<string, string>;
+}
+
+/** What fills a message template's holes, by hole name. */
+export type MessageData = Record<string, string>;
+
+/** A message template with its holes filled; a hole without data, or an unknown id, is a bug in the detector. */
+export function renderMessage(meta: DetectorMeta, messageId: string, data: MessageData): string {
+  const template = meta.messages[messageId];
+  if (template === undefined) throw new Error(`${meta.id} has no message "${messageId}"`);
+  return template.replace(/\{(\w+)\}/g, (_, hole: string) => {
+    const value = data[hole];
+    if (value === undefined) throw new Error(`${meta.id} message "${messageId}" needs data.${hole}`);
+    return value;
+  });
 }
 
 /** A detector: metadata plus a pure function from the shared analysis to clues. */
@@ -38,7 +54,8 @@ export function createClue(
     meta: DetectorMeta;
     severity?: Severity;
     who: string;
-    message: string;
+    messageId: string;
+    data: MessageData;
     quotes: Quote[];
     at?: number;
     confidence?: number;
@@ -64,7 +81,8 @@ export function clueOf(fields: {
   file: string;
   who: string;
   speaker: string;
-  message: string;
+  messageId: string;
+  data: MessageData;
   evidence: Evidence[];
   at?: number;
   confidence?: number;
@@ -81,7 +99,9 @@ export function clueOf(fields: {
     lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
     who: fields.who,
     speaker: fields.speaker,
-    message: fields.message,
+    messageId: fields.messageId,
+    data: fields.data,
+    message: renderMessage(fields.meta, fields.messageId, fields.data),
     evidence,
     ...(fields.confidence === undefined ? {} : { confidence: Math.round(fields.confidence * 100) / 100 }),
   };

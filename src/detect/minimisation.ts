@@ -19,6 +19,13 @@ export const minimisation = defineDetector({
       '("out of our lives", "off my back"). One clue per turn, at the first such words. Not for "to be honest" or ' +
       '"honestly" on their own, for the words negated ("he\'s not just a friend"), or for a professional\'s words reported ' +
       '("the GP said it was nothing to worry about").',
+    messages: {
+      playsDown: 'plays down a person or harm: {playsDown}; words that make a person or a harm sound smaller than it is are worth testing',
+      servicesOut: 'wants services gone: {servicesOut}; wanting services gone can keep a risk out of view and is worth exploring',
+      both:
+        'plays down a person or harm: {playsDown}; wants services gone: {servicesOut}; ' +
+        'words that make a person or a harm sound smaller than it is are worth testing',
+    },
     examples: {
       fires: [
         "SW: Tell me about Steven.\nTRACEY: He's just a friend. He only stayed the once.",
@@ -40,19 +47,12 @@ export const minimisation = defineDetector({
       const first = shown[0]!;
       const down = shown.filter((c) => c.type === 'minimiser').map((c) => c.text);
       const out = shown.filter((c) => c.type === 'servicesOut').map((c) => c.text);
-      const parts = [
-        ...(down.length > 0 ? [`plays down a person or harm: ${quoteList(down)}`] : []),
-        ...(out.length > 0 ? [`wants services gone: ${quoteList(out)}`] : []),
-      ];
       clues.push(
         createClue(analysis, {
           meta: minimisation.meta,
           who: whoIsPlayedDown(analysis, first),
-          message: `${parts.join('; ')}; ${
-            down.length > 0
-              ? 'words that make a person or a harm sound smaller than it is are worth testing'
-              : 'wanting services gone can keep a risk out of view and is worth exploring'
-          }`,
+          messageId: down.length === 0 ? 'servicesOut' : out.length === 0 ? 'playsDown' : 'both',
+          data: { ...(down.length > 0 ? { playsDown: quoteList(down) } : {}), ...(out.length > 0 ? { servicesOut: quoteList(out) } : {}) },
           quotes: shown.map(quote),
         }),
       );

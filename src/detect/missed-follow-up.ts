@@ -2,7 +2,7 @@ import { isAssertion, type Analysis, type Cue, type PersonMention, type Sentence
 import { WORDS } from '../analyse/lexicon.js';
 import type { Clue, Person, Severity } from '../types.js';
 import { worse } from '../severity.js';
-import { createClue, defineDetector, type Quote } from './detector.js';
+import { createClue, defineDetector, type MessageData, type Quote } from './detector.js';
 import { cuesAbout, PRESENCE, quoteList } from './people.js';
 
 // The adults a training interviewer is expected to ask about: not family, not professionals, not the child.
@@ -29,15 +29,13 @@ interface Raised {
   quotes: Quote[];
   who: string;
   severity: Severity;
-  message: string;
+  /** The rule's message for it, and what fills the message's holes. */
+  messageId: string;
+  data: MessageData;
   /** Whether a later interviewer sentence refers to it. */
   followedUp: boolean;
   /** The adult it is, or the adult a safety concern is about. */
   personId?: number;
-  /** For a person: how they were quoted; for a concern: its quoted words. */
-  said: string;
-  /** For a person: where the talk placed them (`, placed in the home or with the child ("stays over"),`). */
-  where?: string;
 }
 
 /** What the interviewee raised — an adult outside the family, an injury, a safety concern — that the interviewer never asked about. */
@@ -54,6 +52,22 @@ export const missedFollowUp = defineDetector({
       'or concern when a later interviewer sentence uses a word of the same topic, or the very next turn asks "what ' +
       'happened?". Error for an injury or an adult placed in the home or with the child, warning otherwise. Quiet when ' +
       'the transcript has no interviewer.',
+    messages: {
+      person: 'the interviewee raised "{said}" and the interviewer never asked about {pronoun}',
+      personPlaced:
+        'the interviewee raised "{said}", placed in the home or with the child ({presence}), and the interviewer never asked about {pronoun}',
+      personAtHome: 'the interviewee raised "{said}", who lives in the home, and the interviewer never asked about {pronoun}',
+      personAndConcern:
+        'the interviewee raised "{said}" and a safety concern about {pronoun} ({concern}), and the interviewer never asked about either',
+      personPlacedAndConcern:
+        'the interviewee raised "{said}", placed in the home or with the child ({presence}), and a safety concern about {pronoun} ' +
+        '({concern}), and the interviewer never asked about either',
+      personAtHomeAndConcern:
+        'the interviewee raised "{said}", who lives in the home, and a safety concern about {pronoun} ({concern}), and the ' +
+        'interviewer never asked about either',
+      injury: 'the interviewee raised an injury ({quotes}) and the interviewer never asked about it',
+      safety: 'the interviewee raised a safety concern ({quotes}) and the interviewer never asked about it',
+    },
     examples: {
       fires: [
         'SW: Who helps you out?\nMUM: My mum, mostly. My mate Jordan stays over at weekends.\nSW: And how is nursery going?\nMUM: Fine, he loves it.',
@@ -82,15 +96,15 @@ export const missedFollowUp = defineDetector({
         raised.push(concern);
         continue;
       }
-      const them = pronounFor(analysis.roster.people[person.personId!]!);
       person.quotes.push(...concern.quotes);
       person.severity = worse(person.severity, concern.severity);
-      person.message = `the interviewee raised "${person.said}"${person.where ?? ''} and a safety concern about ${them} (${concern.said}), and the interviewer never asked about either`;
+      person.messageId = `${person.messageId}AndConcern`;
+      person.data = { ...person.data, concern: concern.data.quotes! };
     }
     return raised
       .sort((a, b) => a.sentence - b.sentence)
       .map((r) =>
-        createClue(analysis, { meta: missedFollowUp.meta, severity: r.severity, who: r.who, message: r.message, quotes: r.quotes }),
+        createClue(analysis, { meta: missedFollowUp.meta, severity: r.severity, who: r.who, messageId: r.messageId, data: r.data, quotes: r.quotes }),
       );
   },
 });
@@ -135,17 +149,15 @@ function peopleRaised(analysis: Analysis): Raised[] {
     const quotes: Quote[] = [firstQuote(analysis, first, mentions)];
     for (const cue of presence) quotes.push({ sentence: cue.sentence, start: cue.start, end: cue.end });
     const said = quoteText(analysis, quotes[0]!);
-    const where = presence.length > 0 ? `, placed in the home or with the child (${quoteList(presence.map((c) => c.text))}),` : household ? ', who lives in the home,' : '';
     raised.push({
       sentence: first.sentence,
       quotes,
       who: person.name,
       severity: placed ? 'error' : 'warning',
-      message: `the interviewee raised "${said}"${where} and the interviewer never asked about ${pronounFor(person)}`,
+      messageId: presence.length > 0 ? 'personPlaced' : household ? 'personAtHome' : 'person',
+      data: { said, pronoun: pronounFor(person), ...(presence.length > 0 ? { presence: quoteList(presence.map((c) => c.text)) } : {}) },
       followedUp,
       personId: person.id,
-      said,
-      where,
     });
   }
   return raised;
@@ -250,17 +262,15 @@ function topicsRaised(analysis: Analysis, kind: Topic): Raised[] {
     const followedUp = later.some((t) => topic.general.test(t) || Object.values(topic.families).some((re) => re.test(t)));
     const shown = concern.cues.slice(0, 4);
     const about = kind === 'safety' ? concernAbout(analysis, concern.cues) : undefined;
-    const what = kind === 'injury' ? 'an injury' : 'a safety concern';
-    const said = quoteList(concern.cues.map((c) => c.text));
     return {
       sentence: first.sentence,
       quotes: shown.map((c) => ({ sentence: c.sentence, start: c.start, end: c.end })),
       who: about?.name ?? '',
       severity: kind === 'injury' ? 'error' : 'warning',
-      message: `the interviewee raised ${what} (${said}) and the interviewer never asked about it`,
+      messageId: kind,
+      data: { quotes: quoteList(concern.cues.map((c) => c.text)) },
       followedUp,
       ...(about ? { personId: about.id } : {}),
-      said,
     } satisfies Raised;
   });
 }

@@ -18,6 +18,13 @@ export const relationship = defineDetector({
       '"Gina\'s manager"), denies ("just a friend", "we\'re not together", "I have never met him") or implies through romantic ' +
       'detail, or that the interviewer puts and the answer confirms or denies ("Was Karen your client?" "Yes."). One clue per ' +
       'person or pair and stance. Denials of a partner are warnings: they are what later words contradict.',
+    messages: {
+      stated: 'stated: {quotes}',
+      denied: 'relationship denied: {quotes}',
+      uncertain: 'relationship uncertain: {quotes}',
+      confirmed: 'confirmed in answer: {quotes}',
+      romance: 'romantic relationship implied: {quotes}',
+    },
     examples: {
       fires: [
         'Q: Was Daniel Price your client at the time?\nA: Yes.',
@@ -59,8 +66,8 @@ export const relationship = defineDetector({
         (m) => !family || m.role?.nounClass === 'partner',
       );
       const romance = family || stated.some((m) => m.role?.nounClass === 'partner') ? [] : cuesAbout(analysis, person.id, ['romance']);
-      const add = (severity: Clue['severity'], quotes: Quote[], message: string) =>
-        clues.push(createClue(analysis, { meta: relationship.meta, severity, who: person.name, message, quotes }));
+      const add = (severity: Clue['severity'], quotes: Quote[], messageId: string, words: string[]) =>
+        clues.push(createClue(analysis, { meta: relationship.meta, severity, who: person.name, messageId, data: { quotes: quoteList(words) }, quotes }));
 
       quoted.push(...stated.map(quoteOf), ...denials.map(quoteOf));
       // A romantic tie is its own clue beside any other tie to the same person ("Mike, previously my publicist, we
@@ -70,14 +77,14 @@ export const relationship = defineDetector({
         if (mine.length === 0) continue;
         const roles = mine.map((m) => describeRole(analysis, m));
         const more = own(person, 'stated', mine.map(quoteOf), partner);
-        add('info', [...mine.map(quoteOf), ...more.flatMap((r) => r.quotes)], `stated: ${quoteList([...roles, ...more.map((r) => r.label)])}`);
+        add('info', [...mine.map(quoteOf), ...more.flatMap((r) => r.quotes)], 'stated', [...roles, ...more.map((r) => r.label)]);
       }
       if (denials.length > 0) {
         const more = own(person, 'denied', denials.map(quoteOf));
-        add('warning', [...denials.map(quoteOf), ...more.flatMap((r) => r.quotes)], `relationship denied: ${quoteList([...denials.map((d) => d.text), ...more.map((r) => r.label)])}`);
+        add('warning', [...denials.map(quoteOf), ...more.flatMap((r) => r.quotes)], 'denied', [...denials.map((d) => d.text), ...more.map((r) => r.label)]);
       }
       if (romance.length > 0) {
-        add('info', romance.map(quoteOf), `romantic relationship implied: ${quoteList(romance.map((r) => r.text))}`);
+        add('info', romance.map(quoteOf), 'romance', romance.map((r) => r.text));
       }
     }
     for (const group of groups.values()) {
@@ -230,13 +237,9 @@ function relationClue(analysis: Analysis, group: Relation[]): Clue {
   const severity = stance === 'denied' && romance ? 'warning' : 'info';
   const labels = group.map((r) => r.label);
   const byAnswer = group.every((r) => r.quotes.length > 1);
-  const message =
-    stance === 'denied'
-      ? `relationship denied: ${quoteList(labels)}`
-      : stance === 'uncertain'
-        ? `relationship uncertain: ${quoteList(labels)}`
-        : `${byAnswer ? 'confirmed in answer' : 'stated'}: ${quoteList(labels)}`;
-  return createClue(analysis, { meta: relationship.meta, severity, who: names.join('; '), message, quotes: group.flatMap((r) => r.quotes) });
+  const messageId = stance === 'denied' ? 'denied' : stance === 'uncertain' ? 'uncertain' : byAnswer ? 'confirmed' : 'stated';
+  const data = { quotes: quoteList(labels) };
+  return createClue(analysis, { meta: relationship.meta, severity, who: names.join('; '), messageId, data, quotes: group.flatMap((r) => r.quotes) });
 }
 
 function quoteOf(span: { sentence: number; start: number; end: number }): Quote {

@@ -3,7 +3,7 @@ import { isIdentified, unnamedActors } from '../analyse/people.js';
 import { wholeWords, WORDS } from '../analyse/lexicon.js';
 import { worse } from '../severity.js';
 import type { Clue, Severity } from '../types.js';
-import { createClue, defineDetector, type Quote } from './detector.js';
+import { createClue, defineDetector, type MessageData, type Quote } from './detector.js';
 import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, PRESENCE, quoteList } from './people.js';
 import { relationGroups } from './relationship.js';
 
@@ -26,6 +26,21 @@ export const unexplainedAdult = defineDetector({
       'An adult the interviewee mentions whose identity or role in the child\'s life is never established, ' +
       'or who is placed in the home or with the child (stays over, moved in, minds the baby) without that being explained. ' +
       'Severity rises from info (named, nothing more) to warning (visits) to error (stays, lives there, or cares for the child).',
+    messages: {
+      placedDescribed: 'placed in the home or with the child ({presence}) but only ever described as {roles}',
+      placedUnknown: "placed in the home or with the child ({presence}) but never said to be anyone in the child's life",
+      placedDescribedOffRecord: 'placed in the home or with the child ({presence}) but only ever described as {roles}; not on the case record',
+      placedUnknownOffRecord:
+        "placed in the home or with the child ({presence}) but never said to be anyone in the child's life; not on the case record",
+      household: 'lives in the home ({roles}) but who they are is never established',
+      householdOffRecord: 'lives in the home ({roles}) but who they are is never established; not on the case record',
+      offRecordDescribed: 'not on the case record (described as {roles})',
+      offRecordUnknown: 'not on the case record (no role given)',
+      namedDescribed: 'named but only ever described as {roles}',
+      namedUnknown: "named but never said to be anyone in the child's life",
+      unnamed: 'brought into the interviewee\'s account without a name ("{act}") and never identified',
+      unnamedPlaced: 'brought into the interviewee\'s account without a name ("{act}") and never identified; placed in the home or with the child ({presence})',
+    },
     examples: {
       fires: [
         "SW: Who helps you out?\nMUM: There's Steven. He's just a friend.\nSW: And at the weekend?\nMUM: Steven came round and we had dinner here at mine.",
@@ -76,7 +91,7 @@ export const unexplainedAdult = defineDetector({
           meta: unexplainedAdult.meta,
           severity,
           who: person.name,
-          message: explain(person.roles, presence.map((c) => c.text), household, offRecord && !askedWho),
+          ...explain(person.roles, presence.map((c) => c.text), household, offRecord && !askedWho),
           quotes,
         }),
       );
@@ -119,13 +134,13 @@ function unnamedClues(analysis: Analysis, reported: Set<string>): Clue[] {
     const quotes: Quote[] = [{ sentence: sentence.index, start: actor.start, end: Math.max(actor.end, actor.act.end) }];
     if (actor.act.end < actor.start) quotes[0] = { sentence: sentence.index, start: actor.act.start, end: actor.end };
     for (const cue of presence) quotes.push({ sentence: cue.sentence, start: cue.start, end: cue.end });
-    const placed = presence.length > 0 ? `; placed in the home or with the child (${quoteList(presence.map((c) => c.text))})` : '';
     clues.push(
       createClue(analysis, {
         meta: unexplainedAdult.meta,
         severity,
         who: actor.text.toLowerCase(),
-        message: `brought into the interviewee's account without a name ("${actor.act.text}") and never identified${placed}`,
+        messageId: presence.length > 0 ? 'unnamedPlaced' : 'unnamed',
+        data: { act: actor.act.text, ...(presence.length > 0 ? { presence: quoteList(presence.map((c) => c.text)) } : {}) },
         quotes,
       }),
     );
@@ -133,13 +148,15 @@ function unnamedClues(analysis: Analysis, reported: Set<string>): Clue[] {
   return clues;
 }
 
-function explain(roles: string[], presence: string[], household: boolean, offRecord: boolean): string {
-  const described = roles.length > 0 ? `only ever described as ${quoteList(roles)}` : 'never said to be anyone in the child\'s life';
-  const record = offRecord ? '; not on the case record' : '';
-  if (presence.length > 0) return `placed in the home or with the child (${quoteList(presence)}) but ${described}${record}`;
-  if (household) return `lives in the home (${quoteList(roles)}) but who they are is never established${record}`;
-  if (offRecord) return `not on the case record (${roles.length > 0 ? `described as ${quoteList(roles)}` : 'no role given'})`;
-  return `named but ${described}`;
+// Which message says what is unexplained: where they were placed, whether anyone said who they are, whether the case record lacks them.
+function explain(roles: string[], presence: string[], household: boolean, offRecord: boolean): { messageId: string; data: MessageData } {
+  const described = roles.length > 0 ? 'Described' : 'Unknown';
+  const record = offRecord ? 'OffRecord' : '';
+  const data = { roles: quoteList(roles), ...(presence.length > 0 ? { presence: quoteList(presence) } : {}) };
+  if (presence.length > 0) return { messageId: `placed${described}${record}`, data };
+  if (household) return { messageId: `household${record}`, data };
+  if (offRecord) return { messageId: `offRecord${described}`, data };
+  return { messageId: `named${described}`, data };
 }
 
 // Who the stated relationships identify: the holders of a professional role ("my attorney, Keith"), who are never

@@ -2,7 +2,7 @@ import type { Analysis, Injury, Span } from '../analyse/index.js';
 import type { Clue } from '../types.js';
 import { changedAccount } from './accounts.js';
 import { overlaps, quote } from './conflict.js';
-import { createClue, defineDetector } from './detector.js';
+import { createClue, defineDetector, type MessageData } from './detector.js';
 import { injuredChild, quoteList } from './people.js';
 import { withoutOverlaps } from '../analyse/speech.js';
 
@@ -18,6 +18,15 @@ export const unexplainedInjury = defineDetector({
       'or missing altogether. One clue per injury, at the interviewee\'s first line about it (her first answer when the ' +
       'interviewer raised it). An error when her account of how it happened changes between two of her turns ' +
       '("he fell off the sofa" then "he banged it on the cot"). Quiet for a plain, specific account that does not change.',
+    messages: {
+      changed:
+        '{injury}: the account of how it happened changes, "{earlier}" then "{later}"; an injury explained differently each time needs a clear account',
+      changedAndVague:
+        '{injury}: the account of how it happened changes, "{earlier}" then "{later}", and it is put down to {vague}; ' +
+        'an injury explained differently each time needs a clear account',
+      vague: '{injury}: explained only vaguely or played down, {vague}; an injury without a clear account of how it happened needs one',
+      unexplained: '{injury}: no account of how it happened is given; an injury without an explanation needs one',
+    },
     examples: {
       fires: [
         "SW: How did Riley get the bruise on his cheek?\nMUM: I don't know how. He bruises easily.",
@@ -54,23 +63,24 @@ function judge(analysis: Analysis, injury: Injury): Clue | undefined {
   ];
   const vague = withoutOverlaps(weak);
   const what = injury.raisedBy ? `${injury.label} (raised by the interviewer)` : injury.label;
-  let message: string;
+  let messageId: string;
+  let data: MessageData;
   let severity: Clue['severity'] = 'warning';
   let quotes: Span[];
   if (changed) {
     severity = 'error';
     const [before, after] = changed;
     const also = vague.filter((v) => ![before, after].some((a) => a.sentence === v.sentence && overlaps(a, v)));
-    message =
-      `${what}: the account of how it happened changes, "${before.text}" then "${after.text}"` +
-      (also.length > 0 ? `, and it is put down to ${quoteList(also.map((v) => v.text))}` : '') +
-      '; an injury explained differently each time needs a clear account';
+    messageId = also.length > 0 ? 'changedAndVague' : 'changed';
+    data = { injury: what, earlier: before.text, later: after.text, ...(also.length > 0 ? { vague: quoteList(also.map((v) => v.text)) } : {}) };
     quotes = [first, before, after, ...also];
   } else if (vague.length > 0) {
-    message = `${what}: explained only vaguely or played down, ${quoteList(vague.map((v) => v.text))}; an injury without a clear account of how it happened needs one`;
+    messageId = 'vague';
+    data = { injury: what, vague: quoteList(vague.map((v) => v.text)) };
     quotes = [first, ...vague];
   } else if (specific.length === 0 && !injury.explained) {
-    message = `${what}: no account of how it happened is given; an injury without an explanation needs one`;
+    messageId = 'unexplained';
+    data = { injury: what };
     quotes = [first];
   } else {
     return undefined;
@@ -82,7 +92,8 @@ function judge(analysis: Analysis, injury: Injury): Clue | undefined {
     meta: unexplainedInjury.meta,
     severity,
     who: injuredChild(analysis, injury),
-    message,
+    messageId,
+    data,
     quotes: shown.map(quote),
     at: Math.max(0, at),
   });

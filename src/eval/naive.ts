@@ -28,6 +28,8 @@ export function naiveResult(transcript: Transcript): FileResult {
         lines: [line],
         who: name,
         speaker: utterance.speaker,
+        messageId: 'name',
+        data: {},
         message: 'a name',
         evidence: [{ line, column, text: person.text }],
       });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FINGERPRINT, fingerprint } from '../baseline.js';
+import { FINGERPRINT, fingerprint } from '../finish/baseline.js';
 import type { DetectorMeta } from '../detect/index.js';
 import { rules as declaredRules } from '../rules.js';
 import type { Clue, Evidence, FileResult, Severity } from '../types.js';

@@ -189,6 +189,8 @@ describe('child-wellbeing', () => {
         lines: [2, 3],
         who: 'Harvey',
         speaker: 'TRACEY',
+        messageId: 'signs',
+        data: { quotes: '"really unsettled", "wasn\'t sleeping", "wetting the bed"' },
         message:
           'signs about how the child is: "really unsettled", "wasn\'t sleeping", "wetting the bed"; a change in a child\'s ' +
           'behaviour, eating, sleeping or development can be the first sign of harm and is worth asking about',

@@ -27,10 +27,10 @@ function table(name: string, check: Check, rows: Row[]): void {
         const analysis = analyseLines(row.lines);
         const found = check(analysis);
         if (!row.cites) {
-          assert.deepEqual(found.map((c) => c.message), []);
+          assert.deepEqual(found.map((c) => c.messageId), []);
           return;
         }
-        assert.equal(found.length, 1, found.map((c) => c.message).join('\n'));
+        assert.equal(found.length, 1, found.map((c) => c.messageId).join('\n'));
         const [conflict] = found;
         assert.ok(lines(analysis, conflict!.claims).includes(row.cites[0]), `first side ${lines(analysis, conflict!.claims)}`);
         assert.ok(lines(analysis, conflict!.against).includes(row.cites[1]), `second side ${lines(analysis, conflict!.against)}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyse, type Analysis } from '../../src/analyse/index.js';
-import { createClue, type DetectorMeta } from '../../src/detect/detector.js';
+import { createClue, renderMessage, type DetectorMeta } from '../../src/detect/detector.js';
 import { parse } from '../../src/parse/index.js';
 import { check } from '../../src/run.js';
 import type { InputFormat } from '../../src/types.js';
@@ -12,6 +12,7 @@ const meta: DetectorMeta = {
   severity: 'info',
   description: 'A test detector.',
   examples: { fires: [], quiet: [] },
+  messages: { quoted: 'quoted {who}' },
 };
 
 function analysed(file: string, text: string, format: InputFormat): Analysis {
@@ -23,8 +24,22 @@ function quoting(analysis: Analysis, words: string) {
   const sentence = analysis.sentences.find((s) => s.utterance.text.slice(s.start, s.end).includes(words));
   assert.ok(sentence, `"${words}" in a sentence`);
   const start = sentence.utterance.text.indexOf(words, sentence.start);
-  return createClue(analysis, { meta, who: 'Steven', message: 'quoted', quotes: [{ sentence: sentence.index, start, end: start + words.length }] });
+  return createClue(analysis, { meta, who: 'Steven', messageId: 'quoted', data: { who: 'Steven' }, quotes: [{ sentence: sentence.index, start, end: start + words.length }] });
 }
+
+describe('renderMessage', () => {
+  const templates: DetectorMeta = { ...meta, messages: { twice: '{who} said "{words}" and {who} again', plain: 'no holes' } };
+
+  it('fills every hole from the data, once, without reading holes in the data', () => {
+    assert.equal(renderMessage(templates, 'twice', { who: 'Steven', words: 'see {who}' }), 'Steven said "see {who}" and Steven again');
+    assert.equal(renderMessage(templates, 'plain', {}), 'no holes');
+  });
+
+  it('throws on an unknown id or a hole without data: a bug in the detector, not a clue', () => {
+    assert.throws(() => renderMessage(templates, 'nope', {}), /relationship has no message "nope"/);
+    assert.throws(() => renderMessage(templates, 'twice', { who: 'Steven' }), /needs data\.words/);
+  });
+});
 
 // Line 2 is 51 characters; "just a friend" starts at 2:47 and runs onto the continuation line, ending at 3:9.
 const CONTINUED = 'SW: Who is Steven?\nTRACEY: Steven comes round most nights. He is just\na friend, honestly.\nSW: OK.\n';
@@ -41,7 +56,9 @@ describe('createClue: where quoted words end', () => {
       lines: [2],
       who: 'Steven',
       speaker: 'TRACEY',
-      message: 'quoted',
+      messageId: 'quoted',
+      data: { who: 'Steven' },
+      message: 'quoted Steven',
       evidence: [{ line: 2, column: 47, endLine: 3, endColumn: 9, text: 'just a friend' }],
     });
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { renderMessage } from '../../src/detect/detector.js';
 import { rules } from '../../src/rules.js';
 import { check } from '../../src/run.js';
 
@@ -17,6 +18,22 @@ describe('detector examples', () => {
     };
     meta.examples.fires.forEach((text, i) => {
       it(`${meta.id} fires on example ${i + 1}`, () => assert.notDeepEqual(rulesIn(text), []));
+    });
+    it(`${meta.id}'s examples carry a message id it declares, and data that renders to the message`, () => {
+      for (const text of meta.examples.fires) {
+        const result = check({ file: 'example', text: `${text}\n` });
+        assert.ok(result.ok);
+        for (const clue of result.clues.filter((c) => c.rule === meta.id)) {
+          assert.ok(Object.hasOwn(meta.messages, clue.messageId), clue.messageId);
+          assert.equal(clue.message, renderMessage(meta, clue.messageId, clue.data));
+        }
+      }
+    });
+    it(`${meta.id}'s message templates have named holes only`, () => {
+      for (const [id, template] of Object.entries(meta.messages)) {
+        assert.match(id, /^[a-z][A-Za-z]*$/);
+        assert.doesNotMatch(template.replace(/\{\w+\}/g, ''), /[{}]/, `${id}: ${template}`);
+      }
     });
     meta.examples.quiet.forEach((text, i) => {
       it(`${meta.id} stays quiet on example ${i + 1}`, () => assert.deepEqual(rulesIn(text), []));

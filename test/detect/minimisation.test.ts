@@ -102,6 +102,8 @@ describe('minimisation', () => {
         lines: [2],
         who: 'social services',
         speaker: 'TRACEY',
+        messageId: 'both',
+        data: { playsDown: '"blown out of proportion"', servicesOut: '"out of our lives"' },
         message:
           'plays down a person or harm: "blown out of proportion"; wants services gone: "out of our lives"; ' +
           'words that make a person or a harm sound smaller than it is are worth testing',

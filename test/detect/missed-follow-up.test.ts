@@ -168,6 +168,8 @@ describe('missed-follow-up', () => {
         lines: [2],
         who: 'Jordan',
         speaker: 'MUM',
+        messageId: 'personPlaced',
+        data: { said: 'My mate Jordan', pronoun: 'him', presence: '"stays over"' },
         message: 'the interviewee raised "My mate Jordan", placed in the home or with the child ("stays over"), and the interviewer never asked about him',
         evidence: [
           { line: 2, column: 22, endLine: 2, endColumn: 36, text: 'My mate Jordan' },

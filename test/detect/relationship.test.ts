@@ -240,6 +240,8 @@ describe('relationship beyond the household', () => {
       lines: [1, 2],
       who: 'Daniel Price',
       speaker: 'Q',
+      messageId: 'confirmed',
+      data: { quotes: '"client"' },
       message: 'confirmed in answer: "client"',
       evidence: [
         { line: 1, column: 21, endLine: 1, endColumn: 32, text: 'your client' },

@@ -122,6 +122,8 @@ describe('unexplained-adult', () => {
       lines: [2, 4],
       who: 'Steven',
       speaker: 'MUM',
+      messageId: 'placedDescribed',
+      data: { roles: '"a friend"', presence: '"came round"' },
       message: 'placed in the home or with the child ("came round") but only ever described as "a friend"',
       evidence: [
         { line: 2, column: 14, endLine: 2, endColumn: 20, text: 'Steven' },

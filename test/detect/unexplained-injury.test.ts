@@ -176,6 +176,13 @@ describe('unexplained-injury', () => {
         lines: [2, 4],
         who: 'Riley',
         speaker: 'MUM',
+        messageId: 'changedAndVague',
+        data: {
+          injury: 'bruise on his cheek (raised by the interviewer)',
+          earlier: 'fell off the sofa',
+          later: 'banged it on the cot',
+          vague: '"bruises easily"',
+        },
         message:
           'bruise on his cheek (raised by the interviewer): the account of how it happened changes, "fell off the sofa" then ' +
           '"banged it on the cot", and it is put down to "bruises easily"; an injury explained differently each time needs a clear account',

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { parseExpected, type ExpectedClue } from '../../src/eval/expected.js';
 import { score, type Scores } from '../../src/eval/score.js';
-import { checkPaths } from '../../src/run.js';
+import { run } from '../../src/run.js';
 import { CLUE_KINDS, type Clue } from '../../src/types.js';
 
 /** The repo root, from dist/test/e2e/seed.test.js. */
@@ -20,7 +20,7 @@ describe('seed case (in-process pipeline)', () => {
   let scores: Scores;
 
   before(async () => {
-    const results = await checkPaths([SEED]);
+    const results = await run([SEED]);
     assert.equal(results.length, 1);
     const result = results[0]!;
     assert.ok(result.ok, result.ok ? '' : result.error);

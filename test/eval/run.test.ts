@@ -18,6 +18,8 @@ function clue(file: string, line: number): Clue {
     lines: [line],
     who: 'Steven',
     speaker: 'TRACEY',
+    messageId: 'test',
+    data: {},
     message: 'never explained',
     evidence: [],
   };

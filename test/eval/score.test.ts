@@ -17,6 +17,8 @@ function reported(kind: ClueKind, line: number, lines: number[] = [line], who = 
     lines,
     who,
     speaker: 'TRACEY',
+    messageId: 'test',
+    data: {},
     message: `${kind} at ${line}`,
     evidence: [],
   };

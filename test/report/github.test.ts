@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { data, github, property } from '../../src/report/github.js';
 import type { FileResult } from '../../src/types.js';
-import { redact } from '../../src/redact.js';
+import { redact } from '../../src/finish/redact.js';
 import { check } from '../../src/run.js';
 import { clue, continued, interview, missing, quiet } from './sample.js';
 

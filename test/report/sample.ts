@@ -8,6 +8,8 @@ export function clue(fields: Partial<Clue> & Pick<Clue, 'kind' | 'severity' | 'l
     lines: [fields.line],
     who: 'Steven',
     speaker: 'TRACEY',
+    messageId: 'test',
+    data: {},
     message: 'something',
     evidence: [],
     ...fields,

@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { rules as declared } from '../../src/rules.js';
 import { sarif } from '../../src/report/sarif.js';
-import { check, checkPaths } from '../../src/run.js';
+import { check, run as runPaths } from '../../src/run.js';
 import type { FileResult } from '../../src/types.js';
 import { clue, continued, interview, missing, quiet } from './sample.js';
 
@@ -86,7 +86,7 @@ describe('sarif on every fixture and the seed (the real pipeline)', () => {
   let run: Run;
 
   before(async () => {
-    results = await checkPaths([...transcripts, fromHere('fixtures', 'no-such-transcript.txt')]);
+    results = await runPaths([...transcripts, fromHere('fixtures', 'no-such-transcript.txt')]);
     log = parse(results);
     run = runOf(log);
   });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { redact } from '../src/redact.js';
-import { reporters, type FormatName } from '../src/report/index.js';
-import { check, checkPaths } from '../src/run.js';
-import type { FileResult, Person } from '../src/types.js';
-import { clue, interview, missing, quiet } from './report/sample.js';
+import { redact } from '../../src/finish/redact.js';
+import { reporters, type FormatName } from '../../src/report/index.js';
+import { check, run } from '../../src/run.js';
+import type { FileResult, Person } from '../../src/types.js';
+import { clue, interview, missing, quiet } from '../report/sample.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 
@@ -79,7 +79,7 @@ function sarifWithoutRules(output: string): string {
 }
 
 describe('redact on the fixtures', async () => {
-  const results = await checkPaths(PATHS);
+  const results = await run(PATHS);
   const names = namesIn(results);
   const redacted = redact(results);
 
@@ -124,7 +124,7 @@ describe('redact on the fixtures', async () => {
   });
 
   it('does not change its input', async () => {
-    assert.deepEqual(results, await checkPaths(PATHS));
+    assert.deepEqual(results, await run(PATHS));
   });
 });
 
@@ -139,18 +139,19 @@ function file(path: string, people: Person[], clues: OkResult['clues'], speakers
 describe('redact', () => {
   it('gives stable pseudonyms in order of first appearance across the run', () => {
     const a = file('a.txt', [person(1, 'Steven'), person(2, 'Big Mick', ['Mick'])], [
-      clue({ kind: 'relationship', severity: 'info', line: 1, column: 1, who: 'Big Mick', message: 'Mick and Steven; Steven again' }),
+      clue({ kind: 'relationship', severity: 'info', line: 1, column: 1, who: 'Big Mick', messageId: 'stated', data: { quotes: 'Mick and Steven; Steven again' } }),
     ]);
     const b = file('b.txt', [person(1, 'Dean'), person(2, 'Steven')], [
-      clue({ kind: 'relationship', severity: 'info', line: 1, column: 1, who: 'Steven', message: 'Dean met STEVEN and steven' }),
+      clue({ kind: 'relationship', severity: 'info', line: 1, column: 1, who: 'Steven', messageId: 'stated', data: { quotes: 'Dean met STEVEN and steven' } }),
     ]);
     const [ra, rb] = redact([a, b]) as OkResult[];
     assert.deepEqual(ra!.people.map((p) => p.name), ['Person A', 'Person B']);
     assert.deepEqual(ra!.people[1]!.aliases, []);
     assert.equal(ra!.clues[0]!.who, 'Person B');
-    assert.equal(ra!.clues[0]!.message, 'Person B and Person A; Person A again');
+    assert.equal(ra!.clues[0]!.message, 'stated: Person B and Person A; Person A again');
+    assert.deepEqual(ra!.clues[0]!.data, { quotes: 'Person B and Person A; Person A again' });
     assert.deepEqual(rb!.people.map((p) => p.name), ['Person C', 'Person A']);
-    assert.equal(rb!.clues[0]!.message, 'Person C met Person A and Person A');
+    assert.equal(rb!.clues[0]!.message, 'stated: Person C met Person A and Person A');
   });
 
   it('keeps possessives, and maps titles, words of a name and nicknames to the same pseudonym', () => {
@@ -161,12 +162,13 @@ describe('redact', () => {
         line: 1,
         column: 1,
         who: 'Steven',
-        message: "Ms. Hollis said Steve's van; Rebecca’s sister; Hollis's car; Craig's mum; will not",
+        messageId: 'stated',
+        data: { quotes: "Ms. Hollis said Steve's van; Rebecca’s sister; Hollis's car; Craig's mum; will not" },
         evidence: [{ line: 1, column: 1, text: "Steven's Valentine's dinner" }],
       }),
     ]);
     const [out] = redact([r]) as OkResult[];
-    assert.equal(out!.clues[0]!.message, "Person A said Person B's van; Person A’s sister; Person A's car; Person C's mum; will not");
+    assert.equal(out!.clues[0]!.message, "stated: Person A said Person B's van; Person A’s sister; Person A's car; Person C's mum; will not");
     assert.equal(out!.clues[0]!.evidence[0]!.text, "Person B's Valentine's dinner");
     assert.equal(out!.people[0]!.name, 'Person A');
     assert.deepEqual(out!.people[0]!.aliases, []);
@@ -181,12 +183,29 @@ describe('redact', () => {
       { label: 'TRACEY', role: 'interviewee' as const, source: 'inferred' as const, utterances: 1, questions: 0 },
       { label: 'Social Worker', role: 'other' as const, source: 'inferred' as const, utterances: 1, questions: 0 },
     ];
-    const r = file('d.txt', [person(1, 'Gary')], [clue({ kind: 'relationship', severity: 'info', line: 1, column: 1, who: 'TRACEY', speaker: 'Mr. Hall', message: "Tracey's and Mr Hall's and Gary's" })], speakers);
+    const r = file('d.txt', [person(1, 'Gary')], [clue({ kind: 'relationship', severity: 'info', line: 1, column: 1, who: 'TRACEY', speaker: 'Mr. Hall', messageId: 'stated', data: { quotes: "Tracey's and Mr Hall's and Gary's" } })], speakers);
     const [out] = redact([r, quiet, missing]) as OkResult[];
     assert.deepEqual(out!.speakers.map((s) => s.label), ['SW', 'Speaker A', 'Speaker B', 'Social Worker']);
     assert.equal(out!.clues[0]!.who, 'Speaker B');
     assert.equal(out!.clues[0]!.speaker, 'Speaker A');
-    assert.equal(out!.clues[0]!.message, "Speaker B's and Speaker A's and Person A's");
+    assert.equal(out!.clues[0]!.message, "stated: Speaker B's and Speaker A's and Person A's");
+  });
+
+  it('replaces names in a clue\'s data and renders its message again, never touching the template\'s own words', () => {
+    // Jo Case's surname is a word of the template: redacting the rendered text would give "not on the Person A record".
+    const data = { roles: '"a friend"' };
+    const r = file('e.txt', [person(1, 'Jo Case', [], ['a friend'])], [
+      clue({ kind: 'unexplained-adult', severity: 'warning', line: 1, column: 1, who: 'Jo Case', messageId: 'offRecordDescribed', data, message: 'not on the case record (described as "a friend")' }),
+    ]);
+    const [out] = redact([r]) as OkResult[];
+    assert.equal(out!.clues[0]!.who, 'Person A');
+    assert.equal(out!.clues[0]!.message, 'not on the case record (described as "a friend")');
+    const named = file('f.txt', [person(1, 'Jo Case')], [
+      clue({ kind: 'unexplained-adult', severity: 'warning', line: 1, column: 1, who: 'Jo Case', messageId: 'placedDescribed', data: { presence: '"stays over"', roles: '"Jo\'s mate", "Case"' } }),
+    ]);
+    const [shown] = redact([named]) as OkResult[];
+    assert.deepEqual(shown!.clues[0]!.data, { presence: '"stays over"', roles: '"Person A\'s mate", "Person A"' });
+    assert.equal(shown!.clues[0]!.message, 'placed in the home or with the child ("stays over") but only ever described as "Person A\'s mate", "Person A"');
   });
 
   it('passes unreadable files and role-only speakers through', () => {

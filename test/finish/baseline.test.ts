@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { compareToBaseline, fingerprint, goneLine, parseBaseline, writeBaseline, type Baseline } from '../src/baseline.js';
-import { InputError } from '../src/errors.js';
-import { checkPaths } from '../src/run.js';
-import type { Clue, FileResult } from '../src/types.js';
+import { compareToBaseline, fingerprint, goneLine, parseBaseline, writeBaseline, type Baseline } from '../../src/finish/baseline.js';
+import { InputError } from '../../src/errors.js';
+import { run } from '../../src/run.js';
+import type { Clue, FileResult } from '../../src/types.js';
 
 /** The repo root, from dist/test/baseline.test.js. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURE = join(ROOT, 'fixtures', 'lodger-and-brother.txt');
 
 type OkResult = Extract<FileResult, { ok: true }>;
@@ -33,7 +33,7 @@ describe('baseline on the real pipeline', () => {
   /** Writes `text` to the copy, checks it, and compares against the baseline written from the original. */
   async function compareText(text: string) {
     await writeFile(file, text);
-    return compareToBaseline(await checkPaths([file]), baseline);
+    return compareToBaseline(await run([file]), baseline);
   }
 
   before(async () => {
@@ -41,7 +41,7 @@ describe('baseline on the real pipeline', () => {
     file = join(dir, 'lodger-and-brother.txt');
     original = await readFile(FIXTURE, 'utf8');
     await writeFile(file, original);
-    const results = await checkPaths([file]);
+    const results = await run([file]);
     assert.ok(clues(results).length >= 4, 'the fixture raises clues to baseline');
     baselineText = writeBaseline(results);
     baseline = parseBaseline(join(dir, 'baseline.json'), baselineText);
@@ -52,7 +52,7 @@ describe('baseline on the real pipeline', () => {
   });
 
   it('records every clue once, sorted, with only file, rule and a sha256', async () => {
-    const results = await checkPaths([file]);
+    const results = await run([file]);
     const parsed = JSON.parse(baselineText) as { version: number; clues: Array<Record<string, unknown>> };
     assert.equal(parsed.version, 2);
     assert.deepEqual(Object.keys(parsed), ['version', 'clues']);
@@ -68,7 +68,7 @@ describe('baseline on the real pipeline', () => {
   });
 
   it('names no one: no person the run found, no clue\'s who', async () => {
-    const results = await checkPaths([file]);
+    const results = await run([file]);
     const names = results.flatMap((r) => (r.ok ? [...r.people.map((p) => p.name), ...r.clues.map((c) => c.who)] : [])).filter((n) => n !== '');
     assert.ok(names.includes('Kai'), 'the fixture names people');
     for (const name of names) assert.ok(!baselineText.includes(name), `baseline must not name "${name}"`);
@@ -83,7 +83,7 @@ describe('baseline on the real pipeline', () => {
   });
 
   it('is the same text however the results are ordered', async () => {
-    const results = await checkPaths([file]);
+    const results = await run([file]);
     const reversed = results.map((r) => (r.ok ? { ...r, clues: [...r.clues].reverse() } : r));
     assert.equal(writeBaseline(reversed), baselineText);
   });
@@ -142,7 +142,7 @@ describe('baseline on the real pipeline', () => {
 
   it('matches a path written with ./ or backslashes to the same file', async () => {
     await writeFile(file, original);
-    const results = await checkPaths([file]);
+    const results = await run([file]);
     const dotted = writeBaseline(results.map((r) => ({ ...r, file: `./${r.file.replace(/^\//, '')}` })));
     const entries = parseBaseline('b.json', dotted).clues;
     assert.ok(entries.every((e) => !e.file.startsWith('./')));
@@ -166,6 +166,8 @@ describe('compareToBaseline counting', () => {
       lines: [line],
       who,
       speaker: 'TRACEY',
+      messageId: 'test',
+      data: {},
       message: 'something',
       evidence: [{ line, column: 1, text: words }],
     };

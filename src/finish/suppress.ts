@@ -6,10 +6,10 @@
  * so stale ignores are noticed).
  */
 
-import { isCalled } from './analyse/index.js';
-import { detectors, type DetectorMeta } from './detect/index.js';
-import { clueOf } from './detect/detector.js';
-import type { Clue, Directive, Person, Severity } from './types.js';
+import { isCalled } from '../analyse/index.js';
+import { detectors, type DetectorMeta } from '../detect/index.js';
+import { clueOf, type MessageData } from '../detect/detector.js';
+import type { Clue, Directive, FileResult, Person, Severity } from '../types.js';
 
 /** The rule under which problems with `clues-ignore` directives are reported. */
 export const cluesIgnore: DetectorMeta = {
@@ -21,6 +21,18 @@ export const cluesIgnore: DetectorMeta = {
     '(a name, one of their other names, or * for anyone) in that file. It is reported when it cannot take effect: ' +
     'no reason after -- (the clue stays reported, so an unexplained ignore cannot pass a check), no rule, an unknown rule, ' +
     'or no one named; and at info when it silences nothing, so stale ignores are noticed.',
+  messages: {
+    noRule: 'clues-ignore names no rule: write clues-ignore <rule> <who> -- <reason>',
+    ownReports: 'clues-ignore cannot silence its own reports: give the directive a reason, or remove it',
+    unknownRule: 'clues-ignore names no rule "{rule}": clues explain lists the rules',
+    unknownRuleGuess: 'clues-ignore names no rule "{rule}": did you mean {guess}?',
+    noOne: 'clues-ignore names no one: write who the {rule} clue is about after the rule, or * for anyone',
+    // `subject` is what the directive names: `unexplained-adult clue about Steve`, `2 unexplained-adult clues about Steve`.
+    noReasonNoClue: 'clues-ignore needs a reason after --; it would silence nothing anyway: no {subject} in this file',
+    noReasonOneClue: 'clues-ignore needs a reason after --: the {subject} is still reported',
+    noReasonClues: 'clues-ignore needs a reason after --: the {subject} are still reported',
+    silencesNothing: 'clues-ignore silences nothing: no {subject} in this file',
+  },
   examples: {
     fires: [
       '# clues-ignore unexplained-adult Steven\nSW: Who helps you out?\nMUM: My mate Steven. He stays over most weekends and he watches the baby.',
@@ -54,19 +66,16 @@ export function applySuppressions(file: string, clues: Clue[], directives: Direc
   for (const directive of directives) {
     const problem = check(directive);
     if (problem) {
-      problems.push(report(file, directive, 'warning', problem));
+      problems.push(report(file, directive, 'warning', problem.messageId, problem.data));
       continue;
     }
     const named = clues.filter((clue) => !isSuppression(clue) && covers(directive, clue, people));
-    const subject = describe(directive, named.length);
+    const data = { subject: describe(directive, named.length) };
     if (directive.reason === undefined) {
-      const message =
-        named.length === 0
-          ? `clues-ignore needs a reason after --; it would silence nothing anyway: no ${subject} in this file`
-          : `clues-ignore needs a reason after --: the ${subject} ${named.length === 1 ? 'is' : 'are'} still reported`;
-      problems.push(report(file, directive, 'warning', message));
+      const messageId = named.length === 0 ? 'noReasonNoClue' : named.length === 1 ? 'noReasonOneClue' : 'noReasonClues';
+      problems.push(report(file, directive, 'warning', messageId, data));
     } else if (named.length === 0) {
-      problems.push(report(file, directive, 'info', `clues-ignore silences nothing: no ${subject} in this file`));
+      problems.push(report(file, directive, 'info', 'silencesNothing', data));
     } else {
       for (const clue of named) silenced.add(clue);
     }
@@ -75,25 +84,33 @@ export function applySuppressions(file: string, clues: Clue[], directives: Direc
   return { clues: [...kept, ...problems].sort((a, b) => a.line - b.line || a.column - b.column), suppressed: silenced.size };
 }
 
+/** The finishing step: each readable file's directives applied to its clues, and then dropped from the result. */
+export const suppression = (results: FileResult[]): FileResult[] =>
+  results.map((r) => {
+    if (!r.ok) return r;
+    const { directives = [], ...rest } = r;
+    const found = applySuppressions(r.file, r.clues, directives, r.people);
+    return { ...rest, clues: found.clues, ...(found.suppressed > 0 ? { suppressed: found.suppressed } : {}) };
+  });
+
 /** Rule ids and kinds a directive may name, in lower case. */
 function knownRules(): Set<string> {
   return new Set(detectors.flatMap((d) => [d.meta.id, d.meta.kind]));
 }
 
-/** What is wrong with a directive before any clue is looked at; undefined when nothing is. */
-function check(directive: Directive): string | undefined {
+/** What is wrong with a directive before any clue is looked at, as a message; undefined when nothing is. */
+function check(directive: Directive): { messageId: string; data: MessageData } | undefined {
   const rule = directive.rule.toLowerCase();
-  if (rule === '') return 'clues-ignore names no rule: write clues-ignore <rule> <who> -- <reason>';
-  if (rule === cluesIgnore.id || rule === cluesIgnore.kind) {
-    return 'clues-ignore cannot silence its own reports: give the directive a reason, or remove it';
-  }
+  if (rule === '') return { messageId: 'noRule', data: {} };
+  if (rule === cluesIgnore.id || rule === cluesIgnore.kind) return { messageId: 'ownReports', data: {} };
   const known = knownRules();
   if (!known.has(rule)) {
     const guess = nearest(rule, [...known]);
-    const hint = guess === undefined ? 'clues explain lists the rules' : `did you mean ${guess}?`;
-    return `clues-ignore names no rule "${directive.rule}": ${hint}`;
+    return guess === undefined
+      ? { messageId: 'unknownRule', data: { rule: directive.rule } }
+      : { messageId: 'unknownRuleGuess', data: { rule: directive.rule, guess } };
   }
-  if (directive.who === '') return `clues-ignore names no one: write who the ${rule} clue is about after the rule, or * for anyone`;
+  if (directive.who === '') return { messageId: 'noOne', data: { rule } };
   return undefined;
 }
 
@@ -123,14 +140,15 @@ function describe(directive: Directive, count: number): string {
   return directive.who === ANYONE ? clues : `${clues} about ${directive.who}`;
 }
 
-function report(file: string, directive: Directive, severity: Severity, message: string): Clue {
+function report(file: string, directive: Directive, severity: Severity, messageId: string, data: MessageData): Clue {
   return clueOf({
     meta: cluesIgnore,
     severity,
     file,
     who: directive.who === ANYONE ? '' : directive.who,
     speaker: '',
-    message,
+    messageId,
+    data,
     // The directive's first line is quoted; its text never runs onto the next line.
     evidence: [
       { line: directive.line, column: directive.column, endLine: directive.line, endColumn: directive.column + directive.text.length, text: directive.text },

@@ -9,9 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import { InputError } from './errors.js';
-import { byPosition } from './report/text.js';
-import type { Clue, FileResult } from './types.js';
+import { InputError } from '../errors.js';
+import { byPosition } from '../report/text.js';
+import type { Clue, FileResult } from '../types.js';
 
 /** The name of the fingerprint in SARIF's `partialFingerprints`; bump it when `fingerprint()` changes. */
 export const FINGERPRINT = 'clueFingerprint/v1';
@@ -164,6 +164,20 @@ export function compareToBaseline(results: FileResult[], baseline: Baseline): { 
     }
   }
   return { results: compared, gone };
+}
+
+/** The finishing step for `--write-baseline`: hands over the baseline of the results as they stand, unchanged. */
+export function recordBaseline(results: FileResult[], { onBaseline }: { onBaseline?: (text: string) => void }): FileResult[] {
+  onBaseline?.(writeBaseline(results));
+  return results;
+}
+
+/** The finishing step for `--baseline`: keeps only new clues, and tells `onGone` of each entry no longer raised. */
+export function compareBaseline(results: FileResult[], { baseline, onGone }: { baseline?: Baseline; onGone?: (gone: GoneClue) => void }): FileResult[] {
+  if (baseline === undefined) return results;
+  const compared = compareToBaseline(results, baseline);
+  for (const gone of compared.gone) onGone?.(gone);
+  return compared.results;
 }
 
 /** A file as the baseline records it and matches it: forward slashes, no `./` or `a/../`, so `./x.txt` is `x.txt`. */

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { redact } from '../src/redact.js';
-import { reporters, type FormatName } from '../src/report/index.js';
-import { rules } from '../src/rules.js';
-import { check } from '../src/run.js';
-import { applySuppressions, cluesIgnore } from '../src/suppress.js';
-import type { Clue, FileResult, InputFormat } from '../src/types.js';
+import { redact } from '../../src/finish/redact.js';
+import { reporters, type FormatName } from '../../src/report/index.js';
+import { rules } from '../../src/rules.js';
+import { check } from '../../src/run.js';
+import { applySuppressions, cluesIgnore } from '../../src/finish/suppress.js';
+import type { Clue, FileResult, InputFormat } from '../../src/types.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 
@@ -67,6 +67,8 @@ describe('clues-ignore through check()', () => {
       lines: [1],
       who: 'Steven',
       speaker: '',
+      messageId: 'noReasonOneClue',
+      data: { subject: 'unexplained-adult clue about Steven' },
       message: 'clues-ignore needs a reason after --: the unexplained-adult clue about Steven is still reported',
       evidence: [{ line: 1, column: 3, endLine: 1, endColumn: 40, text: 'clues-ignore unexplained-adult Steven' }],
     } satisfies Clue);

@@ -6,14 +6,16 @@
  * same pseudonym everywhere in the run, and a person's aliases, the words of their name (`Hollis` for
  * `Rebecca Jane Hollis`, `Mick` for `Big Mick`) and common nicknames (`Steve` for `Steven`) map to it too.
  * Names are replaced as whole words, case-insensitively, longest first, in every text field a reporter prints;
- * possessives keep their `'s`. Role-like speaker labels (`SW`, `Interviewer`, `Q`, `MUM`, `Social Worker`, `P07`)
+ * possessives keep their `'s`. A clue's message is not searched: its data (the names and quoted words that fill
+ * its rule's template) is, and the message is rendered again from the template. Role-like speaker labels (`SW`, `Interviewer`, `Q`, `MUM`, `Social Worker`, `P07`)
  * and file paths are kept. The mapping is never returned.
  */
 
-import { directiveWords, withoutReason } from './parse/directives.js';
-import { rules } from './rules.js';
-import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from './analyse/lexicon.js';
-import type { Clue, FileResult, Mention, Person, Speaker } from './types.js';
+import { directiveWords, withoutReason } from '../parse/directives.js';
+import { renderMessage } from '../detect/detector.js';
+import { rules } from '../rules.js';
+import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from '../analyse/lexicon.js';
+import type { Clue, FileResult, Mention, Person, Speaker } from '../types.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 
@@ -131,7 +133,7 @@ export function redact(results: FileResult[]): FileResult[] {
           lines: [...c.lines],
           who: label(c.who),
           speaker: label(c.speaker),
-          message: replace(c.message),
+          ...redactMessage(c, replace),
           evidence: c.evidence.map((e) => ({ ...e, text: replace(c.rule === 'clues-ignore' ? withoutReason(e.text) : e.text) })),
         }),
       ),
@@ -139,6 +141,17 @@ export function redact(results: FileResult[]): FileResult[] {
     return redacted;
   });
 }
+
+/** A clue's message data with names replaced, and its message rendered again from its rule's template. */
+function redactMessage(clue: Clue, replace: (text: string) => string): Pick<Clue, 'data' | 'message'> {
+  const meta = rules.find((r) => r.id === clue.rule);
+  if (meta === undefined) throw new Error(`no rule ${clue.rule} declares the message of a clue to redact`);
+  const data = Object.fromEntries(Object.entries(clue.data).map(([hole, text]) => [hole, replace(text)]));
+  return { data, message: renderMessage(meta, clue.messageId, data) };
+}
+
+/** The finishing step for `--redact`. */
+export const redaction = (results: FileResult[], settings: { redact?: boolean }): FileResult[] => (settings.redact ? redact(results) : results);
 
 function redactPerson(person: Person, replace: (text: string) => string, label: (text: string) => string): Person {
   const name = replace(person.name);

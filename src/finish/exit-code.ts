@@ -1,6 +1,6 @@
-import { InputError } from './errors.js';
-import { SEVERITY_RANK as RANK } from './severity.js';
-import type { FileResult, Severity } from './types.js';
+import { InputError } from '../errors.js';
+import { SEVERITY_RANK as RANK } from '../severity.js';
+import type { FileResult, Severity } from '../types.js';
 
 /** The lowest severity that fails the run, or `none` to never fail on clues. */
 export type FailOn = Severity | 'none';
@@ -8,9 +8,19 @@ export type FailOn = Severity | 'none';
 /** Every `--fail-on` value, highest severity first. */
 export const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'none'] as const satisfies readonly FailOn[];
 
-/** 2 when any file could not be read, else 1 when a clue is at or above `failOn`, else 0. */
-export function exitCode(results: FileResult[], failOn: FailOn): 0 | 1 | 2 {
+/** What decides the exit code besides the results: `--fail-on` and `--max-warnings` (checked by the CLI before any work). */
+export interface ExitSettings {
+  failOn: FailOn;
+  maxWarnings?: number;
+}
+
+/**
+ * 2 when any file could not be read, else 1 when a clue is at or above `failOn` or the warnings number more than
+ * `maxWarnings`, else 0.
+ */
+export function exitCode(results: FileResult[], { failOn, maxWarnings }: ExitSettings): 0 | 1 | 2 {
   if (results.some((r) => !r.ok)) return 2;
+  if (maxWarnings !== undefined && exceedsMaxWarnings(results, maxWarnings)) return 1;
   if (failOn === 'none') return 0;
   const threshold = RANK[failOn];
   const fails = results.some((r) => r.ok && r.clues.some((clue) => RANK[clue.severity] >= threshold));

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { exceedsMaxWarnings, exitCode, FAIL_ON_LEVELS, type FailOn } from '../src/exit-code.js';
-import { InputError } from '../src/errors.js';
-import type { FileResult, Severity } from '../src/types.js';
-import { clue, missing, quiet } from './report/sample.js';
+import { exceedsMaxWarnings, exitCode, FAIL_ON_LEVELS, type FailOn } from '../../src/finish/exit-code.js';
+import { InputError } from '../../src/errors.js';
+import type { FileResult, Severity } from '../../src/types.js';
+import { clue, missing, quiet } from '../report/sample.js';
 
 function fileWith(severities: Severity[]): FileResult {
   const clues = severities.map((severity, i) => clue({ kind: 'relationship', severity, line: i + 1, column: 1 }));
@@ -28,20 +28,30 @@ describe('exitCode', () => {
       worst === 'nothing' ? [] : worst === 'info' ? ['info'] : worst === 'warning' ? ['info', 'warning'] : ['warning', 'error', 'info'];
     for (const failOn of FAIL_ON_LEVELS) {
       it(`worst ${worst}, --fail-on ${failOn} → ${codes[failOn]}`, () => {
-        assert.equal(exitCode([quiet, fileWith(severities)], failOn), codes[failOn]);
+        assert.equal(exitCode([quiet, fileWith(severities)], { failOn }), codes[failOn]);
       });
     }
   }
 
   it('a file that could not be read gives 2 whatever else happened', () => {
     for (const failOn of FAIL_ON_LEVELS) {
-      assert.equal(exitCode([fileWith(['error']), missing], failOn), 2);
-      assert.equal(exitCode([missing, quiet], failOn), 2);
+      assert.equal(exitCode([fileWith(['error']), missing], { failOn }), 2);
+      assert.equal(exitCode([missing, quiet], { failOn }), 2);
     }
   });
 
+  it('--max-warnings exceeded is 1 whatever --fail-on says, even with error clues and --fail-on none', () => {
+    const twoWarnings = fileWith(['warning', 'warning']);
+    for (const failOn of FAIL_ON_LEVELS) {
+      assert.equal(exitCode([twoWarnings], { failOn, maxWarnings: 1 }), 1);
+      assert.equal(exitCode([twoWarnings, fileWith(['error'])], { failOn, maxWarnings: 1 }), 1);
+      assert.equal(exitCode([twoWarnings, missing], { failOn, maxWarnings: 1 }), 2);
+    }
+    assert.equal(exitCode([twoWarnings], { failOn: 'none', maxWarnings: 2 }), 0);
+  });
+
   it('no files is success', () => {
-    assert.equal(exitCode([], 'info'), 0);
+    assert.equal(exitCode([], { failOn: 'info' }), 0);
   });
 });
 
@@ -72,10 +82,10 @@ describe('exceedsMaxWarnings', () => {
     assert.equal(exceedsMaxWarnings([missing, fileWith(['warning'])], 0), true);
   });
 
-  it('does not depend on --fail-on or change exitCode', () => {
+  it('does not depend on --fail-on', () => {
     const results = [fileWith(['warning', 'warning'])];
     assert.equal(exceedsMaxWarnings(results, 1), true);
-    assert.equal(exitCode(results, 'error'), 0);
+    assert.equal(exitCode(results, { failOn: 'error' }), 0);
   });
 
   it('rejects a limit that is not a whole number 0 or more, as a usage error', () => {
