@@ -1,0 +1,53 @@
+/**
+ * The source tree shows the pipeline: read → parse → analyse → detect → finish → report, with the command line on top
+ * and a small shared base (types, positions, errors, severity, visible text) and the vocabulary (lexicon) below.
+ * An import may only point down that order, so data flows one way and a stage can be read without the ones after it.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const src = fileURLToPath(new URL('../../../src/', import.meta.url));
+
+/** Each layer in pipeline order; a module may import its own layer and the ones before it, never a later one. */
+export const LAYERS = ['base', 'lexicon', 'read', 'parse', 'analyse', 'detect', 'finish', 'report', 'eval', 'cli'] as const;
+const BASE_FILES = new Set(['types.ts', 'errors.ts', 'position.ts', 'severity.ts', 'visible.ts']);
+
+function layerOf(file: string): string {
+  const [first, ...rest] = relative(src, file).split('/');
+  if (rest.length === 0) return BASE_FILES.has(first!) ? 'base' : `loose file ${first}`;
+  return first!;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const IMPORT = /^\s*(?:import|export)\s+(?:type\s+)?[^'"]*?from\s+'(\.[^']+)'|import\('(\.[^']+)'\)/gm;
+
+function imports(): Array<{ from: string; to: string }> {
+  return sources(src).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => ({ from: file, to: resolve(dirname(file), (m[1] ?? m[2]!).replace(/\.js$/, '.ts')) })),
+  );
+}
+
+describe('the source tree', () => {
+  it('has every module in a stage folder or the shared base', () => {
+    const loose = sources(src).map(layerOf).filter((layer) => !(LAYERS as readonly string[]).includes(layer));
+    assert.deepEqual([...new Set(loose)], []);
+  });
+
+  it('imports only down the pipeline', () => {
+    const rank = (file: string) => LAYERS.indexOf(layerOf(file) as (typeof LAYERS)[number]);
+    const upward = imports()
+      .filter(({ from, to }) => rank(to) > rank(from))
+      .map(({ from, to }) => `${relative(src, from)} → ${relative(src, to)}`);
+    assert.deepEqual(upward, []);
+    assert.ok(imports().length > 100, 'the imports were found');
+  });
+});
