@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { check } from '../src/run.js';
-import type { Source } from '../src/types.js';
+import type { Source } from '../src/formats/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

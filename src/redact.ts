@@ -10,7 +10,7 @@
  * and file paths are kept. The mapping is never returned.
  */
 
-import { directiveWords, withoutReason } from './parse/directives.js';
+import { directiveWords, withoutReason } from './formats/directives.js';
 import { rules } from './rules.js';
 import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from './analyse/lexicon.js';
 import type { Clue, FileResult, Mention, Person, Speaker } from './types.js';

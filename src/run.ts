@@ -4,10 +4,10 @@ import { InputError } from './errors.js';
 import { applyRuleSettings, configLexicon, type Config } from './config.js';
 import type { CaseFacts } from './facts.js';
 import { parse } from './parse/index.js';
-import { readSources } from './read/read.js';
+import { readSources, type InputFormat, type Source } from './read/read.js';
 import { applySuppressions } from './suppress.js';
 import { naiveResult } from './eval/naive.js';
-import type { FileResult, InputFormat, Source } from './types.js';
+import type { FileResult } from './types.js';
 
 /** Options that change what the pipeline finds (not how it is shown). */
 export interface RunOptions {

@@ -3,14 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../src/errors.js';
-import { parsePlain } from '../../src/parse/plain.js';
-import { positionAt } from '../../src/parse/position.js';
-import { parseWhisperJson } from '../../src/parse/whisper.js';
+import { parsePlain } from '../../src/formats/plain.js';
+import { positionAt } from '../../src/position.js';
+import { parseWhisperJson } from '../../src/formats/whisper.js';
 import type { Utterance } from '../../src/types.js';
 import { assertAt, assertWordsMapBack, locate } from './positions.js';
 
 function parseJson(text: string, file = 'call.json'): Utterance[] {
-  return parseWhisperJson({ file, text, format: 'json' }).utterances;
+  return parseWhisperJson({ file, text }).utterances;
 }
 
 const WHISPERX = `{

@@ -6,7 +6,8 @@
 
 import { InputError } from '../errors.js';
 import { quote } from '../visible.js';
-import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
+import type { ParsedTranscript, Segment, Utterance } from '../types.js';
+import { defineFormat, type SourceText } from './define.js';
 import { clockTime, lineOf, lineStarts, stripBom } from './text.js';
 
 /** The label given to segments that carry no `speaker` (plain Whisper output is not diarised). */
@@ -14,6 +15,57 @@ export const DEFAULT_WHISPER_SPEAKER = 'Speaker';
 
 // Values are located only this deep: the top level, each segment, and each segment's fields.
 const MAX_LOCATED_DEPTH = 3;
+
+/** Speech-to-text JSON (Whisper, WhisperX), recognised as text that parses as JSON; it has no comments, so no directives. */
+export const whisper = defineFormat({
+  name: 'json',
+  extensions: ['.json'],
+  sniff: { by: 'start', test: (head) => looksLikeJson(head) },
+  parse: (source) => parseWhisperJson(source),
+});
+
+/** True when `text` is a JSON document (an object or an array). */
+export function looksLikeJson(text: string): boolean {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!/^[[{]/.test(trimmed)) return false;
+  try {
+    JSON.parse(trimmed);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Where JSON transcripts keep their segments, as parseWhisperJson reads them: Whisper and WhisperX `segments`,
+// or a bare array of segments.
+const SEGMENT_KEYS = ['segments'];
+
+/**
+ * True when `text` is JSON holding a non-empty list of segments (objects with a string `text`): what a directory
+ * walk takes a `.json` file to be a transcript by. `package.json`, `tsconfig.json` and annotation files are not.
+ */
+export function looksLikeJsonTranscript(text: string): boolean {
+  return jsonKind(text) === 'transcript';
+}
+
+/** What a `.json` file holds: a transcript (segments), some `other` JSON document, or text that is not JSON at all. */
+export function jsonKind(text: string): 'transcript' | 'other' | 'invalid' {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return 'invalid';
+  }
+  if (isSegmentList(value)) return 'transcript';
+  if (typeof value !== 'object' || value === null) return 'other';
+  const record = value as Record<string, unknown>;
+  return SEGMENT_KEYS.some((key) => isSegmentList(record[key])) ? 'transcript' : 'other';
+}
+
+function isSegmentList(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  return value.slice(0, 5).every((item) => typeof item === 'object' && item !== null && typeof (item as { text?: unknown }).text === 'string');
+}
 
 /** A segment checked against the expected shape: its speaker, start time and where its text literal is. */
 interface CheckedSegment {
@@ -34,7 +86,7 @@ interface Draft {
 }
 
 /** Parses Whisper-style JSON into utterances (consecutive segments of one speaker joined); throws InputError naming file, line and JSON path. */
-export function parseWhisperJson(source: Source): ParsedTranscript {
+export function parseWhisperJson(source: SourceText): ParsedTranscript {
   const text = stripBom(source.text);
   const lines = lineStarts(text);
   const where = (offset: number | undefined): string =>

@@ -1,24 +1,35 @@
 /**
  * Parsing SubRip captions (`.srt`) into utterances: numbered cues, `Name:` on the first cue of a turn,
- * text wrapped over lines. Timing lines are checked by webvtt-parser's timing reader (via `readTiming`);
- * the blocks are read here by hand so every line keeps its position.
+ * text wrapped over lines. Timing lines and cue text are read by the caption engine WebVTT shares
+ * (captions.ts); the blocks are read here by hand so every line keeps its position.
  */
 
 import { InputError } from '../errors.js';
-import type { ParsedTranscript, Source } from '../types.js';
-import { type Cue, type CueMarkup, clip, isBlank, lastContentLine, readTiming, splitLines, utterancesFromCues } from './vtt.js';
+import type { ParsedTranscript } from '../types.js';
 import { quote } from '../visible.js';
+import { ARROW, type Cue, type CueMarkup, clip, isBlank, lastContentLine, readTiming, splitLines, utterancesFromCues } from './captions.js';
+import { defineFormat, type SourceText } from './define.js';
 
 const SRT_MARKUP: CueMarkup = { entities: false, overrideCodes: true };
-const ARROW = '-->';
 const CUE_NUMBER = /^\s*\d+\s*$/;
+// What the content sniff looks for: a counter line, then `00:00:01,000 --> ` (hours optional in lenient exports,
+// `.` for `,` too).
+const FIRST_CUE = /^\d+[ \t]*\r?\n[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[ \t]*-->/;
+
+/** SubRip: numbered cues; it has no comments, so no directives. */
+export const srt = defineFormat({
+  name: 'srt',
+  extensions: ['.srt'],
+  sniff: { by: 'start', test: (head) => FIRST_CUE.test(head) },
+  parse: (source) => parseSrt(source),
+});
 
 /**
  * Splits an SRT file into utterances with exact file positions. Cues from live tools that repeat or go
  * back in time are kept as they come (an exact repeat of the previous cue's text is dropped); malformed
  * cues throw InputError (file:line: what).
  */
-export function parseSrt(source: Source): ParsedTranscript {
+export function parseSrt(source: SourceText): ParsedTranscript {
   const lines = splitLines(source.text);
   const lastContent = lastContentLine(lines);
   if (lastContent === -1) throw new InputError(`${source.file}: empty file: no SubRip cues`);
