@@ -85,6 +85,32 @@ export function readTiming(file: string, line: string, lineNumber: number, atEnd
   );
 }
 
+/**
+ * The cue whose timing line is line `timingIndex` (0-based): its start and its text lines, which run to a blank
+ * line or to a line `startsCue` says begins the next cue; `next` is the line after it. A timing line at the end of
+ * the file with no text is a truncated cue (InputError).
+ */
+export function readCue(
+  file: string,
+  lines: string[],
+  timingIndex: number,
+  lastContent: number,
+  srt: boolean,
+  startsCue: (index: number) => boolean,
+): { cue: Cue; next: number } {
+  const start = readTiming(file, lines[timingIndex] as string, timingIndex + 1, timingIndex === lastContent, srt);
+  const cue: Cue = { start, lines: [] };
+  let index = timingIndex + 1;
+  while (index < lines.length && !isBlank(lines[index]) && !startsCue(index)) {
+    cue.lines.push({ text: lines[index] as string, line: index + 1 });
+    index += 1;
+  }
+  if (cue.lines.length === 0 && timingIndex === lastContent) {
+    throw new InputError(`${file}:${timingIndex + 1}: truncated cue: no text after the timing line at the end of the file`);
+  }
+  return { cue, next: index };
+}
+
 /** A piece of utterance text and where it is in the file: verbatim text, or one decoded character reference. */
 interface Run {
   text: string;

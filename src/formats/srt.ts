@@ -7,7 +7,7 @@
 import { InputError } from '../errors.js';
 import type { ParsedTranscript } from '../types.js';
 import { quote } from '../visible.js';
-import { ARROW, type Cue, type CueMarkup, clip, isBlank, lastContentLine, readTiming, splitLines, utterancesFromCues } from './captions.js';
+import { ARROW, type Cue, type CueMarkup, clip, isBlank, lastContentLine, readCue, splitLines, utterancesFromCues } from './captions.js';
 import { defineFormat, type SourceText } from './define.js';
 
 const SRT_MARKUP: CueMarkup = { entities: false, overrideCodes: true };
@@ -63,18 +63,10 @@ export function parseSrt(source: SourceText): ParsedTranscript {
       );
     }
 
-    const start = readTiming(source.file, lines[timingIndex] as string, timingIndex + 1, timingIndex === lastContent, true);
-    const cue: Cue = { start, lines: [] };
-    index = timingIndex + 1;
-    // Text runs to a blank line, or to the next cue when a tool left the blank line out.
-    while (index <= lastContent && !isBlank(lines[index]) && !startsCue(lines, index)) {
-      cue.lines.push({ text: lines[index] as string, line: index + 1 });
-      index += 1;
-    }
-    if (cue.lines.length === 0 && timingIndex === lastContent) {
-      throw new InputError(`${source.file}:${timingIndex + 1}: truncated cue: no text after the timing line at the end of the file`);
-    }
-    cues.push(cue);
+    // The next cue may start without a blank line when a tool left it out.
+    const read = readCue(source.file, lines, timingIndex, lastContent, true, (i) => startsCue(lines, i));
+    cues.push(read.cue);
+    index = read.next;
   }
 
   return { utterances: utterancesFromCues(source.file, cues, SRT_MARKUP), lineUnit: 'line' };

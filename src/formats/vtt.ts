@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import type { Directive, Utterance } from '../types.js';
 import { quote } from '../visible.js';
-import { ARROW, type Cue, type CueMarkup, clip, isBlank, lastContentLine, readTiming, splitLines, utterancesFromCues } from './captions.js';
+import { ARROW, type Cue, type CueMarkup, clip, isBlank, lastContentLine, readCue, splitLines, utterancesFromCues } from './captions.js';
 import { defineFormat, type SourceText } from './define.js';
 import { directiveAt, toDirective, type FoundDirective } from './directives.js';
 
@@ -75,18 +75,10 @@ export function parseVtt(source: SourceText): { utterances: Utterance[]; lineUni
         );
       }
     }
-    const start = readTiming(source.file, lines[timingIndex] as string, timingIndex + 1, timingIndex === lastContent, false);
-    const cue: Cue = { start, lines: [] };
-    index = timingIndex + 1;
-    // Cue text runs to a blank line; a line with `-->` starts the next cue even without one.
-    while (index < lines.length && !isBlank(lines[index]) && !(lines[index] as string).includes(ARROW)) {
-      cue.lines.push({ text: lines[index] as string, line: index + 1 });
-      index += 1;
-    }
-    if (cue.lines.length === 0 && timingIndex === lastContent) {
-      throw new InputError(`${source.file}:${timingIndex + 1}: truncated cue: no text after the timing line at the end of the file`);
-    }
-    cues.push(cue);
+    // A line with `-->` starts the next cue even without a blank line before it.
+    const read = readCue(source.file, lines, timingIndex, lastContent, false, (i) => (lines[i] as string).includes(ARROW));
+    cues.push(read.cue);
+    index = read.next;
   }
 
   const utterances = utterancesFromCues(source.file, cues, VTT_MARKUP);

@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import { quote } from '../visible.js';
 import type { ParsedTranscript, Segment, Utterance } from '../types.js';
 import { defineFormat, type SourceText } from './define.js';
-import { clockTime, lineOf, lineStarts, stripBom } from './text.js';
+import { clockTime, lineColumn, lineOf, lineStarts, stripBom } from './text.js';
 
 /** The label given to segments that carry no `speaker` (plain Whisper output is not diarised). */
 export const DEFAULT_WHISPER_SPEAKER = 'Speaker';
@@ -324,10 +324,9 @@ function toUtterance(draft: Draft, index: number, lines: number[]): Utterance {
       expected += 1; // a joining space sits just past the previous character
       return;
     }
-    const line = lineOf(lines, offset);
+    const { line, column } = lineColumn(lines, offset);
     // A new segment wherever the text jumps in the file: an escape, the next JSON segment, another line.
     if (started || offset !== expected || line !== currentLine) {
-      const column = offset - (lines[line - 1] as number) + 1;
       segments.push(time === undefined ? { offset: at, line, column } : { offset: at, line, column, time });
     }
     expected = offset + 1;
