@@ -18,11 +18,6 @@ const TEXT_EXTENSIONS = new Map<string, TextFormat>(FORMATS.flatMap((format) => 
 /** The file extensions a directory walk picks up, lower-case with the dot. */
 export const TRANSCRIPT_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS.keys(), ...WORD.extensions];
 
-/** True when `name` is one of the `INPUT_FORMATS`. */
-export function isInputFormat(name: string): name is InputFormat {
-  return (INPUT_FORMATS as readonly string[]).includes(name);
-}
-
 /** The format a file name's extension stands for (case-insensitive), if it is one `clues` reads. */
 export function formatFromName(name: string | undefined): InputFormat | undefined {
   if (name === undefined) return undefined;
