@@ -14,7 +14,7 @@ import nlp from 'compromise';
 import { withCompromiseSweep } from '../src/analyse/sentences.js';
 import { parse } from '../src/parse/index.js';
 import { check } from '../src/run.js';
-import type { Source } from '../src/types.js';
+import type { Source } from '../src/formats/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = `${root}bin/clues.js`;

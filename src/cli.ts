@@ -9,7 +9,7 @@ import { evalFormat, formatEval } from './eval/format.js';
 import { FAIL_ON_LEVELS, exitCode, type FailOn } from './finish/exit-code.js';
 import { goneLine, parseBaseline } from './finish/baseline.js';
 import { checkOutputPath, writeAtomically } from './output.js';
-import { DEFAULT_MAX_SIZE, formatSize, parseSize } from './read/read.js';
+import { DEFAULT_MAX_SIZE, formatSize, INPUT_FORMATS, type InputFormat, parseSize } from './read/read.js';
 import { FORMATS, reporters, type FormatName } from './report/index.js';
 import { CONFIG_FILE, findConfig, readConfig } from './config.js';
 import { readFacts } from './facts.js';
@@ -17,7 +17,7 @@ import { readText } from './json-input.js';
 import { writeStarterConfig } from './init.js';
 import { rules } from './rules.js';
 import { naivePath, run, type RunOptions } from './run.js';
-import { INPUT_FORMATS, type FileResult, type InputFormat } from './types.js';
+import type { FileResult } from './types.js';
 import { hideQuotedWords, visible, visibleInField } from './visible.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));

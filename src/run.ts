@@ -5,9 +5,9 @@ import { configLexicon, type Config } from './config.js';
 import type { CaseFacts } from './facts.js';
 import { finish, type FinishSettings } from './finish/index.js';
 import { parse } from './parse/index.js';
-import { readSources } from './read/read.js';
+import { readSources, type InputFormat, type Source } from './read/read.js';
 import { naiveResult } from './eval/naive.js';
-import type { FileResult, InputFormat, Source } from './types.js';
+import type { FileResult } from './types.js';
 
 /** Options that change what the pipeline finds and keeps (not how it is shown). */
 export interface RunOptions extends Omit<FinishSettings, 'ruleSettings'> {

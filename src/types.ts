@@ -20,19 +20,6 @@ export type ClueKind = (typeof CLUE_KINDS)[number];
 /** Who a speaker is in the interview; `other` speakers (the court, counsel, a clerk in a Q/A record) are context only. */
 export type SpeakerRole = 'interviewer' | 'interviewee' | 'other';
 
-/** The transcript formats `clues` reads; the name is also the usual file extension. */
-export const INPUT_FORMATS = ['txt', 'md', 'vtt', 'srt', 'json', 'cha', 'docx'] as const;
-export type InputFormat = (typeof INPUT_FORMATS)[number];
-
-/** A file's text as read from disk or stdin, before parsing. */
-export interface Source {
-  /** Path as given on the command line (or `<stdin>`), used in every report. */
-  file: string;
-  text: string;
-  /** The format, when the extension, `--input-format` or the content settled it; plain text otherwise. */
-  format?: InputFormat;
-}
-
 /** What a format's parser returns: the utterances, and what the format itself says about roles and positions. */
 export interface ParsedTranscript {
   utterances: Utterance[];
@@ -42,7 +29,7 @@ export interface ParsedTranscript {
   children?: string[];
   /** What `line` counts: lines of the file, or paragraphs of a Word document. */
   lineUnit?: 'line' | 'paragraph';
-  /** `clues-ignore` directives in the file's comments (see `findDirectives`). */
+  /** `clues-ignore` directives in the file's comments (see formats/directives.ts). */
   directives?: Directive[];
 }
 

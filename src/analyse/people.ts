@@ -1,5 +1,5 @@
 import type { Mention, Person, Speaker } from '../types.js';
-import { positionAt } from '../parse/position.js';
+import { positionAt } from '../position.js';
 import { DEFAULT_LEXICON, WORDS, type Gender, type Lexicon, type RoleNoun } from './lexicon.js';
 import { assignClasses, childrenIn, type RoleAssertion } from './people/classes.js';
 import { NameBook } from './people/merge.js';

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyse/index.js';
-import { endPositionAt, positionAt, segmentAt } from '../parse/position.js';
+import { endPositionAt, positionAt, segmentAt } from '../position.js';
 import type { Clue, ClueKind, Evidence, Severity } from '../types.js';
 
 /** What a detector declares about itself: shown by reports and `--help`, and required of every detector. */

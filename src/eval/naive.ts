@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { positionAt } from '../parse/position.js';
+import { positionAt } from '../position.js';
 import type { Clue, FileResult, Transcript } from '../types.js';
 
 /**

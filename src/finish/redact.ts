@@ -11,7 +11,7 @@
  * and file paths are kept. The mapping is never returned.
  */
 
-import { directiveWords, withoutReason } from '../parse/directives.js';
+import { directiveWords, withoutReason } from '../formats/directives.js';
 import { renderMessage } from '../detect/detector.js';
 import { rules } from '../rules.js';
 import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from '../analyse/lexicon.js';

@@ -48,12 +48,3 @@ export const CONVERSATION_LABELS: ReadonlySet<string> = new Set([
   'nan', 'nana', 'nanna', 'gran', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandfather', 'aunt', 'auntie',
   'uncle', 'cousin', 'wife', 'husband', 'boyfriend', 'girlfriend', 'partner', 'stepdad', 'stepmum', 'friend',
 ]);
-
-/** Form headings a record writes like labels (`Present: DC Hughes, Ms Wood`, `Location: Kent Street`): never a speaker. */
-export const HEADING_LABELS: ReadonlySet<string> = new Set([
-  'present', 'also present', 'persons present', 'people present', 'others present', 'date', 'date of interview',
-  'time', 'time started', 'time ended', 'place', 'location', 'venue', 'duration', 'case', 'case number', 'case no',
-  'ref', 'reference', 'our ref', 're', 'subject', 'title', 'transcript', 'transcribed by', 'transcriber',
-  'recorded by', 'tape', 'tape number', 'exhibit', 'exhibit number', 'interview of', 'interviewee name', 'dob',
-  'date of birth', 'address', 'station', 'custody number', 'urn', 'offence', 'offences', 'attendees', 'participants',
-]);

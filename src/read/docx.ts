@@ -5,8 +5,8 @@
  */
 
 import mammoth from 'mammoth';
-import { MAX_LABEL_LENGTH, TIME as PLAIN_TIME } from '../parse/label.js';
-import { parsePlain } from '../parse/plain.js';
+import { MAX_LABEL_LENGTH, TIME as PLAIN_TIME } from '../formats/label.js';
+import { parsePlain } from '../formats/plain.js';
 
 /** The first bytes of a zip archive, which every .docx is. */
 export function isZip(bytes: Uint8Array): boolean {

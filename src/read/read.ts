@@ -7,11 +7,15 @@ import { fstatSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { detectFormat, formatFromName, jsonKind, TRANSCRIPT_EXTENSIONS } from '../parse/detect-format.js';
-import { INPUT_FORMATS, type InputFormat, type Source } from '../types.js';
 import { InputError } from '../errors.js';
+import type { Source } from '../formats/index.js';
+import { jsonKind, whisper } from '../formats/whisper.js';
+import { detectFormat, formatFromName, INPUT_FORMATS, type InputFormat, paragraphFormat, TRANSCRIPT_EXTENSIONS, WORD } from './detect-format.js';
 import { docxText, isOleCompound, isZip } from './docx.js';
 import { isWordZip, unpackedSize } from './zip.js';
+
+export { INPUT_FORMATS, TRANSCRIPT_EXTENSIONS, type InputFormat } from './detect-format.js';
+export type { Source } from '../formats/index.js';
 
 /** An input that could not be read as a transcript: the path as given and what is wrong with it. */
 export interface ReadFailure {
@@ -299,12 +303,13 @@ export function isTranscriptName(name: string): boolean {
 }
 
 function isJsonName(file: string): boolean {
-  return formatFromName(file) === 'json';
+  return formatFromName(file) === whisper.name;
 }
 
 /**
  * Bytes to a Source with its format. A .docx (by name, by `--input-format`, or a zip on stdin) is converted
- * to one paragraph per line; anything else is decoded as text and its format detected.
+ * to one paragraph per line, read as the text format its paragraphs are in; anything else is decoded as text
+ * and its format detected.
  */
 async function toSource(
   file: string,
@@ -314,10 +319,11 @@ async function toSource(
   maxSize: number,
 ): Promise<Source | ReadFailure> {
   if (bytes.length === 0) return { file, error: MESSAGES.empty };
-  const named = forced ?? formatFromName(name);
+  if (forced === WORD.name) return docxSource(file, bytes, true, maxSize);
+  const byName = formatFromName(name);
   // A Word document saved or renamed as .txt (or .md, .srt…) is still read as one, by its contents.
-  const word = named === 'docx' || (forced === undefined && isZip(bytes) && (named === undefined || isWordZip(bytes)));
-  if (word) return docxSource(file, bytes, named === 'docx' || isWordZip(bytes), maxSize);
+  const word = forced === undefined && (byName === WORD.name || (isZip(bytes) && (byName === undefined || isWordZip(bytes))));
+  if (word) return docxSource(file, bytes, byName === WORD.name || isWordZip(bytes), maxSize);
   if (isOleCompound(bytes) && /\.doc$/i.test(name ?? '')) return { file, error: MESSAGES.oldWord };
   const decoded = decodeTranscript(bytes);
   if ('error' in decoded) return { file, error: decoded.error };
@@ -339,7 +345,7 @@ async function docxSource(file: string, bytes: Uint8Array, claimed: boolean, max
     return { file, error: `not a readable Word document (.docx): ${docxProblem(errorMessage(error))}` };
   }
   if (text.trim() === '') return { file, error: 'the Word document has no text' };
-  return { file, text, format: 'docx' };
+  return { file, text, format: paragraphFormat(text), container: 'docx' };
 }
 
 /** Joins without normalising, so `./fixtures/` stays as the user typed it in reports. */

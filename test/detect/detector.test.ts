@@ -4,7 +4,7 @@ import { analyse, type Analysis } from '../../src/analyse/index.js';
 import { createClue, renderMessage, type DetectorMeta } from '../../src/detect/detector.js';
 import { parse } from '../../src/parse/index.js';
 import { check } from '../../src/run.js';
-import type { InputFormat } from '../../src/types.js';
+import type { TextFormat as InputFormat } from '../../src/formats/index.js';
 
 const meta: DetectorMeta = {
   id: 'relationship',

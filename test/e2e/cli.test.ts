@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { jsonKind } from '../../src/parse/detect-format.js';
+import { jsonKind } from '../../src/formats/whisper.js';
 import { isTranscriptName } from '../../src/read/read.js';
 
 /** The repo root, from dist/test/e2e/cli.test.js. */

@@ -5,7 +5,8 @@ import { reporters, type FormatName } from '../../src/report/index.js';
 import { rules } from '../../src/rules.js';
 import { check } from '../../src/run.js';
 import { applySuppressions, cluesIgnore } from '../../src/finish/suppress.js';
-import type { Clue, FileResult, InputFormat } from '../../src/types.js';
+import type { TextFormat as InputFormat } from '../../src/formats/index.js';
+import type { Clue, FileResult } from '../../src/types.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 

@@ -1,6 +1,7 @@
 /** fast-check generators of transcript-shaped text for the fuzz tests, and the run settings they share. */
 import fc from 'fast-check';
-import type { InputFormat } from '../../src/types.js';
+import type { Source } from '../../src/formats/index.js';
+import { paragraphFormat, type InputFormat } from '../../src/read/detect-format.js';
 
 /** Fixed seed so a failure replays; `CLUES_FUZZ_RUNS` raises the count for a long run (CI keeps the default). */
 export function settings(numRuns: number): { seed: number; numRuns: number } {
@@ -80,3 +81,8 @@ export const textFor: Record<InputFormat, fc.Arbitrary<string>> = {
   cha: fc.oneof({ weight: 3, arbitrary: goodChat }, { weight: 2, arbitrary: chat }, { weight: 1, arbitrary: noise }),
   json: fc.oneof({ weight: 3, arbitrary: goodWhisper }, { weight: 2, arbitrary: whisper }, { weight: 1, arbitrary: noise }),
 };
+
+/** A source as the read stage hands it on: a Word document's paragraphs as the text format they look like. */
+export function sourceFor(file: string, text: string, format: InputFormat): Source {
+  return format === 'docx' ? { file, text, format: paragraphFormat(text), container: 'docx' } : { file, text, format };
+}

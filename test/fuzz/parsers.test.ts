@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/parse/index.js';
-import { INPUT_FORMATS } from '../../src/types.js';
-import { assertWordsMapBack } from '../parse/positions.js';
-import { settings, textFor } from './arbitraries.js';
+import { INPUT_FORMATS } from '../../src/read/detect-format.js';
+import { assertWordsMapBack } from '../formats/positions.js';
+import { settings, sourceFor, textFor } from './arbitraries.js';
 
 describe('fuzz: parsers', () => {
   for (const format of INPUT_FORMATS) {
@@ -17,7 +17,7 @@ describe('fuzz: parsers', () => {
           const file = `fuzz.${format}`;
           let transcript;
           try {
-            transcript = parse({ file, text, format });
+            transcript = parse(sourceFor(file, text, format));
           } catch (error) {
             assert.ok(error instanceof InputError, `not an InputError: ${String((error as Error)?.stack ?? error)}`);
             assert.ok(error.message.startsWith(`${file}:`), error.message);

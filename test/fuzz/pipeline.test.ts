@@ -8,8 +8,9 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { reporters } from '../../src/report/index.js';
 import { check } from '../../src/run.js';
-import { INPUT_FORMATS, type FileResult } from '../../src/types.js';
-import { settings, textFor } from './arbitraries.js';
+import { INPUT_FORMATS } from '../../src/read/detect-format.js';
+import type { FileResult } from '../../src/types.js';
+import { settings, sourceFor, textFor } from './arbitraries.js';
 
 const SCHEMA = new URL('../../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url);
 const validateSarif = existsSync(SCHEMA)
@@ -42,7 +43,7 @@ describe('fuzz: the whole pipeline', () => {
       fc.assert(
         fc.property(textFor[format], (text) => {
           const file = `fuzz.${format === 'docx' ? 'txt' : format}`;
-          const result = check({ file, text, format });
+          const result = check(sourceFor(file, text, format));
           if (!result.ok) assert.ok(result.error.startsWith(`${file}:`), result.error);
           assertPositions(result, text);
           const clues = result.ok ? result.clues.length : 0;

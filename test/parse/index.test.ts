@@ -79,7 +79,6 @@ describe('parse: formats', () => {
       { format: 'srt', text: '1\n00:00:01,000 --> 00:00:03,000\nSW: Who stays over?\n\n2\n00:00:04,000 --> 00:00:06,000\nMUM: Steven does.\n' },
       { format: 'json', text: '[{"speaker": "SW", "text": "Who stays over?"}, {"speaker": "MUM", "text": "Steven does."}]' },
       { format: 'cha', text: '@UTF8\n@Begin\n@Participants:\tSW Social_Worker, MUM Mother\n*SW:\tWho stays over ?\n*MUM:\tSteven does .\n@End\n' },
-      { format: 'docx', text: 'Notes of a visit\nSW: Who stays over?\nMUM: Steven does.' },
     ] as const;
     for (const { format, text } of sources) {
       const transcript = parse({ file: `t.${format}`, text, format });
@@ -93,10 +92,10 @@ describe('parse: formats', () => {
   });
 
   it('parses a Word document as paragraphs, with Markdown labels when it has them', () => {
-    const plain = parse({ file: 'visit.docx', text: 'Title\nSW: Who stays over?\nMUM: Steven does.', format: 'docx' });
+    const plain = parse({ file: 'visit.docx', text: 'Title\nSW: Who stays over?\nMUM: Steven does.', format: 'txt', container: 'docx' });
     assert.equal(plain.lineUnit, 'paragraph');
     assert.deepEqual(plain.utterances.map((u) => u.line), [2, 3]);
-    const markdown = parse({ file: 'visit.docx', text: '**SW:** Who stays over?\n**MUM:** Steven does.', format: 'docx' });
+    const markdown = parse({ file: 'visit.docx', text: '**SW:** Who stays over?\n**MUM:** Steven does.', format: 'md', container: 'docx' });
     assert.equal(markdown.lineUnit, 'paragraph');
     assert.deepEqual(markdown.utterances.map((u) => [u.speaker, u.text]), [
       ['SW', 'Who stays over?'],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputError } from '../../src/errors.js';
-import { parsePlain } from '../../src/parse/plain.js';
+import { parsePlain } from '../../src/formats/plain.js';
 import { assignRoles, countQuestions } from '../../src/parse/roles.js';
 import type { Speaker } from '../../src/types.js';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { parsePlain } from '../../src/parse/plain.js';
+import { parsePlain } from '../../src/formats/plain.js';
 import { docxText } from '../../src/read/docx.js';
 import { makeDocx, tableFixtures, type Block, type Cell, type Row } from './docx-fixtures.js';
 
@@ -20,7 +20,7 @@ interface Turn {
 }
 
 function turns(text: string): Turn[] {
-  return parsePlain({ file: 't.docx', text, format: 'docx' }).map(({ speaker, text: said, line, time }) =>
+  return parsePlain({ file: 't.docx', text, container: 'docx' }).map(({ speaker, text: said, line, time }) =>
     time === undefined ? { speaker, text: said, line } : { speaker, text: said, line, time },
   );
 }

@@ -74,6 +74,6 @@ describe('zip: Word documents and the unpack cap', () => {
     const results = await readSources(['-'], async () => DOCX, { stdinFilename: 'renamed.txt' });
     assert.equal(results.length, 1);
     assert.ok('format' in results[0]!, JSON.stringify(results[0]));
-    assert.equal(results[0].format, 'docx');
+    assert.deepEqual([results[0].format, results[0].container], ['txt', 'docx']);
   });
 });

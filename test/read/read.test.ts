@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { decodeTranscript, isTranscriptName, readSources } from '../../src/read/read.js';
-import type { Source } from '../../src/types.js';
+import type { Source } from '../../src/formats/index.js';
 
 const GOOD_TEXT = 'SW: How are things at home?\nTRACEY: Fine. Steven comes round sometimes.\n';
 const VTT_TEXT = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v SW>How are things at home?\n';
@@ -180,7 +180,7 @@ describe('readSources: directories', () => {
     await put('word/visit.docx', DOCX);
     const [source] = await readSources([dir], noStdin);
     assert.ok(source && 'text' in source, JSON.stringify(source));
-    assert.equal(source.format, 'docx');
+    assert.deepEqual([source.format, source.container], ['txt', 'docx']);
     assert.equal(source.file, `${dir}${sep}visit.docx`);
   });
 
@@ -389,7 +389,7 @@ describe('readSources: formats', () => {
     const path = await put('formats/statement.docx', DOCX);
     const [source] = await readSources([path], noStdin);
     assert.ok(source && 'text' in source, JSON.stringify(source));
-    assert.equal(source.format, 'docx');
+    assert.deepEqual([source.format, source.container], ['txt', 'docx']);
     const lines = source.text.split('\n');
     assert.equal(lines[0], 'Home visit: notes of interview');
     assert.ok(lines.includes("00:05:26 Interviewer: How long have you and Ashley been together?"), source.text);
@@ -500,7 +500,7 @@ describe('readSources: stdin', () => {
   it('reads a Word document from stdin by its zip signature', async () => {
     const [source] = await readSources(['-'], async () => DOCX);
     assert.ok(source && 'format' in source, JSON.stringify(source));
-    assert.equal(source.format, 'docx');
+    assert.deepEqual([source.format, source.container], ['txt', 'docx']);
     assert.equal(source.file, '<stdin>');
   });
 });

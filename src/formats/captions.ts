@@ -1,15 +1,16 @@
 /**
- * Parsing WebVTT captions (`.vtt`) into utterances, and the cue machinery SRT shares.
+ * The caption engine WebVTT and SubRip share: cue timing lines, and cues to utterances.
  *
  * Cue timing lines are read by webvtt-parser (W3C's WebVTT validator), which checks timestamps to the
  * letter of the spec and says what is wrong with them. The block structure and the cue text are read
- * here by hand, because no caption library keeps file positions: every word of an utterance must map
- * back to its line and column (see `Segment`), across voice tags, inline tags and decoded entities.
+ * by hand (here and in vtt.ts, srt.ts), because no caption library keeps file positions: every word of an
+ * utterance must map back to its line and column (see `Segment`), across voice tags, inline tags and
+ * decoded entities.
  */
 
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
-import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
+import type { Segment, Utterance } from '../types.js';
 import { canonicalSpeaker, clockTime } from './text.js';
 import { readColonLabel } from './label.js';
 import { quote } from '../visible.js';
@@ -50,74 +51,8 @@ export interface CueMarkup {
   overrideCodes: boolean;
 }
 
-const VTT_MARKUP: CueMarkup = { entities: true, overrideCodes: false };
-
-const SIGNATURE = /^WEBVTT(?:[ \t]|$)/;
-const IGNORED_BLOCK = /^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/;
-const ARROW = '-->';
-
-/** Splits a WebVTT file into utterances with exact file positions; throws InputError (file:line: what) when it is malformed. */
-export function parseVtt(source: Source): ParsedTranscript {
-  const lines = splitLines(source.text);
-  const first = lines[0] ?? '';
-  if (!SIGNATURE.test(first)) {
-    const hint = first.includes(ARROW) || /^\d+$/.test(first.trim()) ? ' (this looks like SubRip; name it .srt)' : '';
-    throw new InputError(`${source.file}:1: missing WEBVTT header: the first line must be "WEBVTT"${hint}`);
-  }
-  const lastContent = lastContentLine(lines);
-  const cues: Cue[] = [];
-  let index = 1;
-  // Header lines (`Kind: captions`, `Language: en`) run to the first blank line; a timing line ends them early.
-  while (index < lines.length && !isBlank(lines[index]) && !(lines[index] as string).includes(ARROW)) index += 1;
-
-  while (index < lines.length) {
-    const line = lines[index] as string;
-    if (isBlank(line)) {
-      index += 1;
-      continue;
-    }
-    if (IGNORED_BLOCK.test(line) && !line.includes(ARROW)) {
-      index = endOfBlock(lines, index);
-      continue;
-    }
-    let timingIndex = index;
-    if (!line.includes(ARROW)) {
-      // A cue identifier: the next line must be the timing line.
-      timingIndex = index + 1;
-      const next = lines[timingIndex];
-      if (timingIndex > lastContent) {
-        throw new InputError(`${source.file}:${index + 1}: truncated cue: ${quote(clip(line))} has no timing line`);
-      }
-      if (next === undefined || isBlank(next)) {
-        throw new InputError(
-          `${source.file}:${index + 1}: text outside any cue: ${quote(clip(line))} is not followed by a timing line ` +
-            '(a blank line inside a cue ends it)',
-        );
-      }
-      if (!next.includes(ARROW)) {
-        throw new InputError(
-          `${source.file}:${timingIndex + 1}: expected a cue timing line like "00:00:01.000 --> 00:00:04.000" ` +
-            `after cue identifier ${quote(clip(line))}, found ${quote(clip(next))}`,
-        );
-      }
-    }
-    const start = readTiming(source.file, lines[timingIndex] as string, timingIndex + 1, timingIndex === lastContent, false);
-    const cue: Cue = { start, lines: [] };
-    index = timingIndex + 1;
-    // Cue text runs to a blank line; a line with `-->` starts the next cue even without one.
-    while (index < lines.length && !isBlank(lines[index]) && !(lines[index] as string).includes(ARROW)) {
-      cue.lines.push({ text: lines[index] as string, line: index + 1 });
-      index += 1;
-    }
-    if (cue.lines.length === 0 && timingIndex === lastContent) {
-      throw new InputError(`${source.file}:${timingIndex + 1}: truncated cue: no text after the timing line at the end of the file`);
-    }
-    cues.push(cue);
-  }
-
-  const utterances = utterancesFromCues(source.file, cues, VTT_MARKUP);
-  return { utterances, lineUnit: 'line' };
-}
+/** What separates a cue's start and end times. */
+export const ARROW = '-->';
 
 /**
  * Reads a cue timing line (`00:00:01.000 --> 00:00:04.000 align:start`) and returns the start in seconds.
@@ -148,6 +83,32 @@ export function readTiming(file: string, line: string, lineNumber: number, atEnd
     `${file}:${lineNumber}: ${prefix}bad timestamp ${quote(clip(failing))} at column ${column}: ` +
       `${reason.charAt(0).toLowerCase()}${reason.slice(1)} (expected hh:mm:ss${srt ? ',' : '.'}ttt like ${example})`,
   );
+}
+
+/**
+ * The cue whose timing line is line `timingIndex` (0-based): its start and its text lines, which run to a blank
+ * line or to a line `startsCue` says begins the next cue; `next` is the line after it. A timing line at the end of
+ * the file with no text is a truncated cue (InputError).
+ */
+export function readCue(
+  file: string,
+  lines: string[],
+  timingIndex: number,
+  lastContent: number,
+  srt: boolean,
+  startsCue: (index: number) => boolean,
+): { cue: Cue; next: number } {
+  const start = readTiming(file, lines[timingIndex] as string, timingIndex + 1, timingIndex === lastContent, srt);
+  const cue: Cue = { start, lines: [] };
+  let index = timingIndex + 1;
+  while (index < lines.length && !isBlank(lines[index]) && !startsCue(index)) {
+    cue.lines.push({ text: lines[index] as string, line: index + 1 });
+    index += 1;
+  }
+  if (cue.lines.length === 0 && timingIndex === lastContent) {
+    throw new InputError(`${file}:${timingIndex + 1}: truncated cue: no text after the timing line at the end of the file`);
+  }
+  return { cue, next: index };
 }
 
 /** A piece of utterance text and where it is in the file: verbatim text, or one decoded character reference. */
@@ -413,12 +374,6 @@ export function isBlank(line: string | undefined): boolean {
 export function lastContentLine(lines: string[]): number {
   for (let index = lines.length - 1; index >= 0; index -= 1) if (!isBlank(lines[index])) return index;
   return -1;
-}
-
-function endOfBlock(lines: string[], index: number): number {
-  let end = index;
-  while (end < lines.length && !isBlank(lines[end])) end += 1;
-  return end;
 }
 
 /** A line quoted in a message, cut short when long. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { labelStyle, readExaminationHeader } from '../../src/parse/label.js';
-import { parsePlain } from '../../src/parse/plain.js';
+import { labelStyle, readExaminationHeader } from '../../src/formats/label.js';
+import { parsePlain } from '../../src/formats/plain.js';
 import type { Utterance } from '../../src/types.js';
 import { assertWordsMapBack, locate } from './positions.js';
 

@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { parseChat } from '../../src/parse/chat.js';
+import { parseChat } from '../../src/formats/chat.js';
 import { InputError } from '../../src/errors.js';
-import { parsePlain } from '../../src/parse/plain.js';
-import { positionAt } from '../../src/parse/position.js';
+import { parsePlain } from '../../src/formats/plain.js';
+import { positionAt } from '../../src/position.js';
 import type { ParsedTranscript, Utterance } from '../../src/types.js';
 import { assertAt, assertWordsMapBack, locate } from './positions.js';
 
 function chat(text: string, file = 'visit.cha'): ParsedTranscript {
-  return parseChat({ file, text, format: 'cha' });
+  return parseChat({ file, text });
 }
 
 const HEADER = [

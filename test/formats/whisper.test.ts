@@ -3,14 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../src/errors.js';
-import { parsePlain } from '../../src/parse/plain.js';
-import { positionAt } from '../../src/parse/position.js';
-import { parseWhisperJson } from '../../src/parse/whisper.js';
+import { parsePlain } from '../../src/formats/plain.js';
+import { positionAt } from '../../src/position.js';
+import { parseWhisperJson } from '../../src/formats/whisper.js';
 import type { Utterance } from '../../src/types.js';
 import { assertAt, assertWordsMapBack, locate } from './positions.js';
 
 function parseJson(text: string, file = 'call.json'): Utterance[] {
-  return parseWhisperJson({ file, text, format: 'json' }).utterances;
+  return parseWhisperJson({ file, text }).utterances;
 }
 
 const WHISPERX = `{
@@ -165,6 +165,13 @@ describe('parseWhisperJson: escapes inside the text keep positions exact', () =>
     assert.deepEqual({ line: utterances[1]?.line, column: utterances[1]?.column }, { line: 3, column: 13 });
   });
 
+  it('takes the last of a key written twice, as JSON.parse does, and maps its words to that literal', () => {
+    const text = '[{"speaker": "SW", "text": "Who lives here?", "speaker": "MUM", "text": "Steven stays over."}]';
+    const [turn] = parseJson(text) as [Utterance];
+    assert.deepEqual([turn.speaker, turn.text], ['MUM', 'Steven stays over.']);
+    assertAt(turn, text, 'Steven', 'Steven stays');
+  });
+
   it('maps positions in minified JSON, CRLF files and files with a BOM', () => {
     const minified = '{"segments":[{"start":0,"end":2,"text":" Hello there."},{"start":2,"end":3,"text":" Bye."}]}';
     const [one] = parseJson(minified) as [Utterance];
@@ -264,6 +271,11 @@ describe('parseWhisperJson: errors name the file, the line and the JSON path', (
   it('no speech at all', () => {
     throwsWith('{"segments": []}', 'x.json:1: no speech found: "segments" is empty');
     throwsWith('[{"speaker": "A", "text": " "}]', 'x.json:1: no speech found: every segment has empty text');
+  });
+
+  it('JSON nested too deeply to locate its values, in one line instead of a crash', () => {
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    throwsWith(`{"segments": [{"text": "Hi", "words": ${deep}}]}`, 'x.json: JSON nested too deeply to read');
   });
 
   it('JSON that does not parse, with the line of the error', () => {

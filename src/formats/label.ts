@@ -1,5 +1,3 @@
-import { HEADING_LABELS } from './role-labels.js';
-
 /**
  * The one speaker-label grammar every text format shares (plain text, WebVTT and SRT `Name:` prefixes, Word
  * tables): `NAME:` labels with titles and ranks, court `Q`/`A` markers, examination headers, labels on a line of
@@ -9,6 +7,15 @@ import { HEADING_LABELS } from './role-labels.js';
 
 /** The longest speaker label accepted, in characters. */
 export const MAX_LABEL_LENGTH = 30;
+
+/** Form headings a record writes like labels (`Present: DC Hughes, Ms Wood`, `Location: Kent Street`): never a speaker. */
+const HEADING_LABELS: ReadonlySet<string> = new Set([
+  'present', 'also present', 'persons present', 'people present', 'others present', 'date', 'date of interview',
+  'time', 'time started', 'time ended', 'place', 'location', 'venue', 'duration', 'case', 'case number', 'case no',
+  'ref', 'reference', 'our ref', 're', 'subject', 'title', 'transcript', 'transcribed by', 'transcriber',
+  'recorded by', 'tape', 'tape number', 'exhibit', 'exhibit number', 'interview of', 'interviewee name', 'dob',
+  'date of birth', 'address', 'station', 'custody number', 'urn', 'offence', 'offences', 'attendees', 'participants',
+]);
 
 /** mm:ss or hh:mm:ss, optionally with a fraction of a second (00:12:31.250). */
 export const TIME = String.raw`\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d{1,3})?`;

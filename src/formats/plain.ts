@@ -1,7 +1,9 @@
 /** Parsing the plain-text transcript format reviewers type: `SPEAKER: text` lines, continuations, timestamps, comments. */
 
 import { InputError } from '../errors.js';
-import type { Segment, Source, Utterance } from '../types.js';
+import type { Directive, Segment, Utterance } from '../types.js';
+import { defineFormat, type SourceText } from './define.js';
+import { directiveAt, toDirective } from './directives.js';
 import {
   type LabelContext,
   labelStyle,
@@ -33,8 +35,21 @@ interface DraftUtterance {
  * speaker labels. Labels are read by the shared grammar (see label.ts); an examination header ends the turn before
  * it and names the questioner of the `Q` turns after it.
  */
-export function parsePlain(source: Source): Utterance[] {
-  const lines = splitLines(stripBom(source.text));
+export function parsePlain(source: SourceText): Utterance[] {
+  return utterancesOf(source.file, splitLines(stripBom(source.text)));
+}
+
+/** Plain text: `SPEAKER: text` lines; `#` lines are comments, where `# clues-ignore …` directives go. */
+export const plain = defineFormat({
+  name: 'txt',
+  extensions: ['.txt'],
+  parse: (source) => {
+    const lines = splitLines(stripBom(source.text));
+    return { utterances: utterancesOf(source.file, lines), directives: directives(lines) };
+  },
+});
+
+function utterancesOf(file: string, lines: string[]): Utterance[] {
   const style = labelStyle(lines);
   const context: LabelContext = { style, inAnswer: false };
   const spellings = new Map<string, string>();
@@ -90,9 +105,22 @@ export function parsePlain(source: Source): Utterance[] {
   }
 
   if (drafts.length === 0) {
-    throw new InputError(`${source.file}: no speaker labels found; expected lines like "SW: How are things at home?"`);
+    throw new InputError(`${file}: no speaker labels found; expected lines like "SW: How are things at home?"`);
   }
   return drafts.map(toUtterance);
+}
+
+const COMMENT = /^([ \t]*#+[ \t]*)(.*)$/;
+
+/** `# clues-ignore …` lines: the parser skips every line that starts with `#`. */
+function directives(lines: string[]): Directive[] {
+  const found: Directive[] = [];
+  lines.forEach((line, index) => {
+    const comment = COMMENT.exec(line);
+    const hit = comment && directiveAt(index, comment[1]!.length, comment[2]!);
+    if (hit) found.push(toDirective(hit));
+  });
+  return found;
 }
 
 function timestampOnly(line: string, start: number): string | undefined {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { endPositionAt, positionAt, segmentAt } from '../../src/parse/position.js';
-import type { Utterance } from '../../src/types.js';
+import { endPositionAt, positionAt, segmentAt } from '../src/position.js';
+import type { Utterance } from '../src/types.js';
 
 // TRACEY: He is a friend,     (line 7, text at column 9)
 //    he stays over.           (line 8, text at column 4)

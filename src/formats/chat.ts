@@ -5,9 +5,11 @@
  */
 
 import { InputError } from '../errors.js';
-import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
-import { clockTime, lineEnd, lineOf, lineStarts, stripBom } from './text.js';
+import type { Directive, ParsedTranscript, Segment, Utterance } from '../types.js';
 import { quote } from '../visible.js';
+import { defineFormat, type SourceText } from './define.js';
+import { directiveAt, toDirective, type FoundDirective } from './directives.js';
+import { clockTime, lineColumn, lineEnd, lineStarts, stripBom } from './text.js';
 
 /** Participant roles that mark a speaker as the interviewer. */
 const INTERVIEWER_ROLES = new Set(['investigator', 'interviewer', 'experimenter']);
@@ -23,6 +25,17 @@ const COMMA_MARKS = /[‡„‚]/u;
 const MEDIA_BULLET = '\u0015';
 // A pause: (.) (..) (...) or a timed one like (1.5) or (2:03.5).
 const PAUSE = /^\((?:\.{1,3}|\d+(?::\d+)?(?:\.\d*)?)\)$/;
+
+const HEADER = /^@(?:UTF8|Begin|Font|Window)\b/;
+const COMMENT = /^(@Comment:|%com:)([ \t]*)(.*)$/i;
+
+/** TalkBank CHAT, recognised by its `@UTF8` or `@Begin` header; `@Comment:` headers and `%com:` tiers hold directives. */
+export const chat = defineFormat({
+  name: 'cha',
+  extensions: ['.cha'],
+  sniff: { by: 'start', test: (head) => HEADER.test(head) },
+  parse: (source) => parseChat(source),
+});
 
 /** A participant from @Participants: `CHI Eve Target_Child`. */
 interface Participant {
@@ -44,7 +57,7 @@ interface Tier {
 }
 
 /** Parses a CHAT transcript; throws InputError with file:line when it is not well-formed CHAT. */
-export function parseChat(source: Source): ParsedTranscript {
+export function parseChat(source: SourceText): ParsedTranscript {
   const text = stripBom(source.text);
   const starts = lineStarts(text);
   const fail = (line: number, message: string): never => {
@@ -62,10 +75,11 @@ export function parseChat(source: Source): ParsedTranscript {
     headerText = undefined;
   };
 
-  for (let index = 0; index < starts.length && !ended; index += 1) {
+  const lines = starts.map((start, index) => text.slice(start, lineEnd(text, starts, index)));
+  for (let index = 0; index < lines.length && !ended; index += 1) {
     const lineNumber = index + 1;
     const lineStart = starts[index] as number;
-    const line = text.slice(lineStart, lineEnd(text, starts, index));
+    const line = lines[index] as string;
     const first = line[0];
 
     if (line.trim() === '') continue;
@@ -122,7 +136,7 @@ export function parseChat(source: Source): ParsedTranscript {
     .filter((p) => CHILD_ROLES.has(p.role.toLowerCase()))
     .map((p) => labels.get(p.code) ?? p.code)
     .filter((label) => speaking.has(label));
-  return { utterances, interviewers, children };
+  return { utterances, interviewers, children, directives: directives(lines) };
 }
 
 /** `CHI Eve Target_Child, MOT Sue Mother, INV Investigator`: code, optional name, role. */
@@ -157,6 +171,24 @@ function appendChars(chars: Char[], line: string, lineStart: number, from: numbe
   if (chars.length > 0) chars.push({ ch: ' ', at: -1 });
   for (let i = from; i < line.length; i += 1) chars.push({ ch: line[i] as string, at: lineStart + i });
 }
+
+/** `@Comment:` headers and `%com:` tiers whose text starts with `clues-ignore`; tab-indented lines after them continue the reason. */
+function directives(lines: string[]): Directive[] {
+  const found: FoundDirective[] = [];
+  let current: FoundDirective | undefined;
+  lines.forEach((line, index) => {
+    if (current && /^[ \t]/.test(line) && line.trim() !== '') {
+      current.body += ` ${line.trim()}`;
+      return;
+    }
+    current = undefined;
+    const comment = COMMENT.exec(line);
+    const hit = comment && directiveAt(index, comment[1]!.length + comment[2]!.length, comment[3]!);
+    if (hit) found.push((current = hit));
+  });
+  return found.map(toDirective);
+}
+
 
 // ---------------------------------------------------------------------------------------------------------
 // Cleaning a main tier.
@@ -268,11 +300,9 @@ function toUtterance(speaker: string, chars: Char[], time: string | undefined, i
       expected += 1;
       return;
     }
-    const line = lineOf(starts, c.at);
+    const { line, column } = lineColumn(starts, c.at);
     // A new segment wherever the text jumps in the file, including onto the next line.
-    if (c.at !== expected || line !== currentLine) {
-      segments.push({ offset, line, column: c.at - (starts[line - 1] as number) + 1 });
-    }
+    if (c.at !== expected || line !== currentLine) segments.push({ offset, line, column });
     expected = c.at + 1;
     currentLine = line;
   });

@@ -8,12 +8,12 @@
  */
 
 import { InputError } from '../errors.js';
-import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
-import { lineEnd, lineStarts, stripBom } from './text.js';
+import type { Directive, Segment, Utterance } from '../types.js';
+import { defineFormat, type SourceText } from './define.js';
+import { directiveAt, toDirective, type FoundDirective } from './directives.js';
+import { MAX_LABEL_LENGTH, skipSpaces, TIME } from './label.js';
+import { canonicalSpeaker, lineColumn, lineEnd, lineStarts, stripBom } from './text.js';
 
-const MAX_LABEL_LENGTH = 30;
-
-const TIME = String.raw`\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d{1,3})?`;
 const BRACKETED_TIME = String.raw`(?:\[(${TIME})\]|\((${TIME})\))`;
 // A label's words: starts with a letter, no emphasis markers or colons inside.
 const LABEL_WORDS = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N} .'’&/-]*?`;
@@ -31,6 +31,25 @@ const PLAIN_LABEL = new RegExp(
 const STAGE_DIRECTION = /^(?:\*(?![\s*])[^*]*(?<!\s)\*|_(?![\s_])[^_]*(?<!\s)_)$/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+
+// A Markdown transcript: a turn (perhaps quoted with `>` or in a list item) starting with a bold label:
+// `**Tracey:**`, `**Tracey**:`, `**Tracey** [00:12:31]:`.
+const MARKDOWN_LABEL =
+  /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?(?:\*\*|__)[^*_:\n]{1,40}(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?:[[(][\d:.,]+[\])][ \t]*)?:)/m;
+
+/**
+ * Markdown: `**Speaker:** text` turns, recognised by such a line anywhere; `<!-- clues-ignore … -->` comments are
+ * directives, and so are `# clues-ignore …` headings in a Word document's paragraphs (Word has no comments).
+ */
+export const markdown = defineFormat({
+  name: 'md',
+  extensions: ['.md', '.markdown'],
+  sniff: { by: 'line', test: (head) => MARKDOWN_LABEL.test(head) },
+  parse: (source) => {
+    const { lines, utterances } = read(source);
+    return { utterances, directives: directives(lines, source.container === 'docx') };
+  },
+});
 
 /** A character of utterance text and the file offset it came from (`-1` for a joining space). */
 interface Char {
@@ -55,7 +74,11 @@ interface Label {
 }
 
 /** Parses a Markdown transcript; throws InputError when no speaker labels are found. */
-export function parseMarkdown(source: Source): ParsedTranscript {
+export function parseMarkdown(source: SourceText): { utterances: Utterance[] } {
+  return { utterances: read(source).utterances };
+}
+
+function read(source: SourceText): { lines: string[]; utterances: Utterance[] } {
   const text = stripBom(source.text);
   const starts = lineStarts(text);
   const lines = starts.map((start, index) => text.slice(start, lineEnd(text, starts, index)));
@@ -69,7 +92,7 @@ export function parseMarkdown(source: Source): ParsedTranscript {
     const lineStart = (starts[index] as number) + from;
     const label = boldLabels ? readBoldLabel(content) : readPlainLabel(content);
     if (label) {
-      current = { speaker: canonical(label.speaker, spellings), chars: [], labelAt: lineStart + label.textStart };
+      current = { speaker: canonicalSpeaker(label.speaker, spellings), chars: [], labelAt: lineStart + label.textStart };
       if (label.time !== undefined) current.time = label.time;
       drafts.push(current);
       appendInline(current.chars, content, label.textStart, lineStart);
@@ -80,7 +103,7 @@ export function parseMarkdown(source: Source): ParsedTranscript {
   if (drafts.length === 0) {
     throw new InputError(`${source.file}: no speaker labels found; expected lines like "**SW:** How are things at home?"`);
   }
-  return { utterances: drafts.map((draft, index) => toUtterance(draft, index, starts)) };
+  return { lines, utterances: drafts.map((draft, index) => toUtterance(draft, index, starts)) };
 }
 
 /** The lines that can hold speech, with quote and list markers stripped: no front matter, headings, rules, fences or comments. */
@@ -169,14 +192,69 @@ function skipTimestamp(content: string): number {
   return match ? match[0].length : 0;
 }
 
-/** Labels differing only in case (`Tracey` / `TRACEY`) are one speaker, spelled as first written. */
-function canonical(label: string, spellings: Map<string, string>): string {
-  const key = label.toLowerCase();
-  const known = spellings.get(key);
-  if (known !== undefined) return known;
-  spellings.set(key, label);
-  return label;
+// ---------------------------------------------------------------------------------------------------------
+// Directives in comments.
+
+const HEADING = /^(#{1,6}[ \t]+)(.*)$/;
+const COMMENT_OPEN = /^(<!--)(.*)$/;
+const QUOTE_MARKERS = /^(?:[ \t]{0,3}>[ \t]?)*[ \t]*/;
+const FENCE = /^(`{3,}|~{3,})/;
+const ARROW = '-->';
+
+/**
+ * `<!-- clues-ignore … -->` comments starting a line (or a block quote's line) outside code fences, or `<!--` alone
+ * with `clues-ignore …` as its next line (it may run on to a later `-->`); with `headings`, `# clues-ignore …` too.
+ */
+function directives(lines: string[], headings: boolean): Directive[] {
+  const found: FoundDirective[] = [];
+  let fence: string | undefined;
+  // Inside a comment that started on an earlier line: the directive it holds, if it is one, and whether the
+  // comment has had any words yet (`<!--` alone on its line may have the directive on the next).
+  let comment: { directive?: FoundDirective; empty: boolean } | undefined;
+  lines.forEach((line, index) => {
+    if (comment) {
+      const close = line.indexOf(ARROW);
+      const inner = close === -1 ? line : line.slice(0, close);
+      if (comment.directive) comment.directive.body += ` ${inner.trim()}`;
+      else if (comment.empty && inner.trim() !== '') {
+        const lead = inner.length - inner.trimStart().length;
+        const hit = directiveAt(index, lead, inner.slice(lead));
+        if (hit) found.push((comment.directive = hit));
+        comment.empty = false;
+      }
+      if (close !== -1) comment = undefined;
+      return;
+    }
+    // Block quote markers (`> `, `>> `) come off first, as the Markdown parser takes them off.
+    const from = QUOTE_MARKERS.exec(line)![0].length;
+    const content = line.slice(from);
+    const fenceMatch = FENCE.exec(content);
+    if (fence !== undefined) {
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
+      return;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]!;
+      return;
+    }
+    const open = COMMENT_OPEN.exec(content);
+    if (open) {
+      const rest = open[2]!;
+      const close = rest.indexOf(ARROW);
+      const inner = close === -1 ? rest : rest.slice(0, close);
+      const lead = inner.length - inner.trimStart().length;
+      const hit = directiveAt(index, from + open[1]!.length + lead, inner.slice(lead));
+      if (hit) found.push(hit);
+      if (close === -1) comment = hit ? { directive: hit, empty: false } : { empty: inner.trim() === '' };
+      return;
+    }
+    const heading = headings ? HEADING.exec(content) : null;
+    const hit = heading && directiveAt(index, from + heading[1]!.length, heading[2]!);
+    if (hit) found.push(hit);
+  });
+  return found.map(toDirective);
 }
+
 
 // ---------------------------------------------------------------------------------------------------------
 // Inline Markdown: the words of a line with their file offsets.
@@ -331,21 +409,3 @@ function toUtterance(draft: Draft, index: number, starts: number[]): Utterance {
     segments,
   };
 }
-
-function lineColumn(starts: number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] as number) + 1 };
-}
-
-function skipSpaces(text: string, position: number): number {
-  let i = position;
-  while (text[i] === ' ' || text[i] === '\t') i += 1;
-  return i;
-}
-

@@ -1,24 +1,35 @@
 /**
  * Parsing SubRip captions (`.srt`) into utterances: numbered cues, `Name:` on the first cue of a turn,
- * text wrapped over lines. Timing lines are checked by webvtt-parser's timing reader (via `readTiming`);
- * the blocks are read here by hand so every line keeps its position.
+ * text wrapped over lines. Timing lines and cue text are read by the caption engine WebVTT shares
+ * (captions.ts); the blocks are read here by hand so every line keeps its position.
  */
 
 import { InputError } from '../errors.js';
-import type { ParsedTranscript, Source } from '../types.js';
-import { type Cue, type CueMarkup, clip, isBlank, lastContentLine, readTiming, splitLines, utterancesFromCues } from './vtt.js';
+import type { ParsedTranscript } from '../types.js';
 import { quote } from '../visible.js';
+import { ARROW, type Cue, type CueMarkup, clip, isBlank, lastContentLine, readCue, splitLines, utterancesFromCues } from './captions.js';
+import { defineFormat, type SourceText } from './define.js';
 
 const SRT_MARKUP: CueMarkup = { entities: false, overrideCodes: true };
-const ARROW = '-->';
 const CUE_NUMBER = /^\s*\d+\s*$/;
+// What the content sniff looks for: a counter line, then `00:00:01,000 --> ` (hours optional in lenient exports,
+// `.` for `,` too).
+const FIRST_CUE = /^\d+[ \t]*\r?\n[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[ \t]*-->/;
+
+/** SubRip: numbered cues; it has no comments, so no directives. */
+export const srt = defineFormat({
+  name: 'srt',
+  extensions: ['.srt'],
+  sniff: { by: 'start', test: (head) => FIRST_CUE.test(head) },
+  parse: (source) => parseSrt(source),
+});
 
 /**
  * Splits an SRT file into utterances with exact file positions. Cues from live tools that repeat or go
  * back in time are kept as they come (an exact repeat of the previous cue's text is dropped); malformed
  * cues throw InputError (file:line: what).
  */
-export function parseSrt(source: Source): ParsedTranscript {
+export function parseSrt(source: SourceText): ParsedTranscript {
   const lines = splitLines(source.text);
   const lastContent = lastContentLine(lines);
   if (lastContent === -1) throw new InputError(`${source.file}: empty file: no SubRip cues`);
@@ -52,18 +63,10 @@ export function parseSrt(source: Source): ParsedTranscript {
       );
     }
 
-    const start = readTiming(source.file, lines[timingIndex] as string, timingIndex + 1, timingIndex === lastContent, true);
-    const cue: Cue = { start, lines: [] };
-    index = timingIndex + 1;
-    // Text runs to a blank line, or to the next cue when a tool left the blank line out.
-    while (index <= lastContent && !isBlank(lines[index]) && !startsCue(lines, index)) {
-      cue.lines.push({ text: lines[index] as string, line: index + 1 });
-      index += 1;
-    }
-    if (cue.lines.length === 0 && timingIndex === lastContent) {
-      throw new InputError(`${source.file}:${timingIndex + 1}: truncated cue: no text after the timing line at the end of the file`);
-    }
-    cues.push(cue);
+    // The next cue may start without a blank line when a tool left it out.
+    const read = readCue(source.file, lines, timingIndex, lastContent, true, (i) => startsCue(lines, i));
+    cues.push(read.cue);
+    index = read.next;
   }
 
   return { utterances: utterancesFromCues(source.file, cues, SRT_MARKUP), lineUnit: 'line' };

@@ -30,6 +30,12 @@ export function lineOf(starts: number[], offset: number): number {
   return low + 1;
 }
 
+/** The 1-based line and column of an offset, given `lineStarts`. */
+export function lineColumn(starts: number[], offset: number): { line: number; column: number } {
+  const line = lineOf(starts, offset);
+  return { line, column: offset - (starts[line - 1] as number) + 1 };
+}
+
 /** The text without a leading UTF-8 byte-order mark. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

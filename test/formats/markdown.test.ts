@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../src/errors.js';
-import { parseMarkdown } from '../../src/parse/markdown.js';
-import { parsePlain } from '../../src/parse/plain.js';
-import { positionAt } from '../../src/parse/position.js';
+import { parseMarkdown } from '../../src/formats/markdown.js';
+import { parsePlain } from '../../src/formats/plain.js';
+import { positionAt } from '../../src/position.js';
 import type { Utterance } from '../../src/types.js';
 import { assertAt, assertWordsMapBack, locate } from './positions.js';
 
 function md(text: string, file = 'notes.md'): Utterance[] {
-  return parseMarkdown({ file, text, format: 'md' }).utterances;
+  return parseMarkdown({ file, text }).utterances;
 }
 
 describe('parseMarkdown: speaker labels', () => {

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  detectFormat,
-  formatFromName,
-  jsonKind,
-  looksLikeJsonTranscript,
-  sniffFormat,
-  type FormatClues,
-} from '../../src/parse/detect-format.js';
-import type { InputFormat } from '../../src/types.js';
+import { sniffFormat } from '../../src/formats/index.js';
+import { jsonKind, looksLikeJsonTranscript } from '../../src/formats/whisper.js';
+import { detectFormat, formatFromName, paragraphFormat, type FormatClues, type InputFormat } from '../../src/read/detect-format.js';
 
 const PLAIN = 'SW: How are things at home?\nTRACEY: Fine.\n';
 const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v SW>How are things?\n';
@@ -94,7 +88,7 @@ describe('detectFormat', () => {
     ['.cha without @Begin stays cha', { name: 'a.cha', text: '*MOT:\thello .\n' }, 'cha'],
     ['.md with plain labels stays md', { name: 'a.md', text: PLAIN }, 'md'],
     ['.md with JSON content', { name: 'a.md', text: WHISPER }, 'json'],
-    ['.docx, without looking at text', { name: 'a.docx' }, 'docx'],
+    ['.docx name on text (the read stage opens real Word documents first): content decides', { name: 'a.docx', text: VTT }, 'vtt'],
     ['unknown extension: content decides', { name: 'a.log', text: VTT }, 'vtt'],
     ['unknown extension, plain content', { name: 'a.log', text: PLAIN }, 'txt'],
     ['stdin: content decides', { text: SRT }, 'srt'],

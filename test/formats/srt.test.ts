@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../src/errors.js';
-import { parsePlain } from '../../src/parse/plain.js';
-import { positionAt } from '../../src/parse/position.js';
-import { parseSrt } from '../../src/parse/srt.js';
+import { parsePlain } from '../../src/formats/plain.js';
+import { positionAt } from '../../src/position.js';
+import { parseSrt } from '../../src/formats/srt.js';
 import type { Utterance } from '../../src/types.js';
 
 function parse(text: string): Utterance[] {

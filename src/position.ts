@@ -1,6 +1,6 @@
 /** Mapping offsets in an utterance's joined text back to 1-based line and column in the file. */
 
-import type { Segment, Utterance } from '../types.js';
+import type { Segment, Utterance } from './types.js';
 
 /** The segment holding `offset` in `utterance.text`: the last one starting at or before it. */
 export function segmentAt(utterance: Utterance, offset: number): Segment | undefined {

@@ -1,6 +1,6 @@
 /** Position checks shared by the format parsers' tests: every word must map back to where it is written. */
 import assert from 'node:assert/strict';
-import { positionAt } from '../../src/parse/position.js';
+import { positionAt } from '../../src/position.js';
 import type { Utterance } from '../../src/types.js';
 
 /** The 1-based line and column of the `nth` (0-based) occurrence of `needle` in `text`. */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findDirectives } from '../../src/parse/directives.js';
 import { parse } from '../../src/parse/index.js';
-import type { Directive, InputFormat } from '../../src/types.js';
+import type { TextFormat } from '../../src/formats/index.js';
+import { paragraphFormat } from '../../src/read/detect-format.js';
+import type { Directive } from '../../src/types.js';
 
 /** Each directive's `text` is what the file holds at its line and column. */
 function assertTextInPlace(directives: Directive[], text: string): void {
@@ -13,9 +14,16 @@ function assertTextInPlace(directives: Directive[], text: string): void {
 }
 
 /** Parses a transcript and returns its directives and every utterance's words, so a test can check both. */
-function parsed(text: string, format: InputFormat): { directives: Directive[]; speech: string[] } {
-  const transcript = parse({ file: `t.${format}`, text, format });
+function parsed(text: string, format: TextFormat | 'docx'): { directives: Directive[]; speech: string[] } {
+  // A Word document's paragraphs come from the read stage as the text format they look like.
+  const source = format === 'docx' ? { format: paragraphFormat(text), container: 'docx' as const } : { format };
+  const transcript = parse({ file: `t.${format}`, text, ...source });
   return { directives: transcript.directives ?? [], speech: transcript.utterances.map((u) => `${u.speaker}: ${u.text}`) };
+}
+
+/** The directives of `text` followed by one line of speech, so that comments alone make a transcript. */
+function findDirectives(text: string, format: 'txt' | 'md'): Directive[] {
+  return parsed(`${text}\n${format === 'md' ? '**SW:**' : 'SW:'} Hello?\n`, format).directives;
 }
 
 /** `rule|who|reason` at `line:column`, for compact assertions. */
@@ -218,8 +226,8 @@ describe('findDirectives: Word documents', () => {
 
 describe('findDirectives: formats without comments', () => {
   it('finds none in SubRip or Whisper JSON', () => {
-    assert.deepEqual(findDirectives('1\n00:00:01,000 --> 00:00:02,000\n# clues-ignore minimisation Steven -- x\n', 'srt'), []);
-    assert.deepEqual(findDirectives('{"text": "# clues-ignore minimisation Steven -- x", "segments": []}', 'json'), []);
+    assert.deepEqual(parsed('1\n00:00:01,000 --> 00:00:02,000\n# clues-ignore minimisation Steven -- x\n', 'srt').directives, []);
+    assert.deepEqual(parsed('{"segments": [{"text": "# clues-ignore minimisation Steven -- x"}]}', 'json').directives, []);
   });
 
   it('leaves `directives` off a transcript that has none', () => {

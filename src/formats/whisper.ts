@@ -1,19 +1,70 @@
 /**
  * Parsing speech-to-text JSON: Whisper / WhisperX `{"segments": [{start, end, text, speaker?}]}` and a plain
- * array `[{speaker, text, start?, end?}]`. JSON.parse reads the structure; a small scanner finds where each
- * value sits in the file so every character of an utterance maps back to the exact place in its string literal.
+ * array `[{speaker, text, start?, end?}]`. JSON.parse reads the values; jsonc-parser's syntax tree says where each
+ * value sits in the file, so every character of an utterance maps back to the exact place in its string literal.
  */
 
+import { parseTree, type Node } from 'jsonc-parser';
 import { InputError } from '../errors.js';
 import { quote } from '../visible.js';
-import type { ParsedTranscript, Segment, Source, Utterance } from '../types.js';
-import { clockTime, lineOf, lineStarts, stripBom } from './text.js';
+import type { ParsedTranscript, Segment, Utterance } from '../types.js';
+import { defineFormat, type SourceText } from './define.js';
+import { clockTime, lineColumn, lineOf, lineStarts, stripBom } from './text.js';
 
 /** The label given to segments that carry no `speaker` (plain Whisper output is not diarised). */
 export const DEFAULT_WHISPER_SPEAKER = 'Speaker';
 
-// Values are located only this deep: the top level, each segment, and each segment's fields.
-const MAX_LOCATED_DEPTH = 3;
+
+/** Speech-to-text JSON (Whisper, WhisperX), recognised as text that parses as JSON; it has no comments, so no directives. */
+export const whisper = defineFormat({
+  name: 'json',
+  extensions: ['.json'],
+  sniff: { by: 'start', test: (head) => looksLikeJson(head) },
+  parse: (source) => parseWhisperJson(source),
+});
+
+/** True when `text` is a JSON document (an object or an array). */
+export function looksLikeJson(text: string): boolean {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!/^[[{]/.test(trimmed)) return false;
+  try {
+    JSON.parse(trimmed);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Where JSON transcripts keep their segments, as parseWhisperJson reads them: Whisper and WhisperX `segments`,
+// or a bare array of segments.
+const SEGMENT_KEYS = ['segments'];
+
+/**
+ * True when `text` is JSON holding a non-empty list of segments (objects with a string `text`): what a directory
+ * walk takes a `.json` file to be a transcript by. `package.json`, `tsconfig.json` and annotation files are not.
+ */
+export function looksLikeJsonTranscript(text: string): boolean {
+  return jsonKind(text) === 'transcript';
+}
+
+/** What a `.json` file holds: a transcript (segments), some `other` JSON document, or text that is not JSON at all. */
+export function jsonKind(text: string): 'transcript' | 'other' | 'invalid' {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return 'invalid';
+  }
+  if (isSegmentList(value)) return 'transcript';
+  if (typeof value !== 'object' || value === null) return 'other';
+  const record = value as Record<string, unknown>;
+  return SEGMENT_KEYS.some((key) => isSegmentList(record[key])) ? 'transcript' : 'other';
+}
+
+function isSegmentList(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  return value.slice(0, 5).every((item) => typeof item === 'object' && item !== null && typeof (item as { text?: unknown }).text === 'string');
+}
 
 /** A segment checked against the expected shape: its speaker, start time and where its text literal is. */
 interface CheckedSegment {
@@ -34,7 +85,7 @@ interface Draft {
 }
 
 /** Parses Whisper-style JSON into utterances (consecutive segments of one speaker joined); throws InputError naming file, line and JSON path. */
-export function parseWhisperJson(source: Source): ParsedTranscript {
+export function parseWhisperJson(source: SourceText): ParsedTranscript {
   const text = stripBom(source.text);
   const lines = lineStarts(text);
   const where = (offset: number | undefined): string =>
@@ -54,7 +105,7 @@ export function parseWhisperJson(source: Source): ParsedTranscript {
   }
 
   const { list, base } = segmentList(data);
-  const located = locateValues(text, base);
+  const located = locateValues(syntaxTree(source.file, text), base);
   if (!list) {
     throw new InputError(
       `${where(located.get(''))}: expected Whisper JSON: {"segments": [{"start", "end", "text", "speaker"?}]} or [{"speaker", "text", "start"?}]`,
@@ -145,129 +196,49 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Locating values: a scanner over text that JSON.parse has already accepted, so it only tracks nesting,
-// keys and array indexes and never has to report a syntax error.
+// Locating values in text that JSON.parse has already accepted.
 
-interface Frame {
-  kind: 'object' | 'array';
-  path: string;
-  /** Array: the index of the next value. Object: the key the next value belongs to. */
-  index: number;
-  key: string;
-  expectingKey: boolean;
+/** jsonc-parser's syntax tree of the text; a file nested too deeply for it is an input error, not a crash. */
+function syntaxTree(file: string, text: string): Node | undefined {
+  try {
+    return parseTree(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw new InputError(`${file}: JSON nested too deeply to read`);
+    throw error;
+  }
 }
 
 /**
  * Map from JSON path (`segments[3].text`, `[0].speaker`, `` for the top level) to the offset where its value
- * starts, for the top level, the segment list at `base` and each segment's fields; all else is skipped over.
+ * starts, for the top level, the segment list at `base` and each segment's fields. Of keys written twice, the last
+ * counts, as in JSON.parse.
  */
-function locateValues(text: string, base: string): Map<string, number> {
+function locateValues(root: Node | undefined, base: string): Map<string, number> {
   const located = new Map<string, number>();
-  const stack: Frame[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code <= 32 || code === COLON) {
-      i += 1;
-      continue;
+  if (!root) return located;
+  located.set('', root.offset);
+  const list = base === '' ? root : propertyValue(root, base);
+  if (list === undefined || list.type !== 'array') return located;
+  located.set(base, list.offset);
+  list.children?.forEach((segment, index) => {
+    const path = `${base}[${index}]`;
+    located.set(path, segment.offset);
+    if (segment.type !== 'object') return;
+    for (const property of segment.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key && value) located.set(`${path}.${String(key.value)}`, value.offset);
     }
-    const frame = stack[stack.length - 1];
-    if (code === COMMA) {
-      if (frame?.kind === 'array') frame.index += 1;
-      else if (frame) frame.expectingKey = true;
-      i += 1;
-      continue;
-    }
-    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      stack.pop();
-      i += 1;
-      continue;
-    }
-    if (code === QUOTE && frame?.kind === 'object' && frame.expectingKey) {
-      const end = stringEnd(text, i);
-      frame.key = JSON.parse(text.slice(i, end)) as string;
-      frame.expectingKey = false;
-      i = end;
-      continue;
-    }
-
-    // A value starts here.
-    const path = !frame
-      ? ''
-      : frame.kind === 'array'
-        ? `${frame.path}[${frame.index}]`
-        : frame.path === ''
-          ? frame.key
-          : `${frame.path}.${frame.key}`;
-    located.set(path, i);
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      const needed = path === '' || path === base || (path.startsWith(`${base}[`) && stack.length + 1 <= MAX_LOCATED_DEPTH);
-      if (!needed) {
-        i = containerEnd(text, i); // nothing inside is needed (words[], tokens[], word_segments)
-      } else {
-        stack.push({ kind: code === OPEN_BRACE ? 'object' : 'array', path, index: 0, key: '', expectingKey: code === OPEN_BRACE });
-        i += 1;
-      }
-    } else if (code === QUOTE) {
-      i = stringEnd(text, i);
-    } else {
-      i = scalarEnd(text, i);
-    }
-  }
+  });
   return located;
 }
 
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const BACKSLASH = 0x5c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-
-/** The offset just past the closing quote of the string literal opening at `start`. */
-function stringEnd(text: string, start: number): number {
-  let from = start + 1;
-  for (;;) {
-    const quote = text.indexOf('"', from);
-    if (quote === -1) return text.length;
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes += 1;
-    if (backslashes % 2 === 0) return quote + 1;
-    from = quote + 1;
+/** The value of an object's last property called `key`. */
+function propertyValue(object: Node, key: string): Node | undefined {
+  let value: Node | undefined;
+  for (const property of object.type === 'object' ? (object.children ?? []) : []) {
+    if (property.children?.[0]?.value === key) value = property.children[1];
   }
-}
-
-/** The offset just past the object or array opening at `start`. */
-function containerEnd(text: string, start: number): number {
-  let depth = 0;
-  let i = start;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) {
-      i = stringEnd(text, i);
-      continue;
-    }
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) depth += 1;
-    else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth -= 1;
-      if (depth === 0) return i + 1;
-    }
-    i += 1;
-  }
-  return text.length;
-}
-
-/** The offset just past a number, `true`, `false` or `null` starting at `start`. */
-function scalarEnd(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code <= 32 || code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET) break;
-    i += 1;
-  }
-  return i;
+  return value;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -353,10 +324,9 @@ function toUtterance(draft: Draft, index: number, lines: number[]): Utterance {
       expected += 1; // a joining space sits just past the previous character
       return;
     }
-    const line = lineOf(lines, offset);
+    const { line, column } = lineColumn(lines, offset);
     // A new segment wherever the text jumps in the file: an escape, the next JSON segment, another line.
     if (started || offset !== expected || line !== currentLine) {
-      const column = offset - (lines[line - 1] as number) + 1;
       segments.push(time === undefined ? { offset: at, line, column } : { offset: at, line, column, time });
     }
     expected = offset + 1;

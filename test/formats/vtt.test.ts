@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../src/errors.js';
-import { parsePlain } from '../../src/parse/plain.js';
-import { positionAt } from '../../src/parse/position.js';
-import { parseVtt } from '../../src/parse/vtt.js';
+import { parsePlain } from '../../src/formats/plain.js';
+import { positionAt } from '../../src/position.js';
+import { parseVtt } from '../../src/formats/vtt.js';
 import type { Utterance } from '../../src/types.js';
 
 function parse(text: string): Utterance[] {
