@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { withCompromiseSweep } from '../src/analyse/sentences.js';
 import { parse } from '../src/parse/index.js';
-import { check } from '../src/run.js';
+import { check } from '../src/cli/run.js';
 import type { Source } from '../src/formats/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,6 +1,6 @@
 /** Mapping offsets in an utterance's joined text back to 1-based line and column in the file. */
 
-import type { Segment, Utterance } from './types.js';
+import type { Clue, Segment, Utterance } from './types.js';
 
 /** The segment holding `offset` in `utterance.text`: the last one starting at or before it. */
 export function segmentAt(utterance: Utterance, offset: number): Segment | undefined {
@@ -43,4 +43,9 @@ export function endPositionAt(utterance: Utterance, start: number, end: number):
 
 function clamp(utterance: Utterance, offset: number): number {
   return Math.max(0, Math.min(offset, utterance.text.length));
+}
+
+/** Orders clues by line, then column, keeping the detectors' order for ties. */
+export function byPosition(a: Clue, b: Clue): number {
+  return a.line - b.line || a.column - b.column;
 }

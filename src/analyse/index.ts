@@ -1,4 +1,4 @@
-import type { CaseFacts } from '../facts.js';
+import type { CaseFacts } from '../read/facts.js';
 import type { SpeakerRole, Transcript } from '../types.js';
 import { findExchanges, type Exchange, type Stance } from './answers.js';
 import { findStatements, findVerbClaims, type Mood, type Statement, type VerbClaim } from './claims.js';

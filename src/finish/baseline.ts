@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { InputError } from '../errors.js';
-import { byPosition } from '../report/text.js';
+import { byPosition } from '../position.js';
 import type { Clue, FileResult } from '../types.js';
 
 /** The name of the fingerprint in SARIF's `partialFingerprints`; bump it when `fingerprint()` changes. */

@@ -13,7 +13,7 @@
 
 import { directiveWords, withoutReason } from '../formats/directives.js';
 import { renderMessage } from '../detect/detector.js';
-import { rules } from '../rules.js';
+import { rules } from './rules.js';
 import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from '../analyse/lexicon.js';
 import type { Clue, FileResult, Mention, Person, Speaker } from '../types.js';
 

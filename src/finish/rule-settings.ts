@@ -1,5 +1,8 @@
-import type { RuleSetting } from '../config.js';
-import type { Clue, FileResult, Severity } from '../types.js';
+import { SEVERITIES, type Clue, type FileResult, type Severity } from '../types.js';
+
+/** `on` keeps the rule's own severities (they vary clue by clue); a severity sets every clue of the rule to it. */
+export const RULE_SETTINGS = ['off', 'on', ...SEVERITIES] as const;
+export type RuleSetting = (typeof RULE_SETTINGS)[number];
 
 /** Applies the rules' settings: drops clues of rules turned off, and sets the severity of rules given one. */
 export function applyRuleSettings(clues: Clue[], rules: Record<string, RuleSetting>): Clue[] {

@@ -1,4 +1,4 @@
-import type { RuleSetting } from '../config.js';
+import type { RuleSetting } from './rule-settings.js';
 import type { FileResult } from '../types.js';
 import type { Baseline, GoneClue } from './baseline.js';
 

@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FINGERPRINT, fingerprint } from '../finish/baseline.js';
 import type { DetectorMeta } from '../detect/index.js';
-import { rules as declaredRules } from '../rules.js';
+import { rules as declaredRules } from '../finish/rules.js';
 import type { Clue, Evidence, FileResult, Severity } from '../types.js';
 import type { ReportOptions } from './index.js';
 import { stringify } from './json.js';

@@ -20,10 +20,7 @@ export function silenced(results: FileResult[]): string {
   return count > 0 ? `, ${count} silenced by clues-ignore` : '';
 }
 
-/** Orders clues by line, then column, keeping the detectors' order for ties. */
-export function byPosition(a: Clue, b: Clue): number {
-  return a.line - b.line || a.column - b.column;
-}
+export { byPosition } from '../position.js';
 
 /** The path of a reported file relative to the current directory, with forward slashes. */
 export function relativePath(file: string): string {

@@ -155,8 +155,8 @@ describe('a cue word from a project config', () => {
   const CONFIG = '{ "lexicon": { "patterns": { "overnight": ["{doss} (here|at mine|at ours)"] } } }';
 
   it('places a person as the cue type’s record says, with no edit to the package', async () => {
-    const { check } = await import('../../src/run.js');
-    const { parseConfig } = await import('../../src/config.js');
+    const { check } = await import('../../src/cli/run.js');
+    const { parseConfig } = await import('../../src/cli/config.js');
     const rules = (config: string) => {
       const result = check({ file: 'p.txt', text }, { config: parseConfig('clues.config.json', config) });
       assert.ok(result.ok);
@@ -167,7 +167,7 @@ describe('a cue word from a project config', () => {
   });
 
   it('is compiled once per config, into a lexicon of its own', async () => {
-    const { configLexicon, parseConfig } = await import('../../src/config.js');
+    const { configLexicon, parseConfig } = await import('../../src/cli/config.js');
     const config = parseConfig('clues.config.json', CONFIG);
     const lexicon = configLexicon(config);
     assert.equal(configLexicon(config), lexicon);

@@ -1,6 +1,7 @@
 /**
  * The source tree shows the pipeline: read → parse → analyse → detect → finish → report, with the command line on top
- * and a small shared base (types, positions, errors, severity, visible text) and the vocabulary (lexicon) below.
+ * and, below, a small shared base (types, positions, errors, severity, visible text), the vocabulary (lexicon) and the
+ * input formats (what read detects and parse parses, declared once).
  * An import may only point down that order, so data flows one way and a stage can be read without the ones after it.
  */
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const src = fileURLToPath(new URL('../../../src/', import.meta.url));
 
 /** Each layer in pipeline order; a module may import its own layer and the ones before it, never a later one. */
-export const LAYERS = ['base', 'lexicon', 'read', 'parse', 'analyse', 'detect', 'finish', 'report', 'eval', 'cli'] as const;
+export const LAYERS = ['base', 'lexicon', 'formats', 'read', 'parse', 'analyse', 'detect', 'finish', 'report', 'eval', 'cli'] as const;
 const BASE_FILES = new Set(['types.ts', 'errors.ts', 'position.ts', 'severity.ts', 'visible.ts']);
 
 function layerOf(file: string): string {

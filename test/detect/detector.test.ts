@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyse, type Analysis } from '../../src/analyse/index.js';
 import { createClue, renderMessage, type DetectorMeta } from '../../src/detect/detector.js';
 import { parse } from '../../src/parse/index.js';
-import { check } from '../../src/run.js';
+import { check } from '../../src/cli/run.js';
 import type { TextFormat as InputFormat } from '../../src/formats/index.js';
 
 const meta: DetectorMeta = {

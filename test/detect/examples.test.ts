@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderMessage } from '../../src/detect/detector.js';
-import { rules } from '../../src/rules.js';
-import { check } from '../../src/run.js';
+import { rules } from '../../src/finish/rules.js';
+import { check } from '../../src/cli/run.js';
 
 // `clues explain` shows these examples as what each rule does; they must stay true (clues-ignore's too).
 describe('detector examples', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { check } from '../../src/run.js';
+import { check } from '../../src/cli/run.js';
 
 // A clean, ordinary interview must produce no warnings: the fixtures annotated with nothing but relationships.
 const dir = fileURLToPath(new URL('../../../fixtures/', import.meta.url));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { check } from '../../src/run.js';
+import { check } from '../../src/cli/run.js';
 
 // Real third-party transcripts live beside the checkout, not in it; a clone elsewhere skips these tests.
 const corpus = fileURLToPath(new URL('../../../../shared/corpus/court/', import.meta.url));

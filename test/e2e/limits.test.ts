@@ -182,7 +182,7 @@ describe('-o writes only a regular file or a new path', () => {
     mkdirSync(out);
     // A write that never finishes, so the signal arrives while the temporary file exists.
     const script = `
-      import { writeAtomically } from ${JSON.stringify(join(ROOT, 'dist', 'src', 'output.js'))};
+      import { writeAtomically } from ${JSON.stringify(join(ROOT, 'dist', 'src', 'cli', 'output.js'))};
       import { promises as fs } from 'node:fs';
       const open = async (...args) => {
         const handle = await fs.open(...args);

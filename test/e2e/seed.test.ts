@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { parseExpected, type ExpectedClue } from '../../src/eval/expected.js';
 import { score, type Scores } from '../../src/eval/score.js';
-import { run } from '../../src/run.js';
+import { run } from '../../src/cli/run.js';
 import { CLUE_KINDS, type Clue } from '../../src/types.js';
 
 /** The repo root, from dist/test/e2e/seed.test.js. */

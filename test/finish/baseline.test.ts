@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { compareToBaseline, fingerprint, goneLine, parseBaseline, writeBaseline, type Baseline } from '../../src/finish/baseline.js';
 import { InputError } from '../../src/errors.js';
-import { run } from '../../src/run.js';
+import { run } from '../../src/cli/run.js';
 import type { Clue, FileResult } from '../../src/types.js';
 
 /** The repo root, from dist/test/baseline.test.js. */

@@ -9,7 +9,7 @@ import { redaction } from '../../src/finish/redact.js';
 import { ruleSettings } from '../../src/finish/rule-settings.js';
 import { suppression } from '../../src/finish/suppress.js';
 import { parse } from '../../src/parse/index.js';
-import { check } from '../../src/run.js';
+import { check } from '../../src/cli/run.js';
 import type { FileResult } from '../../src/types.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { redact } from '../../src/finish/redact.js';
 import { reporters, type FormatName } from '../../src/report/index.js';
-import { check, run } from '../../src/run.js';
+import { check, run } from '../../src/cli/run.js';
 import type { FileResult, Person } from '../../src/types.js';
 import { clue, interview, missing, quiet } from '../report/sample.js';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { reporters } from '../../src/report/index.js';
-import { check } from '../../src/run.js';
+import { check } from '../../src/cli/run.js';
 import { INPUT_FORMATS } from '../../src/read/detect-format.js';
 import type { FileResult } from '../../src/types.js';
 import { settings, sourceFor, textFor } from './arbitraries.js';

@@ -1,6 +1,6 @@
 /** A worker for the pool tests: doubles a number after a delay that makes later inputs finish first, or dies. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serveTasks } from '../../src/pool.js';
+import { serveTasks } from '../../src/cli/pool.js';
 
 serveTasks(async ({ n, die }: { n: number; die?: 'memory' | 'throw' }) => {
   if (die === 'memory') {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { data, github, property } from '../../src/report/github.js';
 import type { FileResult } from '../../src/types.js';
 import { redact } from '../../src/finish/redact.js';
-import { check } from '../../src/run.js';
+import { check } from '../../src/cli/run.js';
 import { clue, continued, interview, missing, quiet } from './sample.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;

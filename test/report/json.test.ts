@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { json } from '../../src/report/json.js';
 import type { FileResult } from '../../src/types.js';
-import { check } from '../../src/run.js';
+import { check } from '../../src/cli/run.js';
 import { clue, continued, interview, missing, quiet } from './sample.js';
 
 const TOP_KEYS = ['version', 'files', 'errors'];

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { rules as declared } from '../../src/rules.js';
+import { rules as declared } from '../../src/finish/rules.js';
 import { sarif } from '../../src/report/sarif.js';
-import { check, run as runPaths } from '../../src/run.js';
+import { check, run as runPaths } from '../../src/cli/run.js';
 import type { FileResult } from '../../src/types.js';
 import { clue, continued, interview, missing, quiet } from './sample.js';
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyse } from '../src/analyse/index.js';
-import { contradiction } from '../src/detect/contradiction.js';
-import { unexplainedAdult } from '../src/detect/unexplained-adult.js';
-import { InputError } from '../src/errors.js';
-import { parseFacts } from '../src/facts.js';
-import { parse } from '../src/parse/index.js';
+import { analyse } from '../../src/analyse/index.js';
+import { contradiction } from '../../src/detect/contradiction.js';
+import { unexplainedAdult } from '../../src/detect/unexplained-adult.js';
+import { InputError } from '../../src/errors.js';
+import { parseFacts } from '../../src/read/facts.js';
+import { parse } from '../../src/parse/index.js';
 
 const FILE = 'case.json';
 const withFacts = (lines: string[], facts: string) => analyse(parse({ file: 't.txt', text: `${lines.join('\n')}\n` }), { facts: parseFacts(FILE, facts) });

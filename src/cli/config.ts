@@ -5,17 +5,14 @@
 
 import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { CUE_TYPES, DEFAULT_LEXICON, NOUN_CLASSES, buildLexicon, type KnownPerson, type Lexicon, type LexiconExtras } from './analyse/index.js';
-import { InputError } from './errors.js';
-import { parseJsonInput, readText, TEXT, TEXTS, type Schema } from './json-input.js';
-import { rules as RULES } from './rules.js';
-import { SEVERITIES } from './types.js';
+import { CUE_TYPES, DEFAULT_LEXICON, NOUN_CLASSES, buildLexicon, type KnownPerson, type Lexicon, type LexiconExtras } from '../analyse/index.js';
+import { InputError } from '../errors.js';
+import { parseJsonInput, readText, TEXT, TEXTS, type Schema } from '../read/json-input.js';
+import { rules as RULES } from '../finish/rules.js';
+import { RULE_SETTINGS, type RuleSetting } from '../finish/rule-settings.js';
 
 export const CONFIG_FILE = 'clues.config.json';
 
-/** `on` keeps the rule's own severities (they vary clue by clue); a severity sets every clue of the rule to it. */
-export const RULE_SETTINGS = ['off', 'on', ...SEVERITIES] as const;
-export type RuleSetting = (typeof RULE_SETTINGS)[number];
 
 export interface Config {
   /** The file it was read from. */

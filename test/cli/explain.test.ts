@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectors } from '../src/detect/index.js';
-import { InputError } from '../src/errors.js';
-import { explain } from '../src/explain.js';
+import { detectors } from '../../src/detect/index.js';
+import { InputError } from '../../src/errors.js';
+import { explain } from '../../src/cli/explain.js';
 
 describe('explain', () => {
   it('lists every rule with its severity', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inWorkers } from '../src/pool.js';
+import { inWorkers } from '../../src/cli/pool.js';
 
-const worker = new URL('./helpers/pool-worker.js', import.meta.url);
+const worker = new URL('../helpers/pool-worker.js', import.meta.url);
 type Output = { n: number; doubled: number; thread: number } | { n: number; failed: string };
 const failed = (input: { n: number }, reason: string): Output => ({ n: input.n, failed: reason });
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, unlinkSync, type Stats } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 /** The file-system calls `writeAtomically` makes; tests replace one to simulate a failure part-way. */
 export interface WriteSteps {

@@ -1,6 +1,6 @@
-import { InputError } from './errors.js';
-import type { DetectorMeta } from './detect/index.js';
-import { rules } from './rules.js';
+import { InputError } from '../errors.js';
+import type { DetectorMeta } from '../detect/index.js';
+import { rules } from '../finish/rules.js';
 import { check } from './run.js';
 
 /** Text for `clues explain`: every rule in one line each, or one rule's description and its examples, run live. */

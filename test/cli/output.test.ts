@@ -3,8 +3,8 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { InputError } from '../src/errors.js';
-import { writeAtomically } from '../src/output.js';
+import { InputError } from '../../src/errors.js';
+import { writeAtomically } from '../../src/cli/output.js';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const isWindows = process.platform === 'win32';

@@ -1,13 +1,13 @@
-import { analyse } from './analyse/index.js';
-import { detect } from './detect/index.js';
-import { InputError } from './errors.js';
+import { analyse } from '../analyse/index.js';
+import { detect } from '../detect/index.js';
+import { InputError } from '../errors.js';
 import { configLexicon, type Config } from './config.js';
-import type { CaseFacts } from './facts.js';
-import { finish, type FinishSettings } from './finish/index.js';
-import { parse } from './parse/index.js';
-import { readSources, type InputFormat, type Source } from './read/read.js';
-import { naiveResult } from './eval/naive.js';
-import type { FileResult } from './types.js';
+import type { CaseFacts } from '../read/facts.js';
+import { finish, type FinishSettings } from '../finish/index.js';
+import { parse } from '../parse/index.js';
+import { readSources, type InputFormat, type Source } from '../read/read.js';
+import { naiveResult } from '../eval/naive.js';
+import type { FileResult } from '../types.js';
 
 /** Options that change what the pipeline finds and keeps (not how it is shown). */
 export interface RunOptions extends Omit<FinishSettings, 'ruleSettings'> {

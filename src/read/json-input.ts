@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 /** The parts of JSON Schema the inputs use, as far as error messages need to look into them. */
 export interface Schema {

@@ -3,8 +3,8 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFIG_FILE } from './config.js';
-import type { DetectorMeta } from './detect/index.js';
-import { InputError } from './errors.js';
+import type { DetectorMeta } from '../detect/index.js';
+import { InputError } from '../errors.js';
 import { writeAtomically } from './output.js';
 
 /** The starter config's text: every rule listed as `on`, the other keys as commented-out examples. */

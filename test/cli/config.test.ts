@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CONFIG_FILE, findConfig, parseConfig } from '../src/config.js';
-import { applyRuleSettings } from '../src/finish/rule-settings.js';
-import { rules as RULES } from '../src/rules.js';
-import { InputError } from '../src/errors.js';
-import { starterConfig } from '../src/init.js';
-import { check } from '../src/run.js';
+import { CONFIG_FILE, findConfig, parseConfig } from '../../src/cli/config.js';
+import { applyRuleSettings } from '../../src/finish/rule-settings.js';
+import { rules as RULES } from '../../src/finish/rules.js';
+import { InputError } from '../../src/errors.js';
+import { starterConfig } from '../../src/cli/init.js';
+import { check } from '../../src/cli/run.js';
 
 const FILE = 'clues.config.json';
 
