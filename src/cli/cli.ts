@@ -16,6 +16,7 @@ import { readFacts } from '../read/facts.js';
 import { readText } from '../read/json-input.js';
 import { writeStarterConfig } from './init.js';
 import { rules } from '../finish/rules.js';
+import { defaultJobs } from './pool.js';
 import { naivePath, run, type RunOptions } from './run.js';
 import type { FileResult } from '../types.js';
 import { hideQuotedWords, visible, visibleInField } from '../visible.js';
@@ -37,6 +38,7 @@ interface ReportFlags {
   output?: string;
   maxWarnings?: number;
   maxSize?: string;
+  jobs?: number;
   quiet?: boolean;
   baseline?: string;
   writeBaseline?: string;
@@ -78,6 +80,7 @@ function program(): Command {
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(wholeNumber))
     .option('--max-size <size>', `the largest input read, and the most a .docx may unpack to: bytes, or 512KB, 10MB (default: ${formatSize(DEFAULT_MAX_SIZE)})`)
+    .addOption(new Option('-j, --jobs <n>', 'how many files are checked at once, each on a worker thread (default: one per core)').argParser(positiveNumber))
     .option('-q, --quiet', 'report errors only')
     .option('--write-baseline <file>', 'record today\'s clues by fingerprint (no names, no line numbers, no quoted words)')
     .option('--baseline <file>', 'report, and fail on, only clues not in this baseline; list the ones gone')
@@ -111,6 +114,7 @@ function program(): Command {
         onGone: (gone) => goneLines.push(goneLine(gone, Boolean(flags.redact))),
         quiet: Boolean(flags.quiet),
         redact: Boolean(flags.redact),
+        jobs: flags.jobs ?? defaultJobs(),
         onSkip: (file, reason) => skipped.push({ file, reason }),
       };
       const results = await run(paths.length > 0 ? paths : [SEED], options);
@@ -182,6 +186,12 @@ export function accounting(results: FileResult[], skipped: Skipped[] = []): stri
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('must be a whole number, 0 or more.');
   return Number(value);
+}
+
+function positiveNumber(value: string): number {
+  const n = wholeNumber(value);
+  if (n === 0) throw new InvalidArgumentError('must be a whole number, 1 or more.');
+  return n;
 }
 
 /**

@@ -5,7 +5,9 @@ import { configLexicon, type Config } from './config.js';
 import type { CaseFacts } from '../read/facts.js';
 import { finish, type FinishSettings } from '../finish/index.js';
 import { parse } from '../parse/index.js';
-import { readSources, type InputFormat, type Source } from '../read/read.js';
+import { totalmem } from 'node:os';
+import { readSources, type InputFormat, type ReadFailure, type Source } from '../read/read.js';
+import { inWorkers } from './pool.js';
 import { naiveResult } from '../eval/naive.js';
 import type { FileResult } from '../types.js';
 
@@ -23,7 +25,15 @@ export interface RunOptions extends Omit<FinishSettings, 'ruleSettings'> {
   maxSize?: number;
   /** Told of each file a folder walk left out, and why. */
   onSkip?: (file: string, reason: string) => void;
+  /** `--jobs`: how many files are checked at once, each on a worker thread (1: one after another, in this thread). */
+  jobs?: number;
 }
+
+/**
+ * A transcript longer than this is checked on a worker thread of its own even alone, with a heap sized to the
+ * machine: the main thread's default heap (about 4 GB) holds the analysis of roughly 40 MB of transcript.
+ */
+const LARGE_SOURCE = 8 * 2 ** 20;
 
 /** Parses, analyses, runs every detector on one source and finishes its result; an input problem becomes a failed result. */
 export function check(source: Source, options: RunOptions = {}): FileResult {
@@ -34,9 +44,39 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
 export async function run(paths: string[], options: RunOptions = {}): Promise<FileResult[]> {
   const { inputFormat, stdinFilename, maxSize, onSkip } = options;
   const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip });
-  const results = sources.map((s) => ('error' in s ? { file: s.file, ok: false as const, error: withFile(s.file, s.error) } : detected(s, options)));
-  return finish(results, finishSettings(options));
+  return finish(await detectAll(sources, options), finishSettings(options));
 }
+
+async function detectAll(sources: Array<Source | ReadFailure>, options: RunOptions): Promise<FileResult[]> {
+  const failed = (file: string, error: string): FileResult => ({ file, ok: false, error: withFile(file, error) });
+  const readable = sources.filter((s): s is Source => !('error' in s));
+  const jobs = Math.min(options.jobs ?? 1, readable.length);
+  if (jobs <= 1 && !readable.some((s) => s.text.length > LARGE_SOURCE)) {
+    return sources.map((s) => ('error' in s ? failed(s.file, s.error) : detected(s, options)));
+  }
+  // Only what detection reads crosses to the workers (the finishing stage's callbacks cannot, and stay here).
+  const { interviewer, facts, config } = options;
+  const shared: RunOptions = { ...(interviewer === undefined ? {} : { interviewer }), ...(facts ? { facts } : {}), ...(config ? { config } : {}) };
+  const checked = inWorkers(
+    readable.map((source) => ({ source, options: shared })),
+    {
+      jobs: Math.max(1, jobs),
+      worker: new URL('./check-worker.js', import.meta.url),
+      failed: ({ source }, reason) => failed(source.file, reason),
+      memoryMb: Math.floor((totalmem() / 2 ** 20) * 0.75 / Math.max(1, jobs)),
+    },
+  );
+  const results: FileResult[] = [];
+  for (const s of sources) {
+    if ('error' in s) results.push(failed(s.file, s.error));
+    else results.push((await checked.next()).value as FileResult);
+  }
+  await checked.return(undefined);
+  return results;
+}
+
+/** The detectors' clues for one source on a worker thread (check-worker.ts). */
+export const detectedOnWorker = ({ source, options }: { source: Source; options: RunOptions }): FileResult => detected(source, options);
 
 function finishSettings(options: RunOptions): FinishSettings {
   return options.config ? { ...options, ruleSettings: options.config.rules } : options;
