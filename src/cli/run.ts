@@ -8,6 +8,7 @@ import { parse } from '../parse/index.js';
 import { totalmem } from 'node:os';
 import { readSources, type InputFormat, type ReadFailure, type Source } from '../read/read.js';
 import { inWorkers } from './pool.js';
+import { hideQuotedWords } from '../visible.js';
 import { naiveResult } from '../eval/naive.js';
 import type { FileResult } from '../types.js';
 
@@ -55,8 +56,9 @@ async function detectAll(sources: Array<Source | ReadFailure>, options: RunOptio
     return sources.map((s) => ('error' in s ? failed(s.file, s.error) : detected(s, options)));
   }
   // Only what detection reads crosses to the workers (the finishing stage's callbacks cannot, and stay here).
-  const { interviewer, facts, config } = options;
-  const shared: RunOptions = { ...(interviewer === undefined ? {} : { interviewer }), ...(facts ? { facts } : {}), ...(config ? { config } : {}) };
+  // `redact` too: a worker has its own copy of the switch that hides quoted words in error messages.
+  const { interviewer, facts, config, redact } = options;
+  const shared: RunOptions = { ...(interviewer === undefined ? {} : { interviewer }), ...(facts ? { facts } : {}), ...(config ? { config } : {}), ...(redact ? { redact } : {}) };
   const checked = inWorkers(
     readable.map((source) => ({ source, options: shared })),
     {
@@ -76,7 +78,10 @@ async function detectAll(sources: Array<Source | ReadFailure>, options: RunOptio
 }
 
 /** The detectors' clues for one source on a worker thread (check-worker.ts). */
-export const detectedOnWorker = ({ source, options }: { source: Source; options: RunOptions }): FileResult => detected(source, options);
+export function detectedOnWorker({ source, options }: { source: Source; options: RunOptions }): FileResult {
+  hideQuotedWords(Boolean(options.redact));
+  return detected(source, options);
+}
 
 function finishSettings(options: RunOptions): FinishSettings {
   return options.config ? { ...options, ruleSettings: options.config.rules } : options;
