@@ -1,4 +1,4 @@
-import type { PersonMention, Roster } from './people.js';
+import type { PersonMention, Roster } from './people/types.js';
 import { ROLE_NOUNS, WORDS, type Lexicon } from './lexicon.js';
 import nlp from 'compromise';
 import type { Sentence, Token } from './sentences.js';

@@ -15,25 +15,9 @@ export { isIdentified, unnamedActors, type UnnamedActor } from './people/unnamed
 // The roster is built in passes, each in its own module under people/: names (names.ts, merged by merge.ts), role
 // words (roles.ts), pronouns (pronouns.ts), then classes (classes.ts) once every mention is known.
 
-/** A span of a sentence that refers to a person, resolved to that person when it could be. */
-export interface PersonMention extends SentenceSpan {
-  kind: 'name' | 'role' | 'pronoun';
-  role?: RoleNoun;
-  /** For role words, the words with their determiner: `my mate`, `the lodger`. */
-  phrase?: string;
-  /** For role words: whose they are (`my mum` → speaker; `his brother` → the person `his` means). */
-  possessor?: 'speaker' | number;
-  personId: number;
-}
+import type { PersonMention, Roster } from './people/types.js';
 
-/** The people of a transcript and every place each is mentioned. */
-export interface Roster {
-  people: Person[];
-  /** Mentions per sentence index, in word order. */
-  bySentence: PersonMention[][];
-  /** Mentions per person id, in transcript order. */
-  byPerson: PersonMention[][];
-}
+export type { PersonMention, Roster };
 
 // In the interviewer's mouth "your" means the interviewee's own family, as "my" does in hers.
 const SPEAKER_POSSESSIVES = new Set(['my', 'our', 'me', 'your']);

@@ -1,5 +1,6 @@
 import { WORDS } from './lexicon.js';
-import type { Analysis, Sentence, Token } from './index.js';
+import type { Roster } from './people/types.js';
+import type { Sentence, Token } from './sentences.js';
 
 const claimWords = WORDS.claims;
 
@@ -53,7 +54,7 @@ const PROFESSIONAL_WORDS = new RegExp(`\\b(${claimWords.reportedFrom.professiona
 const SAY = new Set(claimWords.reportedFrom.sayVerbs);
 
 /** "The GP said it was nothing": the words before an offset report what a professional said, so they are not the speaker's. */
-export function reportedFromProfessional(analysis: Pick<Analysis, 'roster'>, sentence: Sentence, offset: number): boolean {
+export function reportedFromProfessional(analysis: { roster: Roster }, sentence: Sentence, offset: number): boolean {
   const before = sentence.tokens.filter((t) => t.end <= offset);
   const sayAt = before.map((t) => SAY.has(t.normal)).lastIndexOf(true);
   if (sayAt < 0) return false;

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import type { Person, Speaker } from '../types.js';
-import { tally, type Tally } from './score.js';
+import { tally, type Tally } from './tally.js';
 
 /** One person in the tool's roster, as scored: a named person from `people`, or a speaker whose label carries a name. */
 export interface RosterEntry {

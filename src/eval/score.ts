@@ -2,6 +2,9 @@ import { CLUE_KINDS, type Clue, type ClueKind } from '../types.js';
 import { visible } from '../report/text.js';
 import { ANNOTATED_KINDS, type ExpectedClue } from './expected.js';
 import type { RosterFalsePositive, RosterMiss, RosterScores } from './roster.js';
+import { tally, type Tally } from './tally.js';
+
+export { tally, type Tally };
 
 /** One fixture: the transcript's path, the clues a reviewer expects, and the clues the tool reported. */
 export interface ScoreCase {
@@ -10,18 +13,6 @@ export interface ScoreCase {
   clues: Clue[];
   /** The annotated lines [first, last]: a reported clue whose `line` is outside is not scored. */
   range?: [number, number];
-}
-
-/** Counts and rates for one kind of clue, or for all kinds together. */
-export interface Tally {
-  expected: number;
-  reported: number;
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
 }
 
 /** An expected clue the tool did not report. */
@@ -123,14 +114,6 @@ function falsePositive(file: string, clue: Clue): FalsePositive {
 
 function count(items: Array<{ kind: ClueKind }>, kind: ClueKind): number {
   return items.filter((item) => item.kind === kind).length;
-}
-
-/** Counts and rates from true positives, false positives and misses; nothing to find or nothing found counts as perfect on that side. */
-export function tally(tp: number, fp: number, fn: number): Tally {
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { expected: tp + fn, reported: tp + fp, tp, fp, fn, precision, recall, f1 };
 }
 
 /** Options for `formatScores`: `baselineLabel` names the baseline table (e.g. a commit or file). */

@@ -7,7 +7,9 @@ import { sarif } from './sarif.js';
 import { terminal } from './terminal.js';
 
 /** What every reporter may be told by the caller: colour, and `--redact` (the names are already replaced in the results). */
-export type ReportOptions = { color: boolean; redact?: boolean };
+import type { ReportOptions } from './options.js';
+
+export type { ReportOptions };
 
 /** Turns finished results into the text to print; never analyses. */
 export type Reporter = (results: FileResult[], options: ReportOptions) => string;

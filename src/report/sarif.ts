@@ -5,7 +5,7 @@ import { FINGERPRINT, fingerprint } from '../finish/baseline.js';
 import type { DetectorMeta } from '../detect/index.js';
 import { rules as declaredRules } from '../finish/rules.js';
 import type { Clue, Evidence, FileResult, Severity } from '../types.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './options.js';
 import { stringify } from './json.js';
 import { byPosition, evidenceEnd, primaryEvidence, relativePath } from './text.js';
 

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { SEVERITIES, type Clue, type Evidence, type FileResult, type Person, type Severity, type Speaker } from '../types.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './options.js';
 import { byPosition, plural, silenced, truncate, visible } from './text.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;

@@ -51,4 +51,24 @@ describe('the source tree', () => {
     assert.deepEqual(upward, []);
     assert.ok(imports().length > 100, 'the imports were found');
   });
+
+  it('has no import cycle between modules, type-only imports included', () => {
+    const edges = new Map<string, string[]>();
+    for (const { from, to } of imports()) edges.set(from, [...(edges.get(from) ?? []), to]);
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, 'open');
+      path.push(file);
+      for (const next of edges.get(file) ?? []) {
+        if (state.get(next) === 'open') cycles.push(path.slice(path.indexOf(next)).map((f) => relative(src, f)).join(' → '));
+        else if (!state.has(next)) visit(next);
+      }
+      path.pop();
+      state.set(file, 'done');
+    };
+    for (const file of sources(src)) if (!state.has(file)) visit(file);
+    assert.deepEqual(cycles, []);
+  });
 });

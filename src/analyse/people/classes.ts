@@ -1,6 +1,6 @@
 import type { Person, PersonClass } from '../../types.js';
 import { wholeWords, WORDS, type Lexicon, type RoleNoun } from '../lexicon.js';
-import type { Roster } from '../people.js';
+import type { Roster } from './types.js';
 import { groupByUtterance, type Sentence } from '../sentences.js';
 import { HONORIFICS, isTitle } from './names.js';
 import { matchLexiconWithNames, type LexiconMatches } from '../matches.js';

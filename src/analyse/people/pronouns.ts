@@ -1,6 +1,6 @@
 import type { Person } from '../../types.js';
 import type { Gender } from '../lexicon.js';
-import type { PersonMention } from '../people.js';
+import type { PersonMention } from './types.js';
 import type { Token } from '../sentences.js';
 import { isCopula } from './roles.js';
 

@@ -1,6 +1,6 @@
 import type { Person } from '../../types.js';
 import type { Lexicon, RoleNoun } from '../lexicon.js';
-import type { PersonMention } from '../people.js';
+import type { PersonMention } from './types.js';
 import type { Token } from '../sentences.js';
 import { isNegative } from '../speech.js';
 import { bare, isFormOfAddress, type Span } from './names.js';

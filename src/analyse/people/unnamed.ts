@@ -1,5 +1,5 @@
 import { WORDS as LEXICON_WORDS, type Lexicon } from '../lexicon.js';
-import type { PersonMention, Roster } from '../people.js';
+import type { PersonMention, Roster } from './types.js';
 import type { Sentence, SentenceSpan, Token } from '../sentences.js';
 import { insideQuote } from '../claims.js';
 import { isNegative } from '../speech.js';
