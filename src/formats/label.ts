@@ -4,6 +4,7 @@
  * their own as transcription services export them, lower-case speech-to-text labels and numbered transcript
  * pages. Functions return positions in the line they are given, so callers keep every word's column true.
  */
+import titles from '../lexicon/titles.json' with { type: 'json' };
 
 /** The longest speaker label accepted, in characters. */
 export const MAX_LABEL_LENGTH = 30;
@@ -27,11 +28,9 @@ const BARE_LONG_TIME = new RegExp(String.raw`(${LONG_TIME})(?=\s|$)`, 'y');
 const BARE_ANY_TIME = new RegExp(String.raw`(${TIME})(?=\s|$)`, 'y');
 const SPACES = /[ \t]*/y;
 
-// Titles and ranks as transcripts write them: `Ms.`, `MS.`, `MS .` (OCR), `DC`, `DC.`, `DET.`, `Judge`.
-const TITLE_WORDS = [
-  'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Rev', 'Fr', 'Sr', 'Jr', 'St', 'Hon', 'Cllr', 'Judge', 'Justice',
-  'Sgt', 'Insp', 'Det', 'Supt', 'Ch', 'Lt', 'Capt', 'Cpl', 'Ofc', 'Off', 'DC', 'DS', 'DI', 'DCI', 'DSI', 'DSU', 'PC', 'PS', 'WPC',
-];
+// Titles and ranks as transcripts write them: `Ms.`, `MS.`, `MS .` (OCR), `DC`, `DC.`, `DET.`, `Judge` (titles.json's
+// labelTitles; read here directly, as the vocabulary sits below the formats).
+const TITLE_WORDS: readonly string[] = titles.labelTitles;
 const TITLE_ALTERNATIVES = [...new Set(TITLE_WORDS.flatMap((word) => [word, word.toUpperCase()]))]
   .sort((a, b) => b.length - a.length)
   .join('|');
