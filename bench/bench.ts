@@ -141,7 +141,9 @@ const growthRows: Array<{ mb: number; chars: number; seconds: number; peakRssMb:
 console.log(`\n${'growth: realistic interview'.padEnd(30)} ${'chars'.padStart(10)} ${'seconds'.padStart(9)} ${'per 2x'.padStart(7)} ${'peak RSS MB'.padStart(12)} ${'RSS/size'.padStart(9)} ${'clues'.padStart(7)}`);
 let growthMissed = false;
 for (const mb of growth) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--growth-run', String(Math.round(mb * perMb))], { encoding: 'utf8', maxBuffer: 2 ** 20 });
+  // A heap sized to the transcript, as the command line gives a large one on its worker thread (cli/run.ts).
+  const heap = `--max-old-space-size=${Math.max(4096, 160 * mb)}`;
+  const child = spawnSync(process.execPath, [heap, fileURLToPath(import.meta.url), '--growth-run', String(Math.round(mb * perMb))], { encoding: 'utf8', maxBuffer: 2 ** 20 });
   if (child.status !== 0) {
     console.log(`${`${mb} MB`.padEnd(30)} failed: ${child.signal ?? `exit ${child.status}`} ${child.stderr.split('\n')[0] ?? ''}`);
     growthMissed = true;
