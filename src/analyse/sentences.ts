@@ -74,23 +74,15 @@ const narrowedBulkMatch: BulkMatch = (document, net, methods, options) => {
     hookKeys.set(net.hooks, index);
   }
   const caches = cacheDoc(document);
-  const present: number[] = [];
-  const seen = new Set<number>();
+  const present = new Set<number>();
   for (const items of caches) {
     for (const item of items) {
       const k = index.order.get(item);
-      if (k !== undefined && !seen.has(k)) {
-        seen.add(k);
-        present.push(k);
-      }
+      if (k !== undefined) present.add(k);
     }
   }
-  // Built in dictionary mode: each document's own set of keys would otherwise leave V8 a new hidden class per set,
-  // kept for the life of the process (memory growing with every transcript read).
-  const hooks: Hooks = { dictionary: [], mode: [] };
-  delete hooks['dictionary'];
-  delete hooks['mode'];
-  for (const k of present.sort((a, b) => a - b)) hooks[index.keys[k]!] = net.hooks[index.keys[k]!]!;
+  const hooks: Hooks = {};
+  for (const k of [...present].sort((a, b) => a - b)) hooks[index.keys[k]!] = net.hooks[index.keys[k]!]!;
   // The sweep's first step caches the same document again: hand it the caches just made.
   cached = { document, caches };
   return bulkMatch(document, { ...net, hooks }, methods, options);

@@ -52,6 +52,7 @@ async function detectAll(sources: Array<Source | ReadFailure>, options: RunOptio
   const failed = (file: string, error: string): FileResult => ({ file, ok: false, error: withFile(file, error) });
   const readable = sources.filter((s): s is Source => !('error' in s));
   const jobs = Math.min(options.jobs ?? 1, readable.length);
+  // (With nothing readable, jobs is 0 and nothing is large: every file is checked, or failed, here.)
   if (jobs <= 1 && !readable.some((s) => s.text.length > LARGE_SOURCE)) {
     return sources.map((s) => ('error' in s ? failed(s.file, s.error) : detected(s, options)));
   }
@@ -62,10 +63,10 @@ async function detectAll(sources: Array<Source | ReadFailure>, options: RunOptio
   const checked = inWorkers(
     readable.map((source) => ({ source, options: shared })),
     {
-      jobs: Math.max(1, jobs),
+      jobs,
       worker: new URL('./check-worker.js', import.meta.url),
       failed: ({ source }, reason) => failed(source.file, reason),
-      memoryMb: Math.floor((totalmem() / 2 ** 20) * 0.75 / Math.max(1, jobs)),
+      memoryMb: Math.floor(((totalmem() / 2 ** 20) * 0.75) / jobs),
     },
   );
   const results: FileResult[] = [];
