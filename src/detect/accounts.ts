@@ -1,6 +1,7 @@
 import { isNegative } from '../analyse/speech.js';
 import { isAssertion, isCalled, type Analysis, type InjuryAccount, type Sentence } from '../analyse/index.js';
 import { quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
+import { cuesIn, nextTurnStart, sentencesOfTurn } from './lookup.js';
 import { PRESENCE, cuesAbout, groupBy, injuredChild, isAdultLayperson, quoteList } from './people.js';
 
 /** Accounts that change: answers that flip, words taken back, where the child was, how an injury happened. */
@@ -25,14 +26,14 @@ function answers(analysis: Analysis): Answer[] {
   for (const s of analysis.sentences) if (!firstOf.has(s.utterance.index)) firstOf.set(s.utterance.index, s);
   for (const question of analysis.sentences) {
     if (question.role !== 'interviewer' || !question.question || !AUXILIARIES.has(question.tokens[0]?.normal ?? '')) continue;
-    const next = analysis.sentences.find((s) => s.index > question.index && s.utterance.index !== question.utterance.index);
+    const next = nextTurnStart(analysis, question.index);
     if (!next || next.role !== 'interviewee' || next.utterance.index !== question.utterance.index + 1) continue;
     // The question must be the last thing the interviewer said before the answer.
-    if (analysis.sentences.some((s) => s.index > question.index && s.index < next.index)) continue;
+    if (next.index > question.index + 1) continue;
     const first = next.tokens[0]?.normal ?? '';
     const yes = YES.has(first) ? true : NO.has(first) ? false : undefined;
     if (yes === undefined) continue;
-    const levels = analysis.cues.filter((c) => c.sentence === question.index && PRESENCE[c.type]).map((c) => PRESENCE[c.type]!);
+    const levels = cuesIn(analysis, question.index).filter((c) => PRESENCE[c.type]).map((c) => PRESENCE[c.type]!);
     if (levels.length === 0) continue;
     const people = (analysis.roster.bySentence[question.index] ?? [])
       .map((m) => analysis.roster.people[m.personId]!)
@@ -91,7 +92,7 @@ export function takenBack(analysis: Analysis): Conflict[] {
   const conflicts: Conflict[] = [];
   for (const cue of analysis.cues.filter((c) => c.type === 'neverSaid' && analysis.sentences[c.sentence]!.role === 'interviewee')) {
     const denial = analysis.sentences[cue.sentence]!;
-    const asked = analysis.sentences.filter((s) => s.role === 'interviewer' && s.utterance.index === denial.utterance.index - 1);
+    const asked = sentencesOfTurn(analysis, denial.utterance.index - 1).filter((s) => s.role === 'interviewer');
     if (asked.length === 0) continue;
     const named = contentWords(denial);
     const words = new Set([...asked.flatMap((s) => [...contentWords(s)]), ...named]);
@@ -131,7 +132,7 @@ const TIMES: Record<string, string[]> = {
 };
 
 function turnOf(analysis: Analysis, sentence: Sentence): Sentence[] {
-  return analysis.sentences.filter((s) => s.utterance.index === sentence.utterance.index);
+  return sentencesOfTurn(analysis, sentence.utterance.index);
 }
 
 function timesOf(turn: Sentence[]): Set<string> {

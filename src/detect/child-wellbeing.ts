@@ -2,6 +2,7 @@ import { isAdult, type Analysis, type Cue, type Sentence, type Token } from '../
 import type { Clue, Person } from '../types.js';
 import { quote } from './conflict.js';
 import { createClue, defineDetector } from './detector.js';
+import { sentencesOfTurn } from './lookup.js';
 import { childFor, groupBy, isNamed, quoteList } from './people.js';
 import { clauseBefore, HYPOTHETICAL, isNegative, withoutOverlaps } from '../analyse/speech.js';
 import { wholeWords, WORDS } from '../analyse/lexicon.js';
@@ -166,10 +167,10 @@ const RECENT_TURNS = 20;
 // Whether a child the test accepts is mentioned (by name, role word or pronoun) in the sentence's turn or the few before.
 function childTalkedOf(analysis: Analysis, sentence: Sentence, accepts: (p: Person) => boolean): boolean {
   const turn = sentence.utterance.index;
-  return analysis.sentences.some(
-    (s) =>
-      s.utterance.index <= turn &&
-      s.utterance.index >= turn - RECENT_TURNS &&
-      (analysis.roster.bySentence[s.index] ?? []).some((m) => accepts(analysis.roster.people[m.personId]!)),
-  );
+  for (let u = turn; u >= turn - RECENT_TURNS && u >= 0; u--) {
+    for (const s of sentencesOfTurn(analysis, u)) {
+      if ((analysis.roster.bySentence[s.index] ?? []).some((m) => accepts(analysis.roster.people[m.personId]!))) return true;
+    }
+  }
+  return false;
 }

@@ -217,11 +217,15 @@ const REFRESH_TURNS = 12;
  */
 function refreshed(all: Commitment[], found: Pair[]): Pair[] {
   const out: Pair[] = [];
+  const paired = new Set(found.map((p) => p.later));
   all.forEach((later, k) => {
     if (!later.refresh || later.polarity !== 'yes' || later.hedged || later.source === 'said') return;
-    if (found.some((p) => p.later === later)) return;
+    if (paired.has(later)) return;
     const run: Commitment[] = [];
-    for (const e of all.slice(0, k).reverse()) {
+    for (let j = k - 1; j >= 0; j--) {
+      const e = all[j]!;
+      // Commitments are in transcript order: none further back is within reach.
+      if (later.turn - e.turn > REFRESH_TURNS) break;
       if (e.speaker !== later.speaker || e.source === 'said' || e.turn >= later.turn) continue;
       if (later.turn - e.turn > REFRESH_TURNS || e.polarity !== 'unsure' || e.wh || e.refresh) break;
       run.unshift(e);
@@ -251,13 +255,97 @@ function sayingConflict(e: Commitment, l: Commitment): number | undefined {
   return denied.content.negative === concededNegative ? 0.8 : undefined;
 }
 
+// Beyond the nearest turns, a commitment is compared with at most this many earlier ones per word and person it shares
+// with them, the latest first: time stays linear in the transcript's length however often a name and an act recur.
+const FAR_LIMIT = 100;
+const NEAR_TURNS = Math.max(RETOLD_TURNS, ANSWERED_TURNS);
+
+// "he" on one side may be the person named on the other, where a commitment is about what was said.
+const NAMES_OR_PRONOUN = /^(?:third:(?:he|she)$|p:)/;
+
+/**
+ * The earlier commitments of each speaker, filed under the words a later one must share with them to be about the same
+ * act (see sameMatter: the main act of each must be in the other), and under those words with each person and date
+ * they name. A commitment is only ever compared with the ones filed under its own words.
+ */
+class CommitmentIndex {
+  private readonly lists = new Map<string, number[]>();
+
+  constructor(private readonly all: Commitment[]) {}
+
+  add(k: number): void {
+    const c = this.all[k]!;
+    for (const word of filedUnder(c.content)) {
+      const key = `${c.speaker}\0${word}`;
+      this.file(key, k);
+      for (const x of [...c.content.people.map((id) => `p:${id}`), ...c.content.details.map((d) => `d:${d}`)]) this.file(`${key}\0${x}`, k);
+      if (c.subject !== undefined && NAMES_OR_PRONOUN.test(c.subject)) this.file(`${key}\0named`, k);
+      if (c.saying && c.subject !== undefined && NAMES_OR_PRONOUN.test(c.subject)) this.file(`${key}\0named-saying`, k);
+    }
+  }
+
+  /** Ascending positions in `all` of the earlier commitments `later` may be about the same act as. */
+  candidates(later: Commitment): number[] {
+    const found = new Set<number>();
+    const named = later.subject !== undefined && NAMES_OR_PRONOUN.test(later.subject);
+    for (const word of lookedUp(later.content)) {
+      const key = `${later.speaker}\0${word}`;
+      const near = this.lists.get(key) ?? [];
+      for (let i = near.length - 1; i >= 0 && later.turn - this.all[near[i]!]!.turn <= NEAR_TURNS; i--) found.add(near[i]!);
+      const far = [...later.content.people.map((id) => `p:${id}`), ...later.content.details.map((d) => `d:${d}`)];
+      if (named) far.push(later.saying ? 'named' : 'named-saying');
+      for (const x of far) {
+        const list = this.lists.get(`${key}\0${x}`) ?? [];
+        for (let i = list.length - 1; i >= Math.max(0, list.length - FAR_LIMIT); i--) found.add(list[i]!);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+
+  private file(key: string, k: number): void {
+    const list = this.lists.get(key);
+    if (list) list.push(k);
+    else this.lists.set(key, [k]);
+  }
+}
+
+// A statement's own words: its main act, its verbs and nouns, and, where its act is "doing" a thing, that thing.
+function filedUnder(s: Statement): Set<string> {
+  const words = new Set([...(s.head === undefined ? [] : [s.head]), ...s.verbs, ...s.nouns]);
+  if (s.done) words.add(`do:${s.head}`);
+  return words;
+}
+
+// The words an earlier statement must hold for this one's main act to be in it: the act itself, or "doing" its object;
+// with no act of its own, one of its words must be the other's act.
+function lookedUp(s: Statement): string[] {
+  if (s.head === undefined) return [...new Set([...s.verbs, ...s.nouns])];
+  const object = objectOf(s);
+  return object === undefined ? [s.head] : [s.head, `do:${object}`];
+}
+
+// The three contradiction checks below share one pairing of an analysis's commitments.
+const pairsOf = new WeakMap<Analysis, Pair[]>();
+
 function pairs(analysis: Analysis): Pair[] {
+  const known = pairsOf.get(analysis);
+  if (known) return known;
+  const result = unmemoisedPairs(analysis);
+  pairsOf.set(analysis, result);
+  return result;
+}
+
+function unmemoisedPairs(analysis: Analysis): Pair[] {
   const all = commitments(analysis);
+  const index = new CommitmentIndex(all);
   const found: Pair[] = [];
   all.forEach((later, k) => {
     let best: Pair | undefined;
-    for (const earlier of all.slice(0, k)) {
-      if (earlier.speaker !== later.speaker || earlier.turn >= later.turn) continue;
+    const candidates = index.candidates(later);
+    index.add(k);
+    for (const j of candidates) {
+      const earlier = all[j]!;
+      if (earlier.turn >= later.turn) continue;
       const saying = earlier.saying || later.saying;
       const base = saying ? sayingConflict(earlier, later) : conflictOf(earlier, later);
       if (base === undefined) continue;

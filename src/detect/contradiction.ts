@@ -4,6 +4,7 @@ import { againstRecord, answerFlips, changedInjuryAccounts, changedWhereabouts, 
 import { eventRetold, priorConceded, propositionFlips } from './commitments.js';
 import { overlaps, quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
+import { statementsIn } from './lookup.js';
 import { PRESENCE, cuesAbout, groupBy, isAdultLayperson, quoteList } from './people.js';
 
 /** Places where the same speaker asserts something and elsewhere undermines it. */
@@ -73,11 +74,19 @@ export const contradiction = defineDetector({
     // Checks overlap ("he doesn't stay" is a presence flip and a negation flip): the first, surest, wins.
     // A pair cited by one check and again, with the question between, by another is one clue.
     const clues: Clue[] = [];
-    const within = (a: number[], b: number[]) => a.every((line) => b.includes(line));
+    // A kept clue whose lines hold all of this one's holds its first line; one whose lines this one holds starts on one.
+    const keptAt = new Map<number, Set<number>[]>();
+    const keptFrom = new Map<number, Set<number>[]>();
+    const within = (a: number[], b: Set<number>) => a.every((line) => b.has(line));
     for (const c of conflicts) {
       const clue = toClue(analysis, c);
-      if (clues.some((k) => within(k.lines, clue.lines) || within(clue.lines, k.lines))) continue;
+      const lines = new Set(clue.lines);
+      const rivals = [...(keptAt.get(clue.lines[0]!) ?? []), ...clue.lines.flatMap((line) => keptFrom.get(line) ?? [])];
+      if (rivals.some((k) => within([...k], lines) || within(clue.lines, k))) continue;
       clues.push(clue);
+      const file = (map: Map<number, Set<number>[]>, line: number) => (map.get(line) ?? map.set(line, []).get(line)!).push(lines);
+      for (const line of lines) file(keptAt, line);
+      file(keptFrom, clue.lines[0]!);
     }
     return clues.sort((a, b) => a.line - b.line || a.column - b.column);
   },
@@ -252,7 +261,7 @@ function presenceFlips(analysis: Analysis, person: Person): Conflict[] {
 }
 
 function clauseOf(analysis: Analysis, claim: VerbClaim): Statement | undefined {
-  return analysis.statements.find((s) => s.sentence === claim.sentence && s.start <= claim.start && claim.start < s.end);
+  return statementsIn(analysis, claim.sentence).find((s) => s.start <= claim.start && claim.start < s.end);
 }
 
 function sameClause(analysis: Analysis, a: VerbClaim, b: VerbClaim): boolean {

@@ -3,6 +3,7 @@ import { WORDS } from '../analyse/lexicon.js';
 import type { Clue, Person, Severity } from '../types.js';
 import { worse } from '../severity.js';
 import { createClue, defineDetector, type MessageData, type Quote } from './detector.js';
+import { nextInterviewerSentence, sentencesOfTurn } from './lookup.js';
 import { cuesAbout, PRESENCE, quoteList } from './people.js';
 
 // The adults a training interviewer is expected to ask about: not family, not professionals, not the child.
@@ -241,11 +242,20 @@ function topicsRaised(analysis: Analysis, kind: Topic): Raised[] {
     if (list) list.push(cue);
     else byUtterance.set(s.utterance.index, [cue]);
   }
+  const asked = sentences.filter((s) => s.role === 'interviewer').map((s) => ({ index: s.index, text: topicText(analysis, s) }));
+  const firstAsked = new Map<string, number>();
+  const firstAskedAbout = (family: string): number => {
+    let at = firstAsked.get(family);
+    if (at === undefined) firstAsked.set(family, (at = asked.find((a) => mentionsFamily(topic, family, a.text))?.index ?? Infinity));
+    return at;
+  };
+  // Any word of the topic counts: "has he ever been aggressive?" follows up "his temper" and "he'd had a drink".
+  let lastAsked = -1;
+  for (const a of asked) if (topic.general.test(a.text) || Object.values(topic.families).some((re) => re.test(a.text))) lastAsked = a.index;
   for (const cues of byUtterance.values()) {
     const first = cues[0]!.sentence;
     // A family the interviewer has already used was raised by the interviewer ("his teacher said he had a bruise").
-    const before = sentences.slice(0, first).filter((s) => s.role === 'interviewer').map((s) => topicText(analysis, s));
-    const fresh = (f: string) => !before.some((t) => mentionsFamily(topic, f, t));
+    const fresh = (f: string) => firstAskedAbout(f) >= first;
     const kept = cues.filter((c) => familiesOf(c.text, topic).some(fresh));
     if (kept.length === 0) continue;
     const families = new Set(kept.flatMap((c) => familiesOf(c.text, topic)).filter(fresh));
@@ -257,9 +267,7 @@ function topicsRaised(analysis: Analysis, kind: Topic): Raised[] {
   }
   return concerns.map((concern) => {
     const first = concern.cues[0]!;
-    const later = sentences.slice(first.sentence + 1).filter((s) => s.role === 'interviewer').map((s) => topicText(analysis, s));
-    // Any word of the topic counts: "has he ever been aggressive?" follows up "his temper" and "he'd had a drink".
-    const followedUp = later.some((t) => topic.general.test(t) || Object.values(topic.families).some((re) => re.test(t)));
+    const followedUp = lastAsked > first.sentence;
     const shown = concern.cues.slice(0, 4);
     const about = kind === 'safety' ? concernAbout(analysis, concern.cues) : undefined;
     return {
@@ -329,9 +337,8 @@ function topicText(analysis: Analysis, sentence: Sentence): string {
 // The interviewer's very next turn asks about what was just said without naming it: "What happened?", "Who's that?"
 function askedMoreNext(analysis: Analysis, sentence: number): boolean {
   const { sentences } = analysis;
-  const utterance = sentences[sentence]!.utterance.index;
-  const next = sentences.find((s) => s.utterance.index > utterance && s.role === 'interviewer');
+  const next = nextInterviewerSentence(analysis, sentence);
   if (!next) return false;
-  const turn = sentences.filter((s) => s.utterance.index === next.utterance.index);
+  const turn = sentencesOfTurn(analysis, next.utterance.index);
   return turn.some((s) => ASKS_MORE.test(topicText(analysis, s)));
 }

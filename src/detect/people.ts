@@ -3,6 +3,7 @@ import type { Analysis, Cue, Injury, PersonMention } from '../analyse/index.js';
 import { CUE_TYPES, CUES, type PresenceLevel } from '../analyse/lexicon.js';
 import type { Person } from '../types.js';
 import { clauseBefore } from '../analyse/speech.js';
+import { cuesOfPerson, sentencesOfTurn } from './lookup.js';
 
 /** Presence cue types, weakest first, and how strongly each places a person: cues.json's `places` ("left him with Dave" is care). */
 export const PRESENCE: Readonly<Record<string, PresenceLevel>> = Object.fromEntries(
@@ -21,9 +22,8 @@ export function isNamed(analysis: Analysis, person: Person): boolean {
 
 /** The cues an interviewee stated (not asked) about a person, optionally only of some types. */
 export function cuesAbout(analysis: Analysis, personId: number, types?: readonly string[]): Cue[] {
-  return analysis.cues.filter(
+  return cuesOfPerson(analysis, personId).filter(
     (c) =>
-      c.personId === personId &&
       analysis.sentences[c.sentence]!.role === 'interviewee' &&
       !analysis.sentences[c.sentence]!.question &&
       (types === undefined || types.includes(c.type)),
@@ -42,25 +42,47 @@ export function isAdultLayperson(person: Person): boolean {
  */
 export function childFor(analysis: Analysis, sentenceIndex: number, offset = Infinity): string {
   const { people, bySentence } = analysis.roster;
-  // A child called by name ("Mia") says more than "the other kids" or "the children".
-  const named = new Set(people.filter((p) => p.personClass === 'child' && analysis.roster.byPerson[p.id]!.some((m) => m.kind === 'name')).map((p) => p.id));
-  const children = named.size > 0 ? named : new Set(people.filter((p) => p.personClass === 'child').map((p) => p.id));
-  const isChild = (id: number) => children.has(id);
+  const { isChild, latestBefore } = childrenOf(analysis);
   const here = bySentence[sentenceIndex] ?? [];
   const before = here.filter((m) => m.start <= offset && isChild(m.personId)).pop();
   if (before) return people[before.personId]!.name;
   const utterance = analysis.sentences[sentenceIndex]!.utterance.index;
-  const inTurn = analysis.sentences
-    .filter((s) => s.utterance.index === utterance)
+  const inTurn = sentencesOfTurn(analysis, utterance)
     .flatMap((s) => bySentence[s.index] ?? [])
     .find((m) => isChild(m.personId));
   if (inTurn) return people[inTurn.personId]!.name;
-  for (let i = sentenceIndex - 1; i >= 0; i--) {
-    const latest = (bySentence[i] ?? []).filter((m) => isChild(m.personId)).pop();
-    if (latest) return people[latest.personId]!.name;
-  }
+  const latest = latestBefore[sentenceIndex]!;
+  if (latest >= 0) return people[latest]!.name;
   const first = people.find((p) => isChild(p.id));
   return first?.name ?? 'the child';
+}
+
+interface Children {
+  isChild: (id: number) => boolean;
+  /** For each sentence, the child mentioned last in the sentences before it (-1 when none). */
+  latestBefore: Int32Array;
+}
+
+const childrenFound = new WeakMap<Analysis, Children>();
+
+// Who counts as a child, and who was talked of last before each sentence: worked out once per transcript.
+function childrenOf(analysis: Analysis): Children {
+  const known = childrenFound.get(analysis);
+  if (known) return known;
+  const { people, bySentence, byPerson } = analysis.roster;
+  // A child called by name ("Mia") says more than "the other kids" or "the children".
+  const named = new Set(people.filter((p) => p.personClass === 'child' && byPerson[p.id]!.some((m) => m.kind === 'name')).map((p) => p.id));
+  const children = named.size > 0 ? named : new Set(people.filter((p) => p.personClass === 'child').map((p) => p.id));
+  const isChild = (id: number) => children.has(id);
+  const latestBefore = new Int32Array(analysis.sentences.length).fill(-1);
+  let latest = -1;
+  for (let i = 0; i < analysis.sentences.length; i++) {
+    latestBefore[i] = latest;
+    for (const m of bySentence[i] ?? []) if (isChild(m.personId)) latest = m.personId;
+  }
+  const made = { isChild, latestBefore };
+  childrenFound.set(analysis, made);
+  return made;
 }
 
 const HAVE = new Set(['has', 'have', 'had', 'got', 'get', 'gets', 'getting']);

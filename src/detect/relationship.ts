@@ -3,6 +3,7 @@ import { negates } from '../analyse/speech.js';
 import { WORDS } from '../analyse/lexicon.js';
 import type { Clue, Person } from '../types.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
+import { lastInterviewerSentence } from './lookup.js';
 import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, quoteList } from './people.js';
 
 const { claims: claimWords, relationships } = WORDS;
@@ -704,7 +705,7 @@ function youAndI(tokens: Token[], at: number): boolean {
 function asker(analysis: Analysis, sentence: Sentence): Party {
   let utterance = sentence.utterance;
   if (sentence.role === 'interviewee') {
-    const before = analysis.sentences.filter((x) => x.utterance.index < utterance.index && x.role === 'interviewer').pop();
+    const before = lastInterviewerSentence(analysis, sentence.index);
     if (before) utterance = before.utterance;
   }
   // A bare "Q" names nobody.

@@ -4,6 +4,7 @@ import { wholeWords, WORDS } from '../analyse/lexicon.js';
 import { worse } from '../severity.js';
 import type { Clue, Severity } from '../types.js';
 import { createClue, defineDetector, type MessageData, type Quote } from './detector.js';
+import { nextTurnStart, sentencesOfTurn } from './lookup.js';
 import { cuesAbout, intervieweeMentions, isAdultLayperson, isNamed, PRESENCE, quoteList } from './people.js';
 import { relationGroups } from './relationship.js';
 
@@ -249,9 +250,9 @@ const DONT_KNOW = wholeWords(presenceLexicon.dontKnow, 'i');
 // Whether the interviewee's answer to a question describes the person: the person (by name or pronoun), "is" or a comma,
 // then a description whose head is more than "someone" or "a guy" ("She is another film actress", "Hugh Ross, the owner").
 function describedInAnswer(analysis: Analysis, question: Sentence, personId: number): boolean {
-  const next = analysis.sentences.find((s) => s.utterance.index > question.utterance.index);
+  const next = nextTurnStart(analysis, question.index);
   if (!next || next.role !== 'interviewee') return false;
-  const answer = analysis.sentences.filter((s) => s.utterance.index === next.utterance.index);
+  const answer = sentencesOfTurn(analysis, next.utterance.index);
   if (answer.some((s) => DONT_KNOW.test(s.utterance.text.slice(s.start, s.end)))) return false;
   // "The Attorney General.", "Campaign manager for the Trump campaign.": an answer that is itself a description.
   const opening = analysis.roster.bySentence[answer[0]!.index] ?? [];
