@@ -48,16 +48,17 @@ function answers(analysis: Analysis): Answer[] {
 /** A yes/no answer that flips when the same question comes round again. */
 export function answerFlips(analysis: Analysis): Conflict[] {
   const conflicts: Conflict[] = [];
-  const all = answers(analysis);
-  all.forEach((later, k) => {
-    const earlier = all.slice(0, k).find(
-      (e) =>
-        e.level === later.level &&
-        speakerOf(analysis, e.answer.index) === speakerOf(analysis, later.answer.index) &&
-        e.yes !== later.yes &&
-        (e.about === later.about || (e.about === 'anyone' && !e.yes && later.yes)),
-    );
-    if (!earlier) return;
+  // The first answer of each kind: the same level of presence, speaker, person asked about and answer.
+  const firstOf = new Map<string, Answer>();
+  const keyOf = (a: Answer, about: Answer['about'], yes: boolean) => `${a.level}|${speakerOf(analysis, a.answer.index)}|${about}|${yes}`;
+  for (const later of answers(analysis)) {
+    // "No" to anyone, then "yes" to someone named: the same question come round again.
+    const earlier = [firstOf.get(keyOf(later, later.about, !later.yes)), later.yes ? firstOf.get(keyOf(later, 'anyone', false)) : undefined]
+      .filter((a) => a !== undefined)
+      .sort((a, b) => a.answer.index - b.answer.index)[0];
+    const key = keyOf(later, later.about, later.yes);
+    if (!firstOf.has(key)) firstOf.set(key, later);
+    if (!earlier) continue;
     const who = later.about === 'anyone' ? 'someone' : analysis.roster.people[later.about]!.name;
     conflicts.push({
       who,
@@ -67,7 +68,7 @@ export function answerFlips(analysis: Analysis): Conflict[] {
       data: { earlierAnswer: earlier.answer.text, earlierQuestion: earlier.question.text, laterAnswer: later.answer.text, laterQuestion: later.question.text },
       confidence: 0.75,
     });
-  });
+  }
   return conflicts;
 }
 
@@ -87,10 +88,54 @@ function hasNegation(sentence: Sentence): boolean {
   return sentence.tokens.some((t) => isNegative(t) || t.normal === 'no');
 }
 
+// The most earlier sentences compared for each word a denial and its question share with them, the latest first.
+const TAKEN_BACK_LIMIT = 500;
+
+// How many of an ascending list are below a value.
+function countBelow(list: readonly number[], value: number): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface OwnWords {
+  /** Each interviewee statement's content words, by sentence index. */
+  words: string[][];
+  /** Sentence indices, ascending, by `speaker|negative|word`. */
+  sentencesWith: Map<string, number[]>;
+}
+
+// What each interviewee said in her own statements, filed by speaker, negation and content word: a denial is compared
+// only with the earlier words that share one of its own.
+function ownWords(analysis: Analysis): OwnWords {
+  const words: string[][] = [];
+  const sentencesWith = new Map<string, number[]>();
+  for (const s of analysis.sentences) {
+    if (s.role !== 'interviewee' || s.question) continue;
+    const own = [...contentWords(s)];
+    words[s.index] = own;
+    const filed = `${speakerOf(analysis, s.index)}|${hasNegation(s)}`;
+    for (const w of own) {
+      const key = `${filed}|${w}`;
+      const list = sentencesWith.get(key);
+      if (list) list.push(s.index);
+      else sentencesWith.set(key, [s.index]);
+    }
+  }
+  return { words, sentencesWith };
+}
+
 /** "I never said that" against the earlier words the interviewer is quoting back. */
 export function takenBack(analysis: Analysis): Conflict[] {
   const conflicts: Conflict[] = [];
-  for (const cue of analysis.cues.filter((c) => c.type === 'neverSaid' && analysis.sentences[c.sentence]!.role === 'interviewee')) {
+  const denials = analysis.cues.filter((c) => c.type === 'neverSaid' && analysis.sentences[c.sentence]!.role === 'interviewee');
+  if (denials.length === 0) return conflicts;
+  const said = ownWords(analysis);
+  for (const cue of denials) {
     const denial = analysis.sentences[cue.sentence]!;
     const asked = sentencesOfTurn(analysis, denial.utterance.index - 1).filter((s) => s.role === 'interviewer');
     if (asked.length === 0) continue;
@@ -100,11 +145,16 @@ export function takenBack(analysis: Analysis): Conflict[] {
     let best: { sentence: Sentence; score: number } | undefined;
     // Earlier words that deny what is now put ("I told her I did" against "you told her you didn't") agree with the denial.
     const askedNegative = asked.some(hasNegation);
-    for (const s of analysis.sentences) {
-      if (s.index >= asked[0]!.index) break;
-      if (s.role !== 'interviewee' || speakerOf(analysis, s.index) !== speakerOf(analysis, denial.index) || s.question) continue;
-      if (hasNegation(s) !== askedNegative) continue;
-      const own = [...contentWords(s)];
+    const filed = `${speakerOf(analysis, denial.index)}|${askedNegative}`;
+    const candidates = new Set<number>();
+    for (const w of words) {
+      const list = said.sentencesWith.get(`${filed}|${w}`) ?? [];
+      const end = countBelow(list, asked[0]!.index);
+      for (let i = Math.max(0, end - TAKEN_BACK_LIMIT); i < end; i++) candidates.add(list[i]!);
+    }
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const s = analysis.sentences[index]!;
+      const own = said.words[index]!;
       const shared = own.filter((w) => words.has(w)).length;
       const samePerson = (analysis.roster.bySentence[s.index] ?? []).some((m) => askedPeople.has(m.personId)) ? 1 : 0;
       // What the denial itself names ("I never said I'd been drinking") weighs double.

@@ -94,12 +94,18 @@ export const contradiction = defineDetector({
 
 const CLOSE = ['romance', 'overnight', 'residence'];
 
+// The most words a contradiction quotes on each side, earliest first.
+const CITED_PER_SIDE = 20;
+
 /** A conflict as a clue that sits on the later side: the first undermining words after the claim, else the claim. */
 function toClue(analysis: Analysis, c: Conflict): Clue {
-  const quotes = [...c.claims, ...c.against].sort((a, b) => a.sentence - b.sentence || a.start - b.start);
-  const firstClaim = c.claims[0]!.sentence;
+  // The message counts them all ("and 40 more"); a long transcript that repeats a claim would otherwise cite every
+  // repetition against every other.
+  const [claims, against] = [c.claims.slice(0, CITED_PER_SIDE), c.against.slice(0, CITED_PER_SIDE)];
+  const quotes = [...claims, ...against].sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  const firstClaim = claims[0]!.sentence;
   // Against the case record there is no second line: the clue sits on the interview's own words.
-  const later = c.against.find((q) => q.sentence > firstClaim) ?? (c.against.length === 0 ? c.claims[0]! : c.claims[c.claims.length - 1]!);
+  const later = against.find((q) => q.sentence > firstClaim) ?? (against.length === 0 ? claims[0]! : claims[claims.length - 1]!);
   return createClue(analysis, {
     meta: contradiction.meta,
     who: c.who,
@@ -117,16 +123,17 @@ function deniedButClose(analysis: Analysis, person: Person): Conflict[] {
   const denials = cuesAbout(analysis, person.id, ['denial']);
   const bySpeaker = groupBy(denials, (d) => speakerOf(analysis, d.sentence));
   for (const [speaker, own] of bySpeaker) {
+    const denied = groupBy(own, (d) => d.sentence);
     const close = cuesAbout(analysis, person.id, CLOSE).filter(
-      (c) => speakerOf(analysis, c.sentence) === speaker && !own.some((d) => d.sentence === c.sentence && overlaps(d, c)),
+      (c) => speakerOf(analysis, c.sentence) === speaker && !(denied.get(c.sentence) ?? []).some((d) => overlaps(d, c)),
     );
     const partnerWords = analysis.roster.byPerson[person.id]!.filter(
       (m) =>
         m.role?.nounClass === 'partner' &&
         speakerOf(analysis, m.sentence) === speaker &&
-        !own.some((d) => d.sentence === m.sentence && overlaps(d, m)),
+        !(denied.get(m.sentence) ?? []).some((d) => overlaps(d, m)),
     );
-    const against = [...close, ...partnerWords].filter((q) => !own.some((d) => d.sentence === q.sentence));
+    const against = [...close, ...partnerWords].filter((q) => !denied.has(q.sentence));
     if (against.length === 0) continue;
     const what = quoteList(against.map((a) => a.text));
     clues.push({
@@ -161,17 +168,20 @@ function notSeenButSeen(analysis: Analysis, person: Person): Conflict[] {
   return clues;
 }
 
+type Placed = Quote & { personId: number; text: string };
+
 function nobodyElse(analysis: Analysis): Conflict[] {
   const clues: Conflict[] = [];
   const claims = analysis.cues.filter(
     (c) => (c.type === 'nobodyElseHome' || c.type === 'nobodyElseCare') && analysis.sentences[c.sentence]!.role === 'interviewee',
   );
-  // "No one else lives here. Nobody else has him." said together is one claim; each adult against it is one clue.
-  for (const group of groupBy(claims, (c) => analysis.sentences[c.sentence]!.utterance.index).values()) {
-    const speaker = speakerOf(analysis, group[0]!.sentence);
-    const types = new Set(group.flatMap((c) => (c.type === 'nobodyElseHome' ? ['overnight', 'residence'] : ['care', 'carerAfter', 'carerInside'])));
-    const claimed = new Set(group.map((c) => c.sentence));
-    const against: Array<Quote & { personId: number; text: string }> = analysis.cues
+  // The adults placed in the home or with the child, by speaker, for each set of cue types a claim denies.
+  const placed = new Map<string, Map<string, Placed[]>>();
+  const placedBy = (types: Set<string>): Map<string, Placed[]> => {
+    const key = [...types].join('|');
+    const known = placed.get(key);
+    if (known) return known;
+    const against: Placed[] = analysis.cues
       .filter((c) => types.has(c.type) && c.personId !== undefined)
       .map((c) => ({ ...quote(c), personId: c.personId!, text: c.text }));
     // A lodger lives in the home by definition.
@@ -180,12 +190,19 @@ function nobodyElse(analysis: Analysis): Conflict[] {
         if (m.role?.nounClass === 'household') against.push({ ...quote(m), personId: m.personId, text: m.text });
       }
     }
-    const relevant = against.filter(
-      (c) =>
-        !claimed.has(c.sentence) &&
-        speakerOf(analysis, c.sentence) === speaker &&
-        isAdultLayperson(analysis.roster.people[c.personId]!),
+    const made = groupBy(
+      against.filter((c) => isAdultLayperson(analysis.roster.people[c.personId]!)),
+      (c) => speakerOf(analysis, c.sentence),
     );
+    placed.set(key, made);
+    return made;
+  };
+  // "No one else lives here. Nobody else has him." said together is one claim; each adult against it is one clue.
+  for (const group of groupBy(claims, (c) => analysis.sentences[c.sentence]!.utterance.index).values()) {
+    const speaker = speakerOf(analysis, group[0]!.sentence);
+    const types = new Set(group.flatMap((c) => (c.type === 'nobodyElseHome' ? ['overnight', 'residence'] : ['care', 'carerAfter', 'carerInside'])));
+    const claimed = new Set(group.map((c) => c.sentence));
+    const relevant = (placedBy(types).get(speaker) ?? []).filter((c) => !claimed.has(c.sentence));
     for (const [personId, cues] of groupBy(relevant, (c) => c.personId)) {
       const who = analysis.roster.people[personId]!.name;
       const said = quoteList(group.map((c) => c.text), 2);
@@ -246,7 +263,8 @@ function presenceFlips(analysis: Analysis, person: Person): Conflict[] {
   const byKind = groupBy(cues, (c) => `${speakerOf(analysis, c.sentence)}|${PRESENCE[c.type]}`);
   for (const same of byKind.values()) {
     const denied = same.filter((c) => c.negated);
-    const described = same.filter((c) => !c.negated && !denied.some((d) => d.sentence === c.sentence));
+    const deniedIn = new Set(denied.map((d) => d.sentence));
+    const described = same.filter((c) => !c.negated && !deniedIn.has(c.sentence));
     if (denied.length === 0 || described.length === 0) continue;
     clues.push({
       who: person.name,
