@@ -197,6 +197,7 @@ function nobodyElse(analysis: Analysis): Conflict[] {
     placed.set(key, made);
     return made;
   };
+  const reported = new Map<string, { conflict: Conflict; said: string[] }>();
   // "No one else lives here. Nobody else has him." said together is one claim; each adult against it is one clue.
   for (const group of groupBy(claims, (c) => analysis.sentences[c.sentence]!.utterance.index).values()) {
     const speaker = speakerOf(analysis, group[0]!.sentence);
@@ -204,16 +205,27 @@ function nobodyElse(analysis: Analysis): Conflict[] {
     const claimed = new Set(group.map((c) => c.sentence));
     const relevant = (placedBy(types).get(speaker) ?? []).filter((c) => !claimed.has(c.sentence));
     for (const [personId, cues] of groupBy(relevant, (c) => c.personId)) {
+      // The claim made again with the same adult against it: one clue that cites every time it was made.
+      const key = `${speaker}|${[...types].join('|')}|${personId}`;
+      const earlier = reported.get(key);
+      if (earlier) {
+        earlier.said.push(...group.map((c) => c.text));
+        earlier.conflict.claims.push(...group.map(quote));
+        earlier.conflict.data['claims'] = quoteList(earlier.said, 2);
+        continue;
+      }
       const who = analysis.roster.people[personId]!.name;
-      const said = quoteList(group.map((c) => c.text), 2);
-      clues.push({
+      const said = group.map((c) => c.text);
+      const conflict: Conflict = {
         who,
         claims: group.map(quote),
         against: cues.map(quote),
         messageId: 'nobodyElse',
-        data: { claims: said, who, quotes: quoteList(cues.map((c) => c.text)) },
+        data: { claims: quoteList(said, 2), who, quotes: quoteList(cues.map((c) => c.text)) },
         confidence: 0.85,
-      });
+      };
+      reported.set(key, { conflict, said });
+      clues.push(conflict);
     }
   }
   return clues;
