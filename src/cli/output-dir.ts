@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 export function reportNames(files: string[], extension: string): string[] {
   const taken = new Set<string>();
   return files.map((file) => {
-    const stem = basename(file.replace(/\\/g, '/')).replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_').replace(/^_+|_+$/g, '') || 'transcript';
+    const stem = basename(file.replace(/\\/g, '/')).replace(/(?<=.)\.[^.]*$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_').replace(/^_+|_+$/g, '') || 'transcript';
     let name = `${stem}.${extension}`;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}.${extension}`;
     taken.add(name.toLowerCase());
