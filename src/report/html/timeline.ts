@@ -12,6 +12,8 @@ const PLOT_WIDTH = 820;
 const ROW = 34;
 const TOP = 24;
 const AXIS = 34;
+/** Columns past this sit at the end of their line's stretch of the axis. */
+const COLUMNS = 120;
 
 /** What the timeline draws from one file's result. */
 export interface TimelineInput {
@@ -30,7 +32,7 @@ interface Axis {
   byTime: boolean;
   min: number;
   max: number;
-  at: (line: number, time?: string) => number;
+  at: (line: number, time?: string, column?: number) => number;
 }
 
 function axisFor(input: TimelineInput): Axis {
@@ -57,8 +59,10 @@ function axisFor(input: TimelineInput): Axis {
     }
   }
   const min = Number.isFinite(lineMin) ? lineMin : 1;
-  const max = Math.max(min + 1, lineMax);
-  return { byTime: false, min, max, at: (line) => scale(line, min, max) };
+  const max = Math.max(min, lineMax) + 1;
+  // Along a line, by column, so that two mentions on one line do not hide each other.
+  const along = (column = 1) => (Math.min(column, COLUMNS) / COLUMNS) * 0.8;
+  return { byTime: false, min, max, at: (line, _time, column) => scale(line + along(column), min, max) };
 }
 
 function nearestAbove(times: Map<number, number>, line: number): number | undefined {
@@ -98,6 +102,9 @@ export function timeline(input: TimelineInput): string {
   const width = LABEL_WIDTH + PLOT_WIDTH + 20;
   const rowY = (row: number) => TOP + row * ROW + ROW / 2;
   const parts: string[] = [];
+  // Contradiction arcs go under the dots (their ends meet dots, which must stay clickable), markers above.
+  const arcs: string[] = [];
+  const dots: string[] = [];
   const timeOfLine = new Map(input.lines.map((l) => [l.line, l.time]));
 
   input.people.forEach((person, row) => {
@@ -106,9 +113,9 @@ export function timeline(input: TimelineInput): string {
     parts.push(`<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${y}" y2="${y}" stroke="#d0d0d0"/>`);
     parts.push(`<text x="${LABEL_WIDTH - 8}" y="${y + 4}" text-anchor="end" fill="#1a1a1a">${e(truncate(person.name, 24))}</text></g>`);
     for (const m of person.mentions) {
-      const x = axis.at(m.line, timeOfLine.get(m.line));
+      const x = axis.at(m.line, timeOfLine.get(m.line), m.column);
       const said = `${person.name}: "${m.text}", said by ${m.speaker}, line ${m.line}`;
-      parts.push(
+      dots.push(
         `<a class="mention" href="#${input.lineId(m.line)}"><circle cx="${x}" cy="${y}" r="5" fill="${input.colourOf(m.speaker)}" stroke="#fff" stroke-width="1"><title>${e(said)}</title></circle></a>`,
       );
     }
@@ -119,7 +126,6 @@ export function timeline(input: TimelineInput): string {
     parts.push(`<text x="${LABEL_WIDTH - 8}" y="${y + 4}" text-anchor="end" fill="#555">other clues</text>`);
   }
 
-  // Clues on top of the mentions: contradiction arcs first, then the markers.
   for (const { clue } of input.clues) {
     if (clue.kind !== 'contradiction') continue;
     const row = names.get(clue.who) ?? input.people.length;
@@ -127,20 +133,25 @@ export function timeline(input: TimelineInput): string {
     const from = earlier[0];
     if (from === undefined) continue;
     const y = rowY(row);
-    const x1 = axis.at(from.line, from.time);
+    const x1 = axis.at(from.line, from.time, from.column);
+    const colour = SEVERITY_COLOURS[clue.severity];
+    // A ring at each end marks where the statement is, where no mention's dot already does.
+    const ring = (x: number) => `<circle cx="${x}" cy="${y}" r="3.5" fill="#fff" stroke="${colour}" stroke-width="2"/>`;
+    arcs.push(ring(x1));
     for (const to of distinctLines(later)) {
-      const x2 = axis.at(to.line, to.time);
+      const x2 = axis.at(to.line, to.time, to.column);
       const lift = Math.min(ROW - 6, 8 + Math.abs(x2 - x1) / 12);
       const title = `contradiction about ${clue.who}: "${from.text}" (line ${from.line}) against "${to.text}" (line ${to.line})`;
-      parts.push(
-        `<a class="link" href="#${input.lineId(to.line)}"><path d="M ${x1} ${y} Q ${round((x1 + x2) / 2)} ${round(y - 2 * lift)} ${x2} ${y}" fill="none" stroke="${SEVERITY_COLOURS[clue.severity]}" stroke-width="2"><title>${e(title)}</title></path></a>`,
+      arcs.push(
+        `<a class="link" href="#${input.lineId(to.line)}"><path d="M ${x1} ${y} Q ${round((x1 + x2) / 2)} ${round(y - 2 * lift)} ${x2} ${y}" fill="none" stroke="${colour}" stroke-width="2"><title>${e(title)}</title></path></a>${ring(x2)}`,
       );
     }
   }
+  parts.push(arcs.join(''), dots.join(''));
   for (const { clue } of input.clues) {
     const row = names.get(clue.who) ?? input.people.length;
     const y = rowY(row) - 9;
-    const x = axis.at(clue.line, clue.evidence.find((ev) => ev.line === clue.line)?.time);
+    const x = axis.at(clue.line, clue.evidence.find((ev) => ev.line === clue.line)?.time, clue.column);
     const quoted = clue.evidence.map((ev) => `"${ev.text}"`).join(', ');
     const title = `${clue.severity} ${clue.kind}, line ${clue.line}: ${clue.who}: ${clue.message}${quoted ? ` (${quoted})` : ''}`;
     parts.push(
