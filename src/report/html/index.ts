@@ -5,6 +5,7 @@
  */
 import { SEVERITY_RANK } from '../../severity.js';
 import { CLUE_KINDS, SEVERITIES, type Clue, type Evidence, type FileResult } from '../../types.js';
+import type { FailOn } from '../../finish/exit-code.js';
 import type { ReportOptions } from '../options.js';
 import { byPosition, plural, silenced } from '../text.js';
 import { escapeHtml as e } from './escape.js';
@@ -72,7 +73,7 @@ export function html(results: FileResult[], options: ReportOptions): string {
   ].join('\n');
 }
 
-function fileSection(result: OkResult, id: string, failOn: string): string {
+function fileSection(result: OkResult, id: string, failOn: FailOn): string {
   const placed: PlacedClue[] = [...result.clues].sort(byPosition).map((clue, i) => ({ clue, id: `${id}-c${i}` }));
   const lineId = (line: number) => `${id}-L${line}`;
   const speakers = result.speakers.map((s) => s.label);
@@ -89,7 +90,7 @@ function fileSection(result: OkResult, id: string, failOn: string): string {
   parts.push(speakerTable(result, colourOf));
   parts.push(countTable(result.clues));
   if (result.suppressed) parts.push(`<p>${plural(result.suppressed, 'clue')} silenced by clues-ignore comments in the transcript.</p>`);
-  const threshold = failOn === 'none' ? Infinity : SEVERITY_RANK[failOn as Clue['severity']];
+  const threshold = failOn === 'none' ? Infinity : SEVERITY_RANK[failOn];
   const failing = placed.filter(({ clue }) => SEVERITY_RANK[clue.severity] >= threshold);
   parts.push(`<h4>Clues that fail the run (--fail-on ${e(failOn)})</h4>`);
   parts.push(failing.length === 0 ? '<p>None.</p>' : `<ul>${failing.map((p) => `<li>${clueLink(p, unit)}</li>`).join('')}</ul>`);

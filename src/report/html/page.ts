@@ -49,8 +49,9 @@ a.hl.error { text-decoration-color: var(--error); } a.hl.warning { text-decorati
 @media print {
   .skip, .toolbar, nav.contents { display: none; }
   body { font-size: 11pt; } header, main, footer { max-width: none; }
+  .sev, .swatch, a.hl { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .timeline { overflow: visible; border: 0; } .timeline svg { min-width: 0; width: 100%; }
-  section.file { break-before: page; } li.clue, .timeline, ol.transcript li { break-inside: avoid; }
+  section.file + section.file { break-before: page; } li.clue, .timeline, ol.transcript li { break-inside: avoid; }
   a { color: inherit; text-decoration: none; } a.hl { text-decoration: underline; }
   li.clue:target, ol.transcript li:target { background: none; outline: 0; }
 }
