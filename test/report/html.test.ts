@@ -100,6 +100,8 @@ describe('the html report of the seed', () => {
     assert.equal((page.match(/<a class="mention"/g) ?? []).length, mentions);
     assert.match(page, /<a class="link" href="#f0-L18"><path [^>]*><title>contradiction about Steven: &quot;just a friend&quot; \(line 12\) against &quot;Valentine&#39;s dinner&quot; \(line 18\)<\/title>/);
     assert.match(page, /aria-label="People timeline: 3 people, by line"/);
+    // Hovering a dot shows the words, who said them and where.
+    assert.match(page, /<a class="mention" href="#f0-L10"><circle [^>]*fill="#a34700"[^>]*><title>Steven: &quot;Steven&quot;, said by TRACEY, line 10<\/title>/);
   });
 
   it('lists the clue that fails the run, and side by side the two statements of the contradiction', () => {
