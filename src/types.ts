@@ -183,5 +183,7 @@ export type FileResult =
       suppressed?: number;
       /** What `line` counts in this file's positions; absent means lines of the file. */
       lineUnit?: 'line' | 'paragraph';
+      /** The transcript's turns, kept only for a reporter that shows the transcript itself (html): they can be large. */
+      utterances?: Utterance[];
     }
   | { file: string; ok: false; error: string };

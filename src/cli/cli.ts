@@ -10,7 +10,8 @@ import { FAIL_ON_LEVELS, exitCode, type FailOn } from '../finish/exit-code.js';
 import { goneLine, parseBaseline } from '../finish/baseline.js';
 import { checkOutputPath, writeAtomically } from './output.js';
 import { DEFAULT_MAX_SIZE, formatSize, INPUT_FORMATS, type InputFormat, parseSize } from '../read/read.js';
-import { FORMATS, reporters, type FormatName } from '../report/index.js';
+import { FORMATS, needsUtterances, reporters, type FormatName } from '../report/index.js';
+import { prepareOutputDir, reportPaths } from './output-dir.js';
 import { CONFIG_FILE, findConfig, readConfig } from './config.js';
 import { readFacts } from '../read/facts.js';
 import { readText } from '../read/json-input.js';
@@ -36,6 +37,7 @@ interface ReportFlags {
   stdinFilename?: string;
   redact?: boolean;
   output?: string;
+  outputDir?: string;
   maxWarnings?: number;
   maxSize?: string;
   jobs?: number;
@@ -78,6 +80,7 @@ function program(): Command {
     .option('--facts <file>', 'case facts (JSON): household, people known to the case, statements on record')
     .option('--redact', 'replace every person\'s name with a stable pseudonym (Person A, Speaker B) in every format')
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--output-dir <dir>', 'write one report per transcript into this folder (with -f html), named after each transcript')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(wholeNumber))
     .option('--max-size <size>', `the largest input read, and the most a .docx may unpack to: bytes, or 512KB, 10MB (default: ${formatSize(DEFAULT_MAX_SIZE)})`)
     .addOption(new Option('-j, --jobs <n>', 'how many files are checked at once, each on a worker thread (default: one per core)').argParser(positiveNumber))
@@ -96,6 +99,11 @@ function program(): Command {
         throw new InputError(`--max-size must be a number of bytes, or one with KB, MB or GB (got ${JSON.stringify(flags.maxSize)})`);
       }
       if (flags.output !== undefined) await checkOutputPath(flags.output);
+      if (flags.outputDir !== undefined) {
+        if (flags.output !== undefined) throw new InputError('--output and --output-dir cannot be used together: give one');
+        if (flags.format !== 'html') throw new InputError('--output-dir writes one HTML report per transcript: use it with -f html');
+        await prepareOutputDir(flags.outputDir);
+      }
       if (flags.writeBaseline !== undefined) await checkOutputPath(flags.writeBaseline, 'baseline');
       const skipped: Skipped[] = [];
       const configPath = flags.config === false ? undefined : (flags.config ?? (await findConfig(process.cwd())));
@@ -115,6 +123,7 @@ function program(): Command {
         quiet: Boolean(flags.quiet),
         redact: Boolean(flags.redact),
         jobs: flags.jobs ?? defaultJobs(),
+        ...(needsUtterances(flags.format) ? { utterances: true } : {}),
         onSkip: (file, reason) => skipped.push({ file, reason }),
       };
       const results = await run(paths.length > 0 ? paths : [SEED], options);
@@ -123,9 +132,16 @@ function program(): Command {
       for (const line of goneLines) warn(line);
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
-      const report = reporters[flags.format](results, { color, redact: Boolean(flags.redact) });
-      if (toFile) await writeAtomically(flags.output!, report);
-      else process.stdout.write(report);
+      const reportOptions = { color, redact: Boolean(flags.redact), failOn: flags.failOn };
+      if (flags.outputDir !== undefined) {
+        const readable = results.filter((r) => r.ok);
+        const paths = reportPaths(flags.outputDir, readable.map((r) => r.file), 'html');
+        for (const [i, r] of readable.entries()) await writeAtomically(paths[i]!, reporters[flags.format]([r], reportOptions));
+      } else {
+        const report = reporters[flags.format](results, reportOptions);
+        if (toFile) await writeAtomically(flags.output!, report);
+        else process.stdout.write(report);
+      }
       process.exitCode = exitCode(results, { failOn: flags.failOn, ...(flags.maxWarnings === undefined ? {} : { maxWarnings: flags.maxWarnings }) });
       if (results.length + skipped.length > 1) warn(accounting(results, skipped));
     });

@@ -28,6 +28,8 @@ export interface RunOptions extends Omit<FinishSettings, 'ruleSettings'> {
   onSkip?: (file: string, reason: string) => void;
   /** `--jobs`: how many files are checked at once, each on a worker thread (1: one after another, in this thread). */
   jobs?: number;
+  /** Keep each transcript's utterances in its result, for a reporter that shows the transcript (html). */
+  utterances?: boolean;
 }
 
 /**
@@ -58,8 +60,9 @@ async function detectAll(sources: Array<Source | ReadFailure>, options: RunOptio
   }
   // Only what detection reads crosses to the workers (the finishing stage's callbacks cannot, and stay here).
   // `redact` too: a worker has its own copy of the switch that hides quoted words in error messages.
-  const { interviewer, facts, config, redact } = options;
+  const { interviewer, facts, config, redact, utterances } = options;
   const shared: RunOptions = { ...(interviewer === undefined ? {} : { interviewer }), ...(facts ? { facts } : {}), ...(config ? { config } : {}), ...(redact ? { redact } : {}) };
+  if (utterances) shared.utterances = true;
   const checked = inWorkers(
     readable.map((source) => ({ source, options: shared })),
     {
@@ -102,7 +105,8 @@ function detected(source: Source, options: RunOptions): FileResult {
     });
     const people = analysis.roster.people;
     const { directives } = transcript;
-    const result: FileResult = { file: source.file, ok: true, speakers: transcript.speakers, people, clues: detect(analysis), ...(directives ? { directives } : {}) };
+    const result: Extract<FileResult, { ok: true }> = { file: source.file, ok: true, speakers: transcript.speakers, people, clues: detect(analysis), ...(directives ? { directives } : {}) };
+    if (options.utterances) result.utterances = transcript.utterances;
     return transcript.lineUnit === 'paragraph' ? { ...result, lineUnit: 'paragraph' } : result;
   } catch (error) {
     if (error instanceof InputError) return { file: source.file, ok: false, error: withFile(source.file, error.message) };

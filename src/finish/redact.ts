@@ -15,7 +15,7 @@ import { directiveWords, withoutReason } from '../formats/directives.js';
 import { renderMessage } from '../detect/detector.js';
 import { rules } from './rules.js';
 import { NICKNAME_PREFIXES, NICKNAMES, NOT_PEOPLE, ROLE_NOUNS } from '../analyse/lexicon.js';
-import type { Clue, FileResult, Mention, Person, Speaker } from '../types.js';
+import type { Clue, FileResult, Mention, Person, Speaker, Utterance } from '../types.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
 
@@ -137,6 +137,7 @@ export function redact(results: FileResult[]): FileResult[] {
           evidence: c.evidence.map((e) => ({ ...e, text: replace(c.rule === 'clues-ignore' ? withoutReason(e.text) : e.text) })),
         }),
       ),
+      ...(result.utterances ? { utterances: result.utterances.map((u) => redactUtterance(u, replace, label)) } : {}),
     };
     return redacted;
   });
@@ -162,6 +163,29 @@ function redactPerson(person: Person, replace: (text: string) => string, label: 
     aliases,
     roles: person.roles.map(replace),
     mentions: person.mentions.map((m): Mention => ({ ...m, text: replace(m.text), speaker: label(m.speaker) })),
+  };
+}
+
+/**
+ * A turn with names replaced in its words and labels. Each source line's words are replaced on their own, so the
+ * segments' offsets still point at the start of each line's (now redacted) words.
+ */
+function redactUtterance(utterance: Utterance, replace: (text: string) => string, label: (text: string) => string): Utterance {
+  const { text, segments } = utterance;
+  const pieces = segments.length === 0 ? [text] : segments.map((s, i) => text.slice(i === 0 ? 0 : s.offset, segments[i + 1]?.offset ?? text.length));
+  pieces.forEach((piece, i) => (pieces[i] = replace(piece)));
+  let offset = 0;
+  const redactedSegments = segments.map((s, i) => {
+    const moved = { ...s, offset };
+    offset += pieces[i]!.length;
+    return moved;
+  });
+  return {
+    ...utterance,
+    speaker: label(utterance.speaker),
+    text: pieces.join(''),
+    segments: redactedSegments,
+    ...(utterance.questioner === undefined ? {} : { questioner: label(utterance.questioner) }),
   };
 }
 

@@ -1,2 +1,4 @@
-/** How a report is shown: colour for the terminal, and whether names are redacted. */
-export type ReportOptions = { color: boolean; redact?: boolean };
+import type { FailOn } from '../finish/exit-code.js';
+
+/** How a report is shown: colour for the terminal, whether names are redacted, and (for the HTML summary) `--fail-on`. */
+export type ReportOptions = { color: boolean; redact?: boolean; failOn?: FailOn };

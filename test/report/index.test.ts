@@ -5,7 +5,7 @@ import { interview } from './sample.js';
 
 describe('reporters', () => {
   it('lists every format by name', () => {
-    assert.deepEqual(FORMATS, ['terminal', 'json', 'jsonl', 'sarif', 'github', 'markdown']);
+    assert.deepEqual(FORMATS, ['terminal', 'json', 'jsonl', 'sarif', 'github', 'markdown', 'html']);
     for (const name of FORMATS) assert.equal(typeof reporters[name], 'function');
   });
 
