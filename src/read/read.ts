@@ -63,7 +63,11 @@ export function formatSize(bytes: number): string {
 
 /** `file is 60 MB, over the 50 MB limit (--max-size)`. */
 function tooLarge(size: number, limit: number): string {
-  return `file is ${formatSize(size)}, over the ${formatSize(limit)} limit (--max-size)`;
+  // Rounded, 52,431,220 bytes would read "file is 50 MB, over the 50 MB limit".
+  const [file, most] = [formatSize(size), formatSize(limit)];
+  return file === most
+    ? `file is ${size.toLocaleString('en')} bytes, over the ${most} (${limit.toLocaleString('en')} bytes) limit (--max-size)`
+    : `file is ${file}, over the ${most} limit (--max-size)`;
 }
 
 /** `<what> more than the 50 MB limit (--max-size)`, for sizes only known to be over. */

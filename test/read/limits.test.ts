@@ -70,6 +70,12 @@ describe('zip: Word documents and the unpack cap', () => {
     assert.deepEqual(results, [{ file: '<stdin>', error: 'file is 3000 bytes, over the 1 KB limit (--max-size)' }]);
   });
 
+  it('a file just over the limit is not said to be the limit: exact bytes when the rounded sizes are equal', async () => {
+    const limit = 10 * MB;
+    const results = await readSources(['-'], async () => Buffer.alloc(limit + 2420, 'a'), { maxSize: limit });
+    assert.deepEqual(results, [{ file: '<stdin>', error: 'file is 10,488,180 bytes, over the 10 MB (10,485,760 bytes) limit (--max-size)' }]);
+  });
+
   it('a Word document named .txt is read as a Word document, not as a binary file', async () => {
     const results = await readSources(['-'], async () => DOCX, { stdinFilename: 'renamed.txt' });
     assert.equal(results.length, 1);
