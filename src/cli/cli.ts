@@ -9,7 +9,7 @@ import { evalFormat, formatEval } from '../eval/format.js';
 import { FAIL_ON_LEVELS, exitCode, type FailOn } from '../finish/exit-code.js';
 import { goneLine, parseBaseline } from '../finish/baseline.js';
 import { checkOutputPath, writeAtomically } from './output.js';
-import { DEFAULT_MAX_SIZE, formatSize, INPUT_FORMATS, type InputFormat, parseSize, type Shard } from '../read/read.js';
+import { DEFAULT_MAX_SIZE, formatSize, INPUT_FORMATS, type InputFormat, parseSize } from '../read/read.js';
 import { FORMATS, needsUtterances, reporters, type FormatName } from '../report/index.js';
 import { prepareOutputDir, reportPaths } from './output-dir.js';
 import { CONFIG_FILE, findConfig, readConfig } from './config.js';
@@ -41,7 +41,6 @@ interface ReportFlags {
   maxWarnings?: number;
   maxSize?: string;
   jobs?: number;
-  shard?: Shard;
   quiet?: boolean;
   baseline?: string;
   writeBaseline?: string;
@@ -85,7 +84,6 @@ function program(): Command {
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(wholeNumber))
     .option('--max-size <size>', `the largest input read, and the most a .docx may unpack to: bytes, or 512KB, 10MB (default: ${formatSize(DEFAULT_MAX_SIZE)})`)
     .addOption(new Option('-j, --jobs <n>', 'how many files are checked at once, each on a worker thread (default: one per core)').argParser(positiveNumber))
-    .addOption(new Option('--shard <i/n>', 'check only share i of n of the inputs, picked by a hash of each path (1/4 … 4/4)').argParser(shardOf))
     .option('-q, --quiet', 'report errors only')
     .option('--write-baseline <file>', 'record today\'s clues by fingerprint (no names, no line numbers, no quoted words)')
     .option('--baseline <file>', 'report, and fail on, only clues not in this baseline; list the ones gone')
@@ -125,7 +123,6 @@ function program(): Command {
         quiet: Boolean(flags.quiet),
         redact: Boolean(flags.redact),
         jobs: flags.jobs ?? defaultJobs(),
-        ...(flags.shard ? { shard: flags.shard } : {}),
         ...(needsUtterances(flags.format) ? { utterances: true } : {}),
         onSkip: (file, reason) => skipped.push({ file, reason }),
       };
@@ -180,16 +177,6 @@ function program(): Command {
       process.stdout.write(explain(rule));
     });
   return cli;
-}
-
-/** `--shard 2/4`: share 2 of 4, 1-based (a Kubernetes Indexed Job's 0-based JOB_COMPLETION_INDEX is one less). */
-export function shardOf(value: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (!match || count < 1 || index < 1 || index > count) {
-    throw new InvalidArgumentError('give the share as i/n, with 1 ≤ i ≤ n (e.g. 2/4)');
-  }
-  return { index, count };
 }
 
 /** A file a folder walk read and left out, and why. */

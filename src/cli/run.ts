@@ -6,7 +6,7 @@ import type { CaseFacts } from '../read/facts.js';
 import { finish, type FinishSettings } from '../finish/index.js';
 import { parse } from '../parse/index.js';
 import { totalmem } from 'node:os';
-import { readSources, type InputFormat, type ReadFailure, type Shard, type Source } from '../read/read.js';
+import { readSources, type InputFormat, type ReadFailure, type Source } from '../read/read.js';
 import { inWorkers } from './pool.js';
 import { hideQuotedWords } from '../visible.js';
 import { naiveResult } from '../eval/naive.js';
@@ -30,8 +30,6 @@ export interface RunOptions extends Omit<FinishSettings, 'ruleSettings'> {
   jobs?: number;
   /** Keep each transcript's utterances in its result, for a reporter that shows the transcript (html). */
   utterances?: boolean;
-  /** `--shard i/n`: check only this share of the inputs. */
-  shard?: Shard;
 }
 
 /**
@@ -47,8 +45,8 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
 
 /** Reads every path, checks each file, and finishes the results together; unreadable files become failed results, in input order. */
 export async function run(paths: string[], options: RunOptions = {}): Promise<FileResult[]> {
-  const { inputFormat, stdinFilename, maxSize, onSkip, shard } = options;
-  const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip, shard });
+  const { inputFormat, stdinFilename, maxSize, onSkip } = options;
+  const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip });
   return finish(await detectAll(sources, options), finishSettings(options));
 }
 

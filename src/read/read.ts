@@ -5,7 +5,7 @@
 
 import { fstatSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import type { Source } from '../formats/index.js';
@@ -33,27 +33,6 @@ export interface ReadOptions {
   maxSize?: number | undefined;
   /** Told of each file a folder walk read and left out, and why, so the run can account for it. */
   onSkip?: ((file: string, reason: string) => void) | undefined;
-  /** `--shard i/n`: read only the inputs whose path falls in share `i` of `n` (see inShard). */
-  shard?: Shard | undefined;
-}
-
-/** Share `index` (1-based) of `count`: `--shard 2/4`. */
-export interface Shard {
-  index: number;
-  count: number;
-}
-
-/**
- * Whether a path falls in a shard: a hash (32-bit FNV-1a) of the path relative to the working folder, with `/`
- * separators, so every machine that runs one shard of the same command in the same checkout picks the same files,
- * and the n shards together pick each file exactly once.
- */
-export function inShard(path: string, shard: Shard | undefined): boolean {
-  if (!shard) return true;
-  const key = relative(process.cwd(), path).split(sep).join('/') || path;
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(key, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  return hash % shard.count === shard.index - 1;
 }
 
 /** Why a folder walk leaves out a file it read. */
@@ -132,8 +111,7 @@ export async function readSources(
   for (const path of paths) {
     results.push(...(await readPath(path, readStdinOnce, options)));
   }
-  // Files out of the shard were never read; a failure (a missing path, an empty folder) belongs to one shard too.
-  return results.filter((r) => !('error' in r) || inShard(r.file, options.shard));
+  return results;
 }
 
 /**
@@ -204,7 +182,7 @@ async function readPath(path: string, stdin: () => Promise<Buffer>, options: Rea
     return [{ file: path, error: describeFsError(error) }];
   }
   if (isDirectory) return readDirectory(path, options);
-  return inShard(path, options.shard) ? [await readFileSource(path, options)] : [];
+  return [await readFileSource(path, options)];
 }
 
 async function readStdinSource(stdin: () => Promise<Buffer>, options: ReadOptions): Promise<Source | ReadFailure> {
@@ -252,7 +230,7 @@ async function readGlob(pattern: string, options: ReadOptions): Promise<Array<So
   }
   if (files.length === 0) return [{ file: pattern, error: MESSAGES.noMatch }];
   const results: Array<Source | ReadFailure> = [];
-  for (const file of files.sort(compareStrings)) if (inShard(file, options.shard)) results.push(await readFileSource(file, options));
+  for (const file of files.sort(compareStrings)) results.push(await readFileSource(file, options));
   return results;
 }
 
@@ -270,12 +248,7 @@ async function readDirectory(dir: string, options: ReadOptions): Promise<Array<S
   const found: TranscriptListing = { files: [], failures: [] };
   await listTranscripts(dir, found);
   const results: Array<Source | ReadFailure> = [...found.failures];
-  let otherShards = 0;
   for (const file of found.files) {
-    if (!inShard(file, options.shard)) {
-      otherShards++;
-      continue;
-    }
     const source = await readFileSource(file, options);
     // JSON of another shape (package.json, tsconfig.json) is skipped; JSON that does not parse may be a damaged
     // transcript, so it is read and its parser says what is wrong.
@@ -285,7 +258,7 @@ async function readDirectory(dir: string, options: ReadOptions): Promise<Array<S
     }
     results.push(source);
   }
-  if (results.length === 0 && otherShards === 0) return [{ file: dir, error: MESSAGES.noTranscripts }];
+  if (results.length === 0) return [{ file: dir, error: MESSAGES.noTranscripts }];
   return results.sort((a, b) => compareStrings(a.file, b.file));
 }
 
