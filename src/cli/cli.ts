@@ -10,6 +10,7 @@ import { FORMATS, type FormatName } from '../report/formats.js';
 import { CONFIG_FILE } from './config-file.js';
 import { CORPUS_DIR } from '../eval/corpus-dir.js';
 import { defaultJobs } from './pool.js';
+import { inShard, parseShard, type Shard } from './shard.js';
 import type { RunOptions } from './run.js';
 import type { FileResult } from '../types.js';
 import { hideQuotedWords, visible, visibleInField } from '../visible.js';
@@ -35,6 +36,7 @@ interface ReportFlags {
   maxWarnings?: number;
   maxSize?: string;
   jobs?: number;
+  shard?: Shard;
   quiet?: boolean;
   baseline?: string;
   writeBaseline?: string;
@@ -77,6 +79,7 @@ function program(): Command {
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(wholeNumber))
     .option('--max-size <size>', `the largest input read, and the most a .docx may unpack to: bytes, or 512KB, 10MB (default: ${formatSize(DEFAULT_MAX_SIZE)})`)
     .addOption(new Option('-j, --jobs <n>', 'how many files are checked at once, each on a worker thread (default: one per core)').argParser(positiveNumber))
+    .addOption(new Option('--shard <i/n>', 'check only share i of n of the files (by a hash of each path; i counts from 0, like JOB_COMPLETION_INDEX)').argParser(parseShard))
     .option('-q, --quiet', 'report errors only')
     .option('--write-baseline <file>', 'record today\'s clues by fingerprint (no names, no line numbers, no quoted words)')
     .option('--baseline <file>', 'report, and fail on, only clues not in this baseline; list the ones gone')
@@ -120,6 +123,7 @@ function program(): Command {
         quiet: Boolean(flags.quiet),
         redact: Boolean(flags.redact),
         jobs: flags.jobs ?? defaultJobs(),
+        ...(flags.shard === undefined ? {} : { include: (file: string) => inShard(file, flags.shard!) }),
         onSkip: (file, reason) => skipped.push({ file, reason }),
       };
       const results = await run(paths.length > 0 ? paths : [SEED], options);

@@ -26,6 +26,8 @@ export interface RunOptions extends Omit<FinishSettings, 'ruleSettings'> {
   maxSize?: number;
   /** Told of each file a folder walk left out, and why. */
   onSkip?: (file: string, reason: string) => void;
+  /** `--shard`: whether a file is this run's to check (the read stage leaves the rest unread). */
+  include?: (file: string) => boolean;
   /** `--jobs`: how many files are checked at once, each on a worker thread (1: one after another, in this thread). */
   jobs?: number;
 }
@@ -43,8 +45,8 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
 
 /** Reads every path, checks each file, and finishes the results together; unreadable files become failed results, in input order. */
 export async function run(paths: string[], options: RunOptions = {}): Promise<FileResult[]> {
-  const { inputFormat, stdinFilename, maxSize, onSkip } = options;
-  const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip });
+  const { inputFormat, stdinFilename, maxSize, onSkip, include } = options;
+  const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip, include });
   return finish(await detectAll(sources, options), finishSettings(options));
 }
 

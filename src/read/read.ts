@@ -33,6 +33,8 @@ export interface ReadOptions {
   maxSize?: number | undefined;
   /** Told of each file a folder walk read and left out, and why, so the run can account for it. */
   onSkip?: ((file: string, reason: string) => void) | undefined;
+  /** `--shard`: whether a file (named, matched or found in a folder) is this run's to read; the rest are left alone. */
+  include?: ((file: string) => boolean) | undefined;
 }
 
 /** Why a folder walk leaves out a file it read. */
@@ -169,16 +171,17 @@ export function decodeTranscript(bytes: Uint8Array): { text: string } | { error:
 
 async function readPath(path: string, stdin: () => Promise<Buffer>, options: ReadOptions): Promise<Array<Source | ReadFailure>> {
   if (path === '-') return [await readStdinSource(stdin, options)];
+  const { include } = options;
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(path)).isDirectory();
   } catch (error) {
     // A pattern the shell did not expand (Windows never does; a quoted one on Unix): expand it here.
     if (isGlobError(error) && isDynamicPattern(toPattern(path))) return readGlob(path, options);
-    return [{ file: path, error: describeFsError(error) }];
+    return include && !include(path) ? [] : [{ file: path, error: describeFsError(error) }];
   }
   if (isDirectory) return readDirectory(path, options);
-  return [await readFileSource(path, options)];
+  return include && !include(path) ? [] : [await readFileSource(path, options)];
 }
 
 async function readStdinSource(stdin: () => Promise<Buffer>, options: ReadOptions): Promise<Source | ReadFailure> {
@@ -226,7 +229,7 @@ async function readGlob(pattern: string, options: ReadOptions): Promise<Array<So
   }
   if (files.length === 0) return [{ file: pattern, error: MESSAGES.noMatch }];
   const results: Array<Source | ReadFailure> = [];
-  for (const file of files.sort(compareStrings)) results.push(await readFileSource(file, options));
+  for (const file of files.sort(compareStrings)) if (options.include?.(file) ?? true) results.push(await readFileSource(file, options));
   return results;
 }
 
@@ -243,18 +246,23 @@ function isGlobError(error: unknown): boolean {
 async function readDirectory(dir: string, options: ReadOptions): Promise<Array<Source | ReadFailure>> {
   const found: TranscriptListing = { files: [], failures: [] };
   await listTranscripts(dir, found);
-  const results: Array<Source | ReadFailure> = [...found.failures];
-  for (const file of found.files) {
+  if (found.files.length + found.failures.length === 0) return [{ file: dir, error: MESSAGES.noTranscripts }];
+  const mine = (file: string) => options.include?.(file) ?? true;
+  const results: Array<Source | ReadFailure> = found.failures.filter((f) => mine(f.file));
+  let skipped = 0;
+  for (const file of found.files.filter(mine)) {
     const source = await readFileSource(file, options);
     // JSON of another shape (package.json, tsconfig.json) is skipped; JSON that does not parse may be a damaged
     // transcript, so it is read and its parser says what is wrong.
     if (isJsonName(file) && options.inputFormat === undefined && isOtherJson(source)) {
       options.onSkip?.(file, SKIPPED_JSON);
+      skipped++;
       continue;
     }
     results.push(source);
   }
-  if (results.length === 0) return [{ file: dir, error: MESSAGES.noTranscripts }];
+  // A folder of only other JSON has no transcripts; one whose transcripts all fell in other shards is simply done.
+  if (results.length === 0 && (skipped > 0 || !options.include)) return [{ file: dir, error: MESSAGES.noTranscripts }];
   return results.sort((a, b) => compareStrings(a.file, b.file));
 }
 
