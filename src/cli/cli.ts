@@ -5,7 +5,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '../errors.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../finish/exit-code.js';
 import { checkOutputPath, writeAtomically } from './output.js';
-import { DEFAULT_MAX_SIZE, formatSize, INPUT_FORMATS, type InputFormat, parseSize } from '../read/read.js';
+import type { InputFormat } from '../read/read.js';
+import { INPUT_FORMAT_NAMES } from '../read/input-format-names.js';
+import { DEFAULT_MAX_SIZE, formatSize, parseSize } from '../read/size.js';
 import { FORMATS, type FormatName } from '../report/formats.js';
 import { CONFIG_FILE } from './config-file.js';
 import { CORPUS_DIR } from '../eval/corpus-dir.js';
@@ -65,7 +67,7 @@ function program(): Command {
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('terminal'))
     .addOption(
       new Option('--input-format <fmt>', 'read every input as this transcript format (default: by extension, then content)').choices(
-        INPUT_FORMATS,
+        INPUT_FORMAT_NAMES,
       ),
     )
     .option('--stdin-filename <name>', 'name standard input in reports; its extension picks the format')

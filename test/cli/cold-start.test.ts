@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { INPUT_FORMATS } from '../../src/read/detect-format.js';
+import { INPUT_FORMAT_NAMES } from '../../src/read/input-format-names.js';
 
 const bin = fileURLToPath(new URL('../../../bin/clues.js', import.meta.url));
 const seed = fileURLToPath(new URL('../../../seeds/interview.txt', import.meta.url));
@@ -48,5 +50,9 @@ describe('cold start', () => {
     assert.ok(loaded.includes('compromise'));
     assert.ok(!loaded.includes('mammoth'));
     assert.ok(stdout.includes('"clues"'));
+  });
+
+  it('lists exactly the input formats the readers know', () => {
+    assert.deepEqual(INPUT_FORMAT_NAMES, INPUT_FORMATS);
   });
 });
