@@ -13,6 +13,7 @@ import { CONFIG_FILE } from './config-file.js';
 import { CORPUS_DIR } from '../eval/corpus-dir.js';
 import { defaultJobs } from './pool.js';
 import { inShard, parseShard, type Shard } from './shard.js';
+import { Progress } from './progress.js';
 import type { RunOptions } from './run.js';
 import type { FileResult } from '../types.js';
 import { hideQuotedWords, visible, visibleInField } from '../visible.js';
@@ -128,7 +129,9 @@ function program(): Command {
         ...(flags.shard === undefined ? {} : { include: (file: string) => inShard(file, flags.shard!) }),
         onSkip: (file, reason) => skipped.push({ file, reason }),
       };
-      const results = await run(paths.length > 0 ? paths : [SEED], options);
+      const progress = new Progress(process.stderr, { quiet: Boolean(flags.quiet), env: process.env });
+      const results = await run(paths.length > 0 ? paths : [SEED], { ...options, onStart: (n) => progress.start(n), onFile: (r) => progress.file(r) });
+      progress.end();
       for (const r of results) if (!r.ok) warn(r.error);
       if (baselineText !== undefined) await writeAtomically(flags.writeBaseline!, baselineText, { what: 'baseline' });
       for (const line of goneLines) warn(line);
