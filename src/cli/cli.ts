@@ -3,24 +3,24 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../errors.js';
-import { CORPUS_DIR, defaultDirs, evaluate } from '../eval/run.js';
-import { explain } from './explain.js';
-import { evalFormat, formatEval } from '../eval/format.js';
-import { FAIL_ON_LEVELS, exitCode, type FailOn } from '../finish/exit-code.js';
-import { goneLine, parseBaseline } from '../finish/baseline.js';
+import { FAIL_ON_LEVELS, type FailOn } from '../finish/exit-code.js';
 import { checkOutputPath, writeAtomically } from './output.js';
-import { DEFAULT_MAX_SIZE, formatSize, INPUT_FORMATS, type InputFormat, parseSize } from '../read/read.js';
-import { FORMATS, needsUtterances, reporters, type FormatName } from '../report/index.js';
+import type { InputFormat } from '../read/read.js';
+import { INPUT_FORMAT_NAMES } from '../read/input-format-names.js';
+import { DEFAULT_MAX_SIZE, formatSize, parseSize } from '../read/size.js';
+import { FORMATS, needsUtterances, type FormatName } from '../report/formats.js';
 import { prepareOutputDir, reportPaths } from './output-dir.js';
-import { CONFIG_FILE, findConfig, readConfig } from './config.js';
-import { readFacts } from '../read/facts.js';
-import { readText } from '../read/json-input.js';
-import { writeStarterConfig } from './init.js';
-import { rules } from '../finish/rules.js';
+import { CONFIG_FILE } from './config-file.js';
+import { CORPUS_DIR } from '../eval/corpus-dir.js';
 import { defaultJobs } from './pool.js';
-import { naivePath, run, type RunOptions } from './run.js';
+import { inShard, parseShard, type Shard } from './shard.js';
+import { Progress } from './progress.js';
+import type { RunOptions } from './run.js';
 import type { FileResult } from '../types.js';
 import { hideQuotedWords, visible, visibleInField } from '../visible.js';
+
+// Everything that loads the language model (compromise), the reporters, the rules or mammoth is imported inside the
+// command that needs it, so `--version`, `--help` and usage errors start as fast as node itself.
 
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string };
@@ -41,6 +41,7 @@ interface ReportFlags {
   maxWarnings?: number;
   maxSize?: string;
   jobs?: number;
+  shard?: Shard;
   quiet?: boolean;
   baseline?: string;
   writeBaseline?: string;
@@ -69,7 +70,7 @@ function program(): Command {
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('terminal'))
     .addOption(
       new Option('--input-format <fmt>', 'read every input as this transcript format (default: by extension, then content)').choices(
-        INPUT_FORMATS,
+        INPUT_FORMAT_NAMES,
       ),
     )
     .option('--stdin-filename <name>', 'name standard input in reports; its extension picks the format')
@@ -84,6 +85,7 @@ function program(): Command {
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(wholeNumber))
     .option('--max-size <size>', `the largest input read, and the most a .docx may unpack to: bytes, or 512KB, 10MB (default: ${formatSize(DEFAULT_MAX_SIZE)})`)
     .addOption(new Option('-j, --jobs <n>', 'how many files are checked at once, each on a worker thread (default: one per core)').argParser(positiveNumber))
+    .addOption(new Option('--shard <i/n>', 'check only share i of n of the files (by a hash of each path; i counts from 0, like JOB_COMPLETION_INDEX)').argParser(parseShard))
     .option('-q, --quiet', 'report errors only')
     .option('--write-baseline <file>', 'record today\'s clues by fingerprint (no names, no line numbers, no quoted words)')
     .option('--baseline <file>', 'report, and fail on, only clues not in this baseline; list the ones gone')
@@ -92,6 +94,15 @@ function program(): Command {
     .showHelpAfterError('(run clues --help for usage)')
     .addHelpText('after', `\nWith no path, checks the bundled seed interview (${SEED}).\nReads .txt, .md, .vtt (WebVTT), .srt, .json (Whisper segments), .cha (CHAT) and .docx (Word).\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 usage or input error.`)
     .action(async (paths: string[], flags: ReportFlags) => {
+      const [{ exitCode }, { goneLine, parseBaseline }, { findConfig, readConfig }, { readFacts }, { readText }, { run }, { reporters }] = await Promise.all([
+        import('../finish/exit-code.js'),
+        import('../finish/baseline.js'),
+        import('./config.js'),
+        import('../read/facts.js'),
+        import('../read/json-input.js'),
+        import('./run.js'),
+        import('../report/index.js'),
+      ]);
       hideQuotedWords(Boolean(flags.redact));
       // Usage problems are found before any transcript is read.
       const maxSize = flags.maxSize === undefined ? undefined : parseSize(flags.maxSize);
@@ -124,9 +135,12 @@ function program(): Command {
         redact: Boolean(flags.redact),
         jobs: flags.jobs ?? defaultJobs(),
         ...(needsUtterances(flags.format) ? { utterances: true } : {}),
+        ...(flags.shard === undefined ? {} : { include: (file: string) => inShard(file, flags.shard!) }),
         onSkip: (file, reason) => skipped.push({ file, reason }),
       };
-      const results = await run(paths.length > 0 ? paths : [SEED], options);
+      const progress = new Progress(process.stderr, { quiet: Boolean(flags.quiet), env: process.env });
+      const results = await run(paths.length > 0 ? paths : [SEED], { ...options, onStart: (n) => progress.start(n), onFile: (r) => progress.file(r) });
+      progress.end();
       for (const r of results) if (!r.ok) warn(r.error);
       if (baselineText !== undefined) await writeAtomically(flags.writeBaseline!, baselineText, { what: 'baseline' });
       for (const line of goneLines) warn(line);
@@ -151,6 +165,7 @@ function program(): Command {
     .description(`write a starter ${CONFIG_FILE}, every key explained, in this folder`)
     .option('--force', 'replace a config that is already there')
     .action(async (flags: { force?: boolean }) => {
+      const [{ writeStarterConfig }, { rules }] = await Promise.all([import('./init.js'), import('../finish/rules.js')]);
       const path = await writeStarterConfig(process.cwd(), rules, Boolean(flags.force));
       process.stdout.write(`wrote ${relative(process.cwd(), path)}: every rule is on; edit it, and \`clues\` reads it from this folder and the ones below\n`);
     });
@@ -161,6 +176,11 @@ function program(): Command {
     .option('-v, --verbose', 'list every miss and false positive, of clues and of the roster')
     .addHelpText('after', '\n-f json (the main command\'s --format) prints the scores as JSON: { dirs: [{ dir, cases, kinds, overall, roster }] }.\n')
     .action(async (dirs: string[], flags: { verbose?: boolean }) => {
+      const [{ defaultDirs, evaluate }, { evalFormat, formatEval }, { naivePath, run }] = await Promise.all([
+        import('../eval/run.js'),
+        import('../eval/format.js'),
+        import('./run.js'),
+      ]);
       // --format is the main command's option (commander reads it on either side of `eval`): terminal or json.
       const format = evalFormat(cli.opts<ReportFlags>().format);
       const { dirs: chosen, missing } = dirs.length > 0 ? { dirs, missing: undefined } : defaultDirs(process.cwd());
@@ -173,7 +193,8 @@ function program(): Command {
     .command('explain')
     .description('describe a rule, with examples that fire and examples that do not (no rule: list the rules)')
     .argument('[rule]', 'rule id, e.g. contradiction')
-    .action((rule: string | undefined) => {
+    .action(async (rule: string | undefined) => {
+      const { explain } = await import('./explain.js');
       process.stdout.write(explain(rule));
     });
   return cli;

@@ -11,7 +11,9 @@ import { parseJsonInput, readText, TEXT, TEXTS, type Schema } from '../read/json
 import { rules as RULES } from '../finish/rules.js';
 import { RULE_SETTINGS, type RuleSetting } from '../finish/rule-settings.js';
 
-export const CONFIG_FILE = 'clues.config.json';
+import { CONFIG_FILE } from './config-file.js';
+
+export { CONFIG_FILE };
 
 
 export interface Config {

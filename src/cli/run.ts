@@ -26,6 +26,11 @@ export interface RunOptions extends Omit<FinishSettings, 'ruleSettings'> {
   maxSize?: number;
   /** Told of each file a folder walk left out, and why. */
   onSkip?: (file: string, reason: string) => void;
+  /** `--shard`: whether a file is this run's to check (the read stage leaves the rest unread). */
+  include?: (file: string) => boolean;
+  /** Told how many inputs there are once they are read, then of each file as its check ends (for the progress bar). */
+  onStart?: (total: number) => void;
+  onFile?: (result: FileResult) => void;
   /** `--jobs`: how many files are checked at once, each on a worker thread (1: one after another, in this thread). */
   jobs?: number;
   /** Keep each transcript's utterances in its result, for a reporter that shows the transcript (html). */
@@ -45,8 +50,9 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
 
 /** Reads every path, checks each file, and finishes the results together; unreadable files become failed results, in input order. */
 export async function run(paths: string[], options: RunOptions = {}): Promise<FileResult[]> {
-  const { inputFormat, stdinFilename, maxSize, onSkip } = options;
-  const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip });
+  const { inputFormat, stdinFilename, maxSize, onSkip, include } = options;
+  const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip, include });
+  options.onStart?.(sources.length);
   return finish(await detectAll(sources, options), finishSettings(options));
 }
 
@@ -56,7 +62,7 @@ async function detectAll(sources: Array<Source | ReadFailure>, options: RunOptio
   const jobs = Math.min(options.jobs ?? 1, readable.length);
   // (With nothing readable, jobs is 0 and nothing is large: every file is checked, or failed, here.)
   if (jobs <= 1 && !readable.some((s) => s.text.length > LARGE_SOURCE)) {
-    return sources.map((s) => ('error' in s ? failed(s.file, s.error) : detected(s, options)));
+    return sources.map((s) => told(options, 'error' in s ? failed(s.file, s.error) : detected(s, options)));
   }
   // Only what detection reads crosses to the workers (the finishing stage's callbacks cannot, and stay here).
   // `redact` too: a worker has its own copy of the switch that hides quoted words in error messages.
@@ -74,11 +80,17 @@ async function detectAll(sources: Array<Source | ReadFailure>, options: RunOptio
   );
   const results: FileResult[] = [];
   for (const s of sources) {
-    if ('error' in s) results.push(failed(s.file, s.error));
-    else results.push((await checked.next()).value as FileResult);
+    if ('error' in s) results.push(told(options, failed(s.file, s.error)));
+    else results.push(told(options, (await checked.next()).value as FileResult));
   }
   await checked.return(undefined);
   return results;
+}
+
+/** Tells `onFile` of a result on its way through. */
+function told(options: RunOptions, result: FileResult): FileResult {
+  options.onFile?.(result);
+  return result;
 }
 
 /** The detectors' clues for one source on a worker thread (check-worker.ts). */

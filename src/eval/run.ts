@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
+import { CORPUS_DIR } from './corpus-dir.js';
 import { parse } from '../parse/index.js';
 import { readSources, TRANSCRIPT_EXTENSIONS } from '../read/read.js';
 import type { FileResult } from '../types.js';
@@ -111,8 +112,7 @@ export async function speakerTurns(file: string): Promise<Turn[]> {
   return parse(source).utterances.map((u) => ({ speaker: u.speaker, line: u.line }));
 }
 
-/** Where the shared corpus of real transcripts lives when it is checked out beside this folder. */
-export const CORPUS_DIR = join('..', 'shared', 'corpus');
+export { CORPUS_DIR };
 
 /** `clues eval` with no folder: the real corpus (when it is there) and the fixtures, in that order. */
 export function defaultDirs(cwd: string): { dirs: string[]; missing?: string } {

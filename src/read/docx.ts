@@ -4,7 +4,6 @@
  * without changing that numbering: see `speakerTable`.
  */
 
-import mammoth from 'mammoth';
 import { MAX_LABEL_LENGTH, TIME as PLAIN_TIME } from '../formats/label.js';
 import { parsePlain } from '../formats/plain.js';
 
@@ -37,6 +36,8 @@ interface DocElement {
  * footers, footnotes and comments are left out. Throws with mammoth's message when the bytes are not a Word document.
  */
 export async function docxText(bytes: Uint8Array): Promise<string> {
+  // Loaded here, not at the top: mammoth (and its zip reader) is heavy, and only a .docx needs it.
+  const { default: mammoth } = await import('mammoth');
   let lines: string[] = [];
   // convertToHtml is the public way to see the document tree; emptying it afterwards skips the HTML work.
   await mammoth.convertToHtml(

@@ -13,8 +13,10 @@ import { jsonKind, whisper } from '../formats/whisper.js';
 import { detectFormat, formatFromName, INPUT_FORMATS, type InputFormat, paragraphFormat, TRANSCRIPT_EXTENSIONS, WORD } from './detect-format.js';
 import { docxText, isOleCompound, isZip } from './docx.js';
 import { isWordZip, unpackedSize } from './zip.js';
+import { DEFAULT_MAX_SIZE, formatSize } from './size.js';
 
 export { INPUT_FORMATS, TRANSCRIPT_EXTENSIONS, type InputFormat } from './detect-format.js';
+export { DEFAULT_MAX_SIZE, formatSize, parseSize } from './size.js';
 export type { Source } from '../formats/index.js';
 
 /** An input that could not be read as a transcript: the path as given and what is wrong with it. */
@@ -33,33 +35,12 @@ export interface ReadOptions {
   maxSize?: number | undefined;
   /** Told of each file a folder walk read and left out, and why, so the run can account for it. */
   onSkip?: ((file: string, reason: string) => void) | undefined;
+  /** `--shard`: whether a file (named, matched or found in a folder) is this run's to read; the rest are left alone. */
+  include?: ((file: string) => boolean) | undefined;
 }
 
 /** Why a folder walk leaves out a file it read. */
 export const SKIPPED_JSON = 'JSON that is not a transcript';
-
-/** 50 MB: ten times the longest court day in the corpus, and well inside what the analysis can hold in memory. */
-export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
-
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
-
-/** A `--max-size` value in bytes: plain bytes or with a suffix (`512KB`, `10MB`, `1.5GB`; binary units), else undefined. */
-export function parseSize(text: string): number | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
-  if (!match || unit === undefined) return undefined;
-  const bytes = Math.floor(Number(match[1]) * unit);
-  return bytes >= 1 && Number.isSafeInteger(bytes) ? bytes : undefined;
-}
-
-/** A size as people write it, never rounded to look smaller or larger than a limit: `50 MB`, `512 KB`, `60.3 MB`, `2000 bytes`. */
-export function formatSize(bytes: number): string {
-  for (const [unit, size] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
-    if (bytes % size === 0) return `${bytes / size} ${unit}`;
-    if (bytes >= 10 * size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
-  }
-  return `${bytes} bytes`;
-}
 
 /** `file is 60 MB, over the 50 MB limit (--max-size)`. */
 function tooLarge(size: number, limit: number): string {
@@ -173,16 +154,17 @@ export function decodeTranscript(bytes: Uint8Array): { text: string } | { error:
 
 async function readPath(path: string, stdin: () => Promise<Buffer>, options: ReadOptions): Promise<Array<Source | ReadFailure>> {
   if (path === '-') return [await readStdinSource(stdin, options)];
+  const { include } = options;
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(path)).isDirectory();
   } catch (error) {
     // A pattern the shell did not expand (Windows never does; a quoted one on Unix): expand it here.
     if (isGlobError(error) && isDynamicPattern(toPattern(path))) return readGlob(path, options);
-    return [{ file: path, error: describeFsError(error) }];
+    return include && !include(path) ? [] : [{ file: path, error: describeFsError(error) }];
   }
   if (isDirectory) return readDirectory(path, options);
-  return [await readFileSource(path, options)];
+  return include && !include(path) ? [] : [await readFileSource(path, options)];
 }
 
 async function readStdinSource(stdin: () => Promise<Buffer>, options: ReadOptions): Promise<Source | ReadFailure> {
@@ -230,7 +212,7 @@ async function readGlob(pattern: string, options: ReadOptions): Promise<Array<So
   }
   if (files.length === 0) return [{ file: pattern, error: MESSAGES.noMatch }];
   const results: Array<Source | ReadFailure> = [];
-  for (const file of files.sort(compareStrings)) results.push(await readFileSource(file, options));
+  for (const file of files.sort(compareStrings)) if (options.include?.(file) ?? true) results.push(await readFileSource(file, options));
   return results;
 }
 
@@ -247,18 +229,23 @@ function isGlobError(error: unknown): boolean {
 async function readDirectory(dir: string, options: ReadOptions): Promise<Array<Source | ReadFailure>> {
   const found: TranscriptListing = { files: [], failures: [] };
   await listTranscripts(dir, found);
-  const results: Array<Source | ReadFailure> = [...found.failures];
-  for (const file of found.files) {
+  if (found.files.length + found.failures.length === 0) return [{ file: dir, error: MESSAGES.noTranscripts }];
+  const mine = (file: string) => options.include?.(file) ?? true;
+  const results: Array<Source | ReadFailure> = found.failures.filter((f) => mine(f.file));
+  let skipped = 0;
+  for (const file of found.files.filter(mine)) {
     const source = await readFileSource(file, options);
     // JSON of another shape (package.json, tsconfig.json) is skipped; JSON that does not parse may be a damaged
     // transcript, so it is read and its parser says what is wrong.
     if (isJsonName(file) && options.inputFormat === undefined && isOtherJson(source)) {
       options.onSkip?.(file, SKIPPED_JSON);
+      skipped++;
       continue;
     }
     results.push(source);
   }
-  if (results.length === 0) return [{ file: dir, error: MESSAGES.noTranscripts }];
+  // A folder of only other JSON has no transcripts; one whose transcripts all fell in other shards is simply done.
+  if (results.length === 0 && (skipped > 0 || !options.include)) return [{ file: dir, error: MESSAGES.noTranscripts }];
   return results.sort((a, b) => compareStrings(a.file, b.file));
 }
 
