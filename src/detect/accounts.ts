@@ -1,7 +1,7 @@
 import { isNegative } from '../analyse/speech.js';
 import { isAssertion, isCalled, type Analysis, type InjuryAccount, type Sentence } from '../analyse/index.js';
 import { quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
-import { cuesIn, nextTurnStart, sentencesOfTurn } from './lookup.js';
+import { cuesIn, nextTurnStart, push, sentencesOfTurn } from './lookup.js';
 import { PRESENCE, cuesAbout, groupBy, injuredChild, isAdultLayperson, quoteList } from './people.js';
 
 /** Accounts that change: answers that flip, words taken back, where the child was, how an injury happened. */
@@ -119,12 +119,7 @@ function ownWords(analysis: Analysis): OwnWords {
     const own = [...contentWords(s)];
     words[s.index] = own;
     const filed = `${speakerOf(analysis, s.index)}|${hasNegation(s)}`;
-    for (const w of own) {
-      const key = `${filed}|${w}`;
-      const list = sentencesWith.get(key);
-      if (list) list.push(s.index);
-      else sentencesWith.set(key, [s.index]);
-    }
+    for (const w of own) push(sentencesWith, `${filed}|${w}`, s.index);
   }
   return { words, sentencesWith };
 }

@@ -1,6 +1,7 @@
 import type { Analysis, Exchange, Sentence, Statement } from '../analyse/index.js';
 import { quote, sayerOf, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
 import type { Quote } from './detector.js';
+import { push } from './lookup.js';
 
 /**
  * What a speaker has committed to, wherever it was said: in her own words ("I did not return to the class"), by
@@ -277,10 +278,10 @@ class CommitmentIndex {
     const c = this.all[k]!;
     for (const word of filedUnder(c.content)) {
       const key = `${c.speaker}\0${word}`;
-      this.file(key, k);
-      for (const x of [...c.content.people.map((id) => `p:${id}`), ...c.content.details.map((d) => `d:${d}`)]) this.file(`${key}\0${x}`, k);
-      if (c.subject !== undefined && NAMES_OR_PRONOUN.test(c.subject)) this.file(`${key}\0named`, k);
-      if (c.saying && c.subject !== undefined && NAMES_OR_PRONOUN.test(c.subject)) this.file(`${key}\0named-saying`, k);
+      push(this.lists, key, k);
+      for (const x of [...c.content.people.map((id) => `p:${id}`), ...c.content.details.map((d) => `d:${d}`)]) push(this.lists, `${key}\0${x}`, k);
+      if (c.subject !== undefined && NAMES_OR_PRONOUN.test(c.subject)) push(this.lists, `${key}\0named`, k);
+      if (c.saying && c.subject !== undefined && NAMES_OR_PRONOUN.test(c.subject)) push(this.lists, `${key}\0named-saying`, k);
     }
   }
 
@@ -300,12 +301,6 @@ class CommitmentIndex {
       }
     }
     return [...found].sort((a, b) => a - b);
-  }
-
-  private file(key: string, k: number): void {
-    const list = this.lists.get(key);
-    if (list) list.push(k);
-    else this.lists.set(key, [k]);
   }
 }
 

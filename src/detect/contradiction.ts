@@ -4,7 +4,7 @@ import { againstRecord, answerFlips, changedInjuryAccounts, changedWhereabouts, 
 import { eventRetold, priorConceded, propositionFlips } from './commitments.js';
 import { overlaps, quote, sentenceQuote, speakerOf, type Conflict } from './conflict.js';
 import { createClue, defineDetector, type Quote } from './detector.js';
-import { statementsIn } from './lookup.js';
+import { push, statementsIn } from './lookup.js';
 import { PRESENCE, cuesAbout, groupBy, isAdultLayperson, quoteList } from './people.js';
 
 /** Places where the same speaker asserts something and elsewhere undermines it. */
@@ -84,9 +84,8 @@ export const contradiction = defineDetector({
       const rivals = [...(keptAt.get(clue.lines[0]!) ?? []), ...clue.lines.flatMap((line) => keptFrom.get(line) ?? [])];
       if (rivals.some((k) => within([...k], lines) || within(clue.lines, k))) continue;
       clues.push(clue);
-      const file = (map: Map<number, Set<number>[]>, line: number) => (map.get(line) ?? map.set(line, []).get(line)!).push(lines);
-      for (const line of lines) file(keptAt, line);
-      file(keptFrom, clue.lines[0]!);
+      for (const line of lines) push(keptAt, line, lines);
+      push(keptFrom, clue.lines[0]!, lines);
     }
     return clues.sort((a, b) => a.line - b.line || a.column - b.column);
   },

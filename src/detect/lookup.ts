@@ -20,7 +20,8 @@ interface Lookups {
 
 const built = new WeakMap<Analysis, Lookups>();
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Adds a value to the list a map holds under a key, starting the list when there is none. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
