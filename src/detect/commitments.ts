@@ -276,32 +276,39 @@ class CommitmentIndex {
 
   add(k: number): void {
     const c = this.all[k]!;
+    // Filed under "named" for a later "saying" commitment to find, and under "named-saying" for any later named one.
+    const marks = [...sharedMarks(c), ...(hasNamedSubject(c) ? ['named', ...(c.saying ? ['named-saying'] : [])] : [])];
     for (const word of filedUnder(c.content)) {
       const key = `${c.speaker}\0${word}`;
       push(this.lists, key, k);
-      for (const x of [...c.content.people.map((id) => `p:${id}`), ...c.content.details.map((d) => `d:${d}`)]) push(this.lists, `${key}\0${x}`, k);
-      if (c.subject !== undefined && NAMES_OR_PRONOUN.test(c.subject)) push(this.lists, `${key}\0named`, k);
-      if (c.saying && c.subject !== undefined && NAMES_OR_PRONOUN.test(c.subject)) push(this.lists, `${key}\0named-saying`, k);
+      for (const mark of marks) push(this.lists, `${key}\0${mark}`, k);
     }
   }
 
   /** Ascending positions in `all` of the earlier commitments `later` may be about the same act as. */
   candidates(later: Commitment): number[] {
     const found = new Set<number>();
-    const named = later.subject !== undefined && NAMES_OR_PRONOUN.test(later.subject);
+    const far = [...sharedMarks(later), ...(hasNamedSubject(later) ? [later.saying ? 'named' : 'named-saying'] : [])];
     for (const word of lookedUp(later.content)) {
       const key = `${later.speaker}\0${word}`;
       const near = this.lists.get(key) ?? [];
       for (let i = near.length - 1; i >= 0 && later.turn - this.all[near[i]!]!.turn <= NEAR_TURNS; i--) found.add(near[i]!);
-      const far = [...later.content.people.map((id) => `p:${id}`), ...later.content.details.map((d) => `d:${d}`)];
-      if (named) far.push(later.saying ? 'named' : 'named-saying');
-      for (const x of far) {
-        const list = this.lists.get(`${key}\0${x}`) ?? [];
+      for (const mark of far) {
+        const list = this.lists.get(`${key}\0${mark}`) ?? [];
         for (let i = list.length - 1; i >= Math.max(0, list.length - FAR_LIMIT); i--) found.add(list[i]!);
       }
     }
     return [...found].sort((a, b) => a - b);
   }
+}
+
+// The people and dates a commitment names: beyond NEAR_TURNS, a rival must share one of them.
+function sharedMarks(c: Commitment): string[] {
+  return [...c.content.people.map((id) => `p:${id}`), ...c.content.details.map((d) => `d:${d}`)];
+}
+
+function hasNamedSubject(c: Commitment): boolean {
+  return c.subject !== undefined && NAMES_OR_PRONOUN.test(c.subject);
 }
 
 // A statement's own words: its main act, its verbs and nouns, and, where its act is "doing" a thing, that thing.
