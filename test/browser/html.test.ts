@@ -4,17 +4,15 @@
  * Without chromium the tests are skipped with a message, except under CI, where that is a failure.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { ROOT, runClues } from '../helpers/cli.js';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** The repo root, from dist/test/browser/html.test.js. */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'clues.js');
 const CHROMIUM = '/usr/bin/chromium';
 /** Where the seed report's screenshot is kept (git-ignored), for a person to look at. */
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -27,15 +25,6 @@ if (!HAVE_CHROMIUM) {
   } else {
     process.stderr.write(`clues browser tests: ${SKIP}\n`);
   }
-}
-
-/** Runs the CLI from the repo root; the report is written with -o. */
-function clues(args: string[]): { status: number | null; stderr: string; stdout: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'CLUES_DEBUG', 'NODE_TEST_CONTEXT']) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', input: '', timeout: 120_000 });
-  if (result.error) throw result.error;
-  return { status: result.status, stderr: result.stderr, stdout: result.stdout };
 }
 
 interface Opened {
@@ -54,7 +43,7 @@ describe('the html report in chromium', { skip: SKIP }, () => {
     dir = mkdtempSync(join(tmpdir(), 'clues-browser-'));
     const report = (name: string, args: string[]) => {
       const out = join(dir, `${name}.html`);
-      const r = clues([...args, '-f', 'html', '-o', out]);
+      const r = runClues([...args, '-f', 'html', '-o', out]);
       assert.ok(r.status === 0 || r.status === 1, r.stderr);
       reports[name] = out;
     };
@@ -114,7 +103,7 @@ describe('the html report in chromium', { skip: SKIP }, () => {
 
   it('draws a timeline row per person and a mark per mention, and links Steven\'s denial to the Valentine\'s dinner', async () => {
     const { page } = await open('seed');
-    const json = JSON.parse(clues(['seeds/interview.txt', '-f', 'json']).stdout) as { files: Array<{ people: Array<{ name: string; lines: number[] }> }> };
+    const json = JSON.parse(runClues(['seeds/interview.txt', '-f', 'json']).stdout) as { files: Array<{ people: Array<{ name: string; lines: number[] }> }> };
     const people = json.files[0]!.people;
     assert.equal(await page.locator('svg g.row').count(), people.length);
     // The JSON lists each person's lines; the page has one mark per mention (a line may hold several).
@@ -249,7 +238,7 @@ describe('the html report in chromium', { skip: SKIP }, () => {
   }
 
   it('shows no name from the roster in the redacted report, in text, titles or attributes', async () => {
-    const json = JSON.parse(clues(['seeds/interview.txt', '-f', 'json']).stdout) as {
+    const json = JSON.parse(runClues(['seeds/interview.txt', '-f', 'json']).stdout) as {
       files: Array<{ people: Array<{ name: string; aliases: string[] }>; speakers: Array<{ label: string }> }>;
     };
     const file = json.files[0]!;

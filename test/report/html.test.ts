@@ -4,13 +4,12 @@
  * browser does with the page is tested in test/browser/html.test.ts.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { ROOT, runClues } from '../helpers/cli.js';
 import { run } from '../../src/cli/run.js';
 import { reportNames } from '../../src/cli/output-dir.js';
 import { redact } from '../../src/finish/redact.js';
@@ -22,22 +21,12 @@ import type { FileResult } from '../../src/types.js';
 type OkResult = Extract<FileResult, { ok: true }>;
 
 /** The repo root, from dist/test/report/html.test.js. */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'clues.js');
 const SEED = join(ROOT, 'seeds', 'interview.txt');
 const HOSTILE = join(ROOT, 'fixtures', 'hostile-html.txt');
 const VTT = join(ROOT, 'fixtures', 'formats', 'just-a-friend-valentines.vtt');
 
 const dir = mkdtempSync(join(tmpdir(), 'clues-html-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-function clues(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['FORCE_COLOR', 'NO_COLOR', 'CLUES_DEBUG', 'NODE_TEST_CONTEXT']) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', input: '', timeout: 120_000 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 const only = (results: FileResult[]) => results[0] as OkResult;
@@ -176,8 +165,8 @@ describe('utterances in results', () => {
 
   it('survive the worker threads: --jobs 2 writes the same page as --jobs 1', () => {
     const [one, two] = [join(dir, 'one.html'), join(dir, 'two.html')];
-    assert.equal(clues(['seeds/interview.txt', 'fixtures/hostile-html.txt', '-f', 'html', '-j', '1', '-o', one]).status, 1);
-    assert.equal(clues(['seeds/interview.txt', 'fixtures/hostile-html.txt', '-f', 'html', '-j', '2', '-o', two]).status, 1);
+    assert.equal(runClues(['seeds/interview.txt', 'fixtures/hostile-html.txt', '-f', 'html', '-j', '1', '-o', one]).status, 1);
+    assert.equal(runClues(['seeds/interview.txt', 'fixtures/hostile-html.txt', '-f', 'html', '-j', '2', '-o', two]).status, 1);
     const page = readFileSync(two, 'utf8');
     assert.equal(page, readFileSync(one, 'utf8'));
     assert.ok(page.includes('<li id="f0-L18">') && page.includes('<li id="f1-L6">'), 'both transcripts shown');
@@ -187,7 +176,7 @@ describe('utterances in results', () => {
 describe('batch html', () => {
   it('puts every file in one page with a contents list, unreadable ones included', () => {
     const out = join(dir, 'batch.html');
-    const r = clues(['seeds/interview.txt', 'fixtures/hostile-html.txt', 'fixtures/no-such-file.txt', '-f', 'html', '-o', out]);
+    const r = runClues(['seeds/interview.txt', 'fixtures/hostile-html.txt', 'fixtures/no-such-file.txt', '-f', 'html', '-o', out]);
     assert.equal(r.status, 2);
     const page = readFileSync(out, 'utf8');
     assert.match(page, /<nav class="contents" aria-label="Contents"><h2>Contents<\/h2><ol><li><a href="#f0">seeds\/interview\.txt<\/a> \(6 clues\)<\/li><li><a href="#f1">fixtures\/hostile-html\.txt<\/a>/);
@@ -197,7 +186,7 @@ describe('batch html', () => {
 
   it('--output-dir writes one page per transcript into the folder and nothing else', () => {
     const out = join(dir, 'reports');
-    const r = clues(['seeds/interview.txt', 'fixtures/hostile-html.txt', '-f', 'html', '--output-dir', out]);
+    const r = runClues(['seeds/interview.txt', 'fixtures/hostile-html.txt', '-f', 'html', '--output-dir', out]);
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(readdirSync(out).sort(), ['hostile-html.html', 'interview.html']);
     const page = readFileSync(join(out, 'interview.html'), 'utf8');
@@ -208,7 +197,7 @@ describe('batch html', () => {
   it('--output-dir refuses other formats, -o beside it, and a missing parent, in one line before reading anything', () => {
     for (const args of [['-f', 'json'], ['-f', 'html', '-o', join(dir, 'x.html')], ['-f', 'html', '--output-dir', join(dir, 'no', 'such')]]) {
       const extra = args.includes('--output-dir') ? [] : ['--output-dir', join(dir, 'refused')];
-      const r = clues(['seeds/interview.txt', ...args, ...extra]);
+      const r = runClues(['seeds/interview.txt', ...args, ...extra]);
       assert.equal(r.status, 2, args.join(' '));
       assert.equal(r.stdout, '');
       assert.match(r.stderr, /^clues: .*(--output-dir|does not exist)[^\n]*\n$/);
