@@ -11,6 +11,8 @@ export interface PoolOptions<I, O> {
   failed: (input: I, reason: string) => O;
   /** The most heap one worker may use, in MB: past it, only that task fails. */
   memoryMb?: number;
+  /** The output for an input that needs no worker (a file that could not be read), or undefined to send it to one. */
+  direct?: (input: I) => O | undefined;
 }
 
 /** Every core the machine offers: the default for `--jobs`. */
@@ -23,15 +25,18 @@ interface Running<I> {
 
 /**
  * Runs every input on a pool of worker threads and yields the outputs in input order, each as soon as it and every
- * one before it are done, so a report can stream while later files are still being checked. Only `jobs` inputs are
- * in flight and only finished outputs wait for their turn, so memory does not grow with the number of inputs.
+ * one before it are done, so a report can stream while later files are still being checked. An input is taken from
+ * `inputs` only when a worker is free for it, and only finished outputs wait for their turn, so memory does not grow
+ * with the number of inputs. An input `direct` answers (a file that could not be read) needs no worker.
  * A worker that dies (a transcript too big for `memoryMb`, say) fails only its own input; the pool goes on.
  */
-export async function* inWorkers<I, O>(inputs: Iterable<I>, options: PoolOptions<I, O>): AsyncGenerator<O> {
-  const pending = inputs[Symbol.iterator]();
+export async function* inWorkers<I, O>(inputs: Iterable<I> | AsyncIterable<I>, options: PoolOptions<I, O>): AsyncGenerator<O> {
+  const pending = Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : inputs[Symbol.iterator]();
   const done = new Map<number, O>();
   let next = 0;
   let started = 0;
+  let exhausted = false;
+  let failure: unknown;
   let wake: (() => void) | undefined;
   const settle = (id: number, output: O) => {
     done.set(id, output);
@@ -39,22 +44,39 @@ export async function* inWorkers<I, O>(inputs: Iterable<I>, options: PoolOptions
   };
   const pool: Array<Running<I>> = [];
 
-  const feed = (slot: Running<I>) => {
-    const item = pending.next();
-    if (item.done) {
-      delete slot.task;
-      void slot.worker.terminate();
+  const feed = async (slot: Running<I>): Promise<void> => {
+    delete slot.task;
+    for (;;) {
+      let item: IteratorResult<I>;
+      try {
+        item = await pending.next();
+      } catch (error) {
+        failure ??= error;
+        item = { done: true, value: undefined };
+      }
+      if (item.done) {
+        exhausted = true;
+        wake?.();
+        void slot.worker.terminate();
+        return;
+      }
+      const id = started++;
+      const output = options.direct?.(item.value);
+      if (output !== undefined) {
+        settle(id, output);
+        continue;
+      }
+      slot.task = { id, input: item.value };
+      slot.worker.postMessage(slot.task);
       return;
     }
-    slot.task = { id: started++, input: item.value };
-    slot.worker.postMessage(slot.task);
   };
   const spawn = (): Running<I> => {
     const limits = options.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } } : {};
     const slot: Running<I> = { worker: new Worker(options.worker, limits) };
     slot.worker.on('message', ({ id, output }: { id: number; output: O }) => {
       settle(id, output);
-      feed(slot);
+      void feed(slot);
     });
     slot.worker.on('error', (error: Error & { code?: string }) => {
       const { task } = slot;
@@ -65,7 +87,7 @@ export async function* inWorkers<I, O>(inputs: Iterable<I>, options: PoolOptions
       // The dead worker's place goes to a new one, so the rest of the inputs still run.
       const replacement = spawn();
       pool[pool.indexOf(slot)] = replacement;
-      feed(replacement);
+      void feed(replacement);
     });
     return slot;
   };
@@ -74,10 +96,14 @@ export async function* inWorkers<I, O>(inputs: Iterable<I>, options: PoolOptions
     for (let k = 0; k < Math.max(1, options.jobs); k++) {
       const slot = spawn();
       pool.push(slot);
-      feed(slot);
+      void feed(slot);
     }
-    while (next < started || pool.some((s) => s.task)) {
-      while (!done.has(next)) await new Promise<void>((resolve) => (wake = resolve));
+    for (;;) {
+      while (!done.has(next) && !(exhausted && next === started && failure === undefined)) {
+        if (failure !== undefined) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      if (!done.has(next)) break;
       const output = done.get(next)!;
       done.delete(next++);
       yield output;

@@ -6,7 +6,7 @@ import type { CaseFacts } from '../read/facts.js';
 import { finish, type FinishSettings } from '../finish/index.js';
 import { parse } from '../parse/index.js';
 import { totalmem } from 'node:os';
-import { readSources, type InputFormat, type ReadFailure, type Source } from '../read/read.js';
+import { planSources, readSources, type InputFormat, type ReadFailure, type Source } from '../read/read.js';
 import { inWorkers } from './pool.js';
 import { hideQuotedWords } from '../visible.js';
 import { naiveResult } from '../eval/naive.js';
@@ -50,41 +50,70 @@ export function check(source: Source, options: RunOptions = {}): FileResult {
 
 /** Reads every path, checks each file, and finishes the results together; unreadable files become failed results, in input order. */
 export async function run(paths: string[], options: RunOptions = {}): Promise<FileResult[]> {
-  const { inputFormat, stdinFilename, maxSize, onSkip, include } = options;
-  const sources = await readSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip, include });
-  options.onStart?.(sources.length);
-  return finish(await detectAll(sources, options), finishSettings(options));
+  const detectedResults: FileResult[] = [];
+  for await (const result of detectEach(paths, options)) detectedResults.push(result);
+  return finish(detectedResults, finishSettings(options));
 }
 
-async function detectAll(sources: Array<Source | ReadFailure>, options: RunOptions): Promise<FileResult[]> {
+/**
+ * Whether each file's result can be finished alone, as soon as it is checked: redaction decides a pseudonym over the
+ * whole run, and `--write-baseline` records the whole run, so either makes a report wait for the last file.
+ */
+export function finishesPerFile(options: RunOptions): boolean {
+  return !options.redact && !options.onBaseline;
+}
+
+/**
+ * Like `run`, but yields each file's finished result as soon as it and every file before it are checked, holding
+ * none of them: for a report written file by file (`--format jsonl`). Only when `finishesPerFile(options)`.
+ */
+export async function* checkEach(paths: string[], options: RunOptions = {}): AsyncGenerator<FileResult> {
+  if (!finishesPerFile(options)) throw new Error('checkEach: --redact and --write-baseline finish the whole run at once');
+  const settings = finishSettings(options);
+  for await (const result of detectEach(paths, options)) yield finish([result], settings)[0]!;
+}
+
+/** Each input's detected (not yet finished) result in input order, each file read only as its turn comes. */
+async function* detectEach(paths: string[], options: RunOptions): AsyncGenerator<FileResult> {
+  const { inputFormat, stdinFilename, maxSize, onSkip, include } = options;
+  const { total, sources } = await planSources(paths, undefined, { inputFormat, stdinFilename, maxSize, onSkip, include });
+  options.onStart?.(total);
   const failed = (file: string, error: string): FileResult => ({ file, ok: false, error: withFile(file, error) });
-  const readable = sources.filter((s): s is Source => !('error' in s));
-  const jobs = Math.min(options.jobs ?? 1, readable.length);
-  // (With nothing readable, jobs is 0 and nothing is large: every file is checked, or failed, here.)
-  if (jobs <= 1 && !readable.some((s) => s.text.length > LARGE_SOURCE)) {
-    return sources.map((s) => told(options, 'error' in s ? failed(s.file, s.error) : detected(s, options)));
-  }
+  const unread = (s: ReadFailure) => failed(s.file, s.error);
+  const jobs = Math.min(options.jobs ?? 1, total);
   // Only what detection reads crosses to the workers (the finishing stage's callbacks cannot, and stay here).
   // `redact` too: a worker has its own copy of the switch that hides quoted words in error messages.
   const { interviewer, facts, config, redact, utterances } = options;
   const shared: RunOptions = { ...(interviewer === undefined ? {} : { interviewer }), ...(facts ? { facts } : {}), ...(config ? { config } : {}), ...(redact ? { redact } : {}) };
   if (utterances) shared.utterances = true;
-  const checked = inWorkers(
-    readable.map((source) => ({ source, options: shared })),
-    {
-      jobs,
+  const onWorkers = (inputs: AsyncIterable<Source | ReadFailure>, workers: number) =>
+    inWorkers(tasks(inputs, shared), {
+      jobs: workers,
       worker: new URL('./check-worker.js', import.meta.url),
-      failed: ({ source }, reason) => failed(source.file, reason),
-      memoryMb: Math.floor(((totalmem() / 2 ** 20) * 0.75) / jobs),
-    },
-  );
-  const results: FileResult[] = [];
-  for (const s of sources) {
-    if ('error' in s) results.push(told(options, failed(s.file, s.error)));
-    else results.push(told(options, (await checked.next()).value as FileResult));
+      direct: (task) => ('error' in task ? unread(task) : undefined),
+      failed: (task, reason) => failed('error' in task ? task.file : task.source.file, reason),
+      memoryMb: Math.floor(((totalmem() / 2 ** 20) * 0.75) / workers),
+    }) as AsyncGenerator<FileResult>;
+  if (jobs > 1) {
+    for await (const result of onWorkers(sources, jobs)) yield told(options, result);
+    return;
   }
-  await checked.return(undefined);
-  return results;
+  for await (const source of sources) {
+    if ('error' in source) yield told(options, unread(source));
+    else if (source.text.length <= LARGE_SOURCE) yield told(options, detected(source, options));
+    else for await (const result of onWorkers(one(source), 1)) yield told(options, result);
+  }
+}
+
+/** What a worker thread is sent: a source with the options detection reads, or a failure that needs no worker. */
+type Task = { source: Source; options: RunOptions } | ReadFailure;
+
+async function* tasks(sources: AsyncIterable<Source | ReadFailure>, options: RunOptions): AsyncGenerator<Task> {
+  for await (const source of sources) yield 'error' in source ? source : { source, options };
+}
+
+async function* one<T>(item: T): AsyncGenerator<T> {
+  yield item;
 }
 
 /** Tells `onFile` of a result on its way through. */

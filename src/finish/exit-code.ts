@@ -18,13 +18,44 @@ export interface ExitSettings {
  * 2 when any file could not be read, else 1 when a clue is at or above `failOn` or the warnings number more than
  * `maxWarnings`, else 0.
  */
-export function exitCode(results: FileResult[], { failOn, maxWarnings }: ExitSettings): 0 | 1 | 2 {
-  if (results.some((r) => !r.ok)) return 2;
-  if (maxWarnings !== undefined && exceedsMaxWarnings(results, maxWarnings)) return 1;
-  if (failOn === 'none') return 0;
-  const threshold = RANK[failOn];
-  const fails = results.some((r) => r.ok && r.clues.some((clue) => RANK[clue.severity] >= threshold));
-  return fails ? 1 : 0;
+export function exitCode(results: FileResult[], settings: ExitSettings): 0 | 1 | 2 {
+  const tally = new ExitTally();
+  for (const r of results) tally.add(r);
+  return tally.code(settings);
+}
+
+/**
+ * What the exit code and the run's last line depend on, counted file by file, so a run that writes each file's
+ * report as it goes (`--format jsonl`) need not keep the results.
+ */
+export class ExitTally {
+  files = 0;
+  failed = 0;
+  warnings = 0;
+  /** The highest severity of any clue so far, as a rank; -1 for none. */
+  private highest = -1;
+
+  add(result: FileResult): void {
+    this.files += 1;
+    if (!result.ok) {
+      this.failed += 1;
+      return;
+    }
+    for (const clue of result.clues) this.count(clue.severity);
+  }
+
+  /** One clue of this severity (a merged SARIF result has no result around it). */
+  count(severity: Severity): void {
+    if (severity === 'warning') this.warnings += 1;
+    this.highest = Math.max(this.highest, RANK[severity]);
+  }
+
+  code({ failOn, maxWarnings }: ExitSettings): 0 | 1 | 2 {
+    if (this.failed > 0) return 2;
+    if (maxWarnings !== undefined && moreWarnings(this.warnings, maxWarnings)) return 1;
+    if (failOn === 'none') return 0;
+    return this.highest >= RANK[failOn] ? 1 : 0;
+  }
 }
 
 /**
@@ -33,8 +64,12 @@ export function exitCode(results: FileResult[], { failOn, maxWarnings }: ExitSet
  * could not be read count nothing. `max` must be a whole number, 0 or more.
  */
 export function exceedsMaxWarnings(results: FileResult[], max: number): boolean {
+  const tally = new ExitTally();
+  for (const r of results) tally.add(r);
+  return moreWarnings(tally.warnings, max);
+}
+
+function moreWarnings(warnings: number, max: number): boolean {
   if (!Number.isSafeInteger(max) || max < 0) throw new InputError(`--max-warnings must be a whole number, 0 or more (got ${max})`);
-  let warnings = 0;
-  for (const r of results) if (r.ok) for (const clue of r.clues) if (clue.severity === 'warning') warnings += 1;
   return warnings > max;
 }

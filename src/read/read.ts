@@ -87,12 +87,64 @@ export async function readSources(
   stdin?: () => Promise<Buffer>,
   options: ReadOptions = {},
 ): Promise<Array<Source | ReadFailure>> {
-  const readStdinOnce = once(stdin ?? (() => readProcessStdin(options.maxSize ?? DEFAULT_MAX_SIZE)));
   const results: Array<Source | ReadFailure> = [];
-  for (const path of paths) {
-    results.push(...(await readPath(path, readStdinOnce, options)));
-  }
+  for await (const source of (await planSources(paths, stdin, options)).sources) results.push(source);
   return results;
+}
+
+/** A run's inputs, listed before any is read: how many, and each read only when the run asks for it. */
+export interface PlannedSources {
+  /** How many inputs the walk found; a folder's other JSON, skipped once read, makes the results fewer. */
+  total: number;
+  /** The inputs in order, each read as its turn comes, so a batch holds one file's text at a time, not all of them. */
+  sources: AsyncGenerator<Source | ReadFailure>;
+}
+
+/** What a folder's files gave once read: a folder of only other JSON has no transcripts. */
+interface FolderTally {
+  dir: string;
+  reported: number;
+  skipped: number;
+}
+
+type Planned =
+  | { read: 'stdin' }
+  | { read: 'file'; file: string; folder?: FolderTally }
+  | { read: 'failed'; failure: ReadFailure; folder?: FolderTally }
+  | { read: 'folder-end'; folder: FolderTally };
+
+/** Lists every path's inputs (walking folders and expanding patterns) and reads none of them yet. */
+export async function planSources(paths: string[], stdin?: () => Promise<Buffer>, options: ReadOptions = {}): Promise<PlannedSources> {
+  const readStdinOnce = once(stdin ?? (() => readProcessStdin(options.maxSize ?? DEFAULT_MAX_SIZE)));
+  const plan: Planned[] = [];
+  for (const path of paths) plan.push(...(await planPath(path, options)));
+  return { total: plan.filter((p) => p.read !== 'folder-end').length, sources: readPlanned(plan, readStdinOnce, options) };
+}
+
+async function* readPlanned(plan: Planned[], stdin: () => Promise<Buffer>, options: ReadOptions): AsyncGenerator<Source | ReadFailure> {
+  for (const p of plan) {
+    if (p.read === 'stdin') {
+      yield await readStdinSource(stdin, options);
+    } else if (p.read === 'failed') {
+      if (p.folder) p.folder.reported++;
+      yield p.failure;
+    } else if (p.read === 'file') {
+      const source = await readFileSource(p.file, options);
+      // JSON of another shape (package.json, tsconfig.json) in a folder is skipped; JSON that does not parse may be a
+      // damaged transcript, so it is read and its parser says what is wrong.
+      if (p.folder && isJsonName(p.file) && options.inputFormat === undefined && isOtherJson(source)) {
+        options.onSkip?.(p.file, SKIPPED_JSON);
+        p.folder.skipped++;
+        continue;
+      }
+      if (p.folder) p.folder.reported++;
+      yield source;
+    } else if (p.folder.reported === 0 && p.folder.skipped > 0 && !options.include) {
+      // A shard cannot tell a folder of only other JSON from one whose transcripts fell in other shards: it says
+      // nothing more than each skipped file's line.
+      yield { file: p.folder.dir, error: MESSAGES.noTranscripts };
+    }
+  }
 }
 
 /**
@@ -152,19 +204,19 @@ export function decodeTranscript(bytes: Uint8Array): { text: string } | { error:
   return { text };
 }
 
-async function readPath(path: string, stdin: () => Promise<Buffer>, options: ReadOptions): Promise<Array<Source | ReadFailure>> {
-  if (path === '-') return [await readStdinSource(stdin, options)];
+async function planPath(path: string, options: ReadOptions): Promise<Planned[]> {
+  if (path === '-') return [{ read: 'stdin' }];
   const { include } = options;
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(path)).isDirectory();
   } catch (error) {
     // A pattern the shell did not expand (Windows never does; a quoted one on Unix): expand it here.
-    if (isGlobError(error) && isDynamicPattern(toPattern(path))) return readGlob(path, options);
-    return include && !include(path) ? [] : [{ file: path, error: describeFsError(error) }];
+    if (isGlobError(error) && isDynamicPattern(toPattern(path))) return planGlob(path, options);
+    return include && !include(path) ? [] : [{ read: 'failed', failure: { file: path, error: describeFsError(error) } }];
   }
-  if (isDirectory) return readDirectory(path, options);
-  return include && !include(path) ? [] : [await readFileSource(path, options)];
+  if (isDirectory) return planDirectory(path, options);
+  return include && !include(path) ? [] : [{ read: 'file', file: path }];
 }
 
 async function readStdinSource(stdin: () => Promise<Buffer>, options: ReadOptions): Promise<Source | ReadFailure> {
@@ -197,7 +249,7 @@ async function readFileSource(file: string, options: ReadOptions): Promise<Sourc
 }
 
 /** The files a glob pattern matches, sorted, each read as if named on the command line (as a Unix shell would). */
-async function readGlob(pattern: string, options: ReadOptions): Promise<Array<Source | ReadFailure>> {
+async function planGlob(pattern: string, options: ReadOptions): Promise<Planned[]> {
   let files: string[];
   try {
     files = await glob(toPattern(pattern), {
@@ -208,12 +260,13 @@ async function readGlob(pattern: string, options: ReadOptions): Promise<Array<So
       expandDirectories: false,
     });
   } catch (error) {
-    return [{ file: pattern, error: `bad pattern: ${errorMessage(error)}` }];
+    return [{ read: 'failed', failure: { file: pattern, error: `bad pattern: ${errorMessage(error)}` } }];
   }
-  if (files.length === 0) return [{ file: pattern, error: MESSAGES.noMatch }];
-  const results: Array<Source | ReadFailure> = [];
-  for (const file of files.sort(compareStrings)) if (options.include?.(file) ?? true) results.push(await readFileSource(file, options));
-  return results;
+  if (files.length === 0) return [{ read: 'failed', failure: { file: pattern, error: MESSAGES.noMatch } }];
+  return files
+    .sort(comparePaths)
+    .filter((file) => options.include?.(file) ?? true)
+    .map((file) => ({ read: 'file', file }));
 }
 
 /** Glob patterns use `/`; on Windows a typed `case\*.vtt` means the same as `case/*.vtt`. */
@@ -226,27 +279,21 @@ function isGlobError(error: unknown): boolean {
   return code === 'ENOENT' || code === 'EINVAL';
 }
 
-async function readDirectory(dir: string, options: ReadOptions): Promise<Array<Source | ReadFailure>> {
+/** A folder's transcripts and the subfolders it could not read, by path; a folder with neither is an error now. */
+async function planDirectory(dir: string, options: ReadOptions): Promise<Planned[]> {
   const found: TranscriptListing = { files: [], failures: [] };
   await listTranscripts(dir, found);
-  if (found.files.length + found.failures.length === 0) return [{ file: dir, error: MESSAGES.noTranscripts }];
+  if (found.files.length + found.failures.length === 0) return [{ read: 'failed', failure: { file: dir, error: MESSAGES.noTranscripts } }];
+  // A folder whose transcripts all fell in other shards is simply done.
   const mine = (file: string) => options.include?.(file) ?? true;
-  const results: Array<Source | ReadFailure> = found.failures.filter((f) => mine(f.file));
-  let skipped = 0;
-  for (const file of found.files.filter(mine)) {
-    const source = await readFileSource(file, options);
-    // JSON of another shape (package.json, tsconfig.json) is skipped; JSON that does not parse may be a damaged
-    // transcript, so it is read and its parser says what is wrong.
-    if (isJsonName(file) && options.inputFormat === undefined && isOtherJson(source)) {
-      options.onSkip?.(file, SKIPPED_JSON);
-      skipped++;
-      continue;
-    }
-    results.push(source);
-  }
-  // A folder of only other JSON has no transcripts; one whose transcripts all fell in other shards is simply done.
-  if (results.length === 0 && (skipped > 0 || !options.include)) return [{ file: dir, error: MESSAGES.noTranscripts }];
-  return results.sort((a, b) => compareStrings(a.file, b.file));
+  const folder: FolderTally = { dir, reported: 0, skipped: 0 };
+  const planned: Array<Extract<Planned, { read: 'file' | 'failed' }>> = [
+    ...found.failures.filter((f) => mine(f.file)).map((failure) => ({ read: 'failed' as const, failure, folder })),
+    ...found.files.filter(mine).map((file) => ({ read: 'file' as const, file, folder })),
+  ];
+  const fileOf = (p: (typeof planned)[number]) => (p.read === 'file' ? p.file : p.failure.file);
+  planned.sort((a, b) => comparePaths(fileOf(a), fileOf(b)));
+  return planned.length === 0 ? [] : [...planned, { read: 'folder-end', folder }];
 }
 
 function isOtherJson(source: Source | ReadFailure): boolean {
@@ -443,7 +490,8 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function compareStrings(a: string, b: string): number {
+/** The order a folder walk lists files in (and `clues merge` lists shard outputs' files in): by UTF-16 code units. */
+export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
