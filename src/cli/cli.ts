@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../errors.js';
-import { FAIL_ON_LEVELS, type FailOn } from '../finish/exit-code.js';
+import { ExitTally, FAIL_ON_LEVELS, type FailOn } from '../finish/exit-code.js';
 import { checkOutputPath, writeAtomically } from './output.js';
 import type { InputFormat } from '../read/read.js';
 import { INPUT_FORMAT_NAMES } from '../read/input-format-names.js';
@@ -16,7 +16,8 @@ import { defaultJobs } from './pool.js';
 import { inShard, parseShard, type Shard } from './shard.js';
 import { Progress } from './progress.js';
 import type { RunOptions } from './run.js';
-import type { FileResult } from '../types.js';
+import type { FileResult, Severity } from '../types.js';
+import type { Reporter, ReportOptions } from '../report/index.js';
 import { hideQuotedWords, visible, visibleInField } from '../visible.js';
 
 // Everything that loads the language model (compromise), the reporters, the rules or mammoth is imported inside the
@@ -94,8 +95,7 @@ function program(): Command {
     .showHelpAfterError('(run clues --help for usage)')
     .addHelpText('after', `\nWith no path, checks the bundled seed interview (${SEED}).\nReads .txt, .md, .vtt (WebVTT), .srt, .json (Whisper segments), .cha (CHAT) and .docx (Word).\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 usage or input error.`)
     .action(async (paths: string[], flags: ReportFlags) => {
-      const [{ exitCode }, { goneLine, parseBaseline }, { findConfig, readConfig }, { readFacts }, { readText }, { run }, { reporters }] = await Promise.all([
-        import('../finish/exit-code.js'),
+      const [{ goneLine, parseBaseline }, { findConfig, readConfig }, { readFacts }, { readText }, { checkEach, finishesPerFile, run }, { reporters }] = await Promise.all([
         import('../finish/baseline.js'),
         import('./config.js'),
         import('../read/facts.js'),
@@ -139,25 +139,107 @@ function program(): Command {
         onSkip: (file, reason) => skipped.push({ file, reason }),
       };
       const progress = new Progress(process.stderr, { quiet: Boolean(flags.quiet), env: process.env });
-      const results = await run(paths.length > 0 ? paths : [SEED], { ...options, onStart: (n) => progress.start(n), onFile: (r) => progress.file(r) });
-      progress.end();
-      for (const r of results) if (!r.ok) warn(r.error);
-      if (baselineText !== undefined) await writeAtomically(flags.writeBaseline!, baselineText, { what: 'baseline' });
-      for (const line of goneLines) warn(line);
+      const inputs = paths.length > 0 ? paths : [SEED];
+      const watched: RunOptions = { ...options, onStart: (n) => progress.start(n), onFile: (r) => progress.file(r) };
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
-      const reportOptions = { color, redact: Boolean(flags.redact), failOn: flags.failOn };
-      if (flags.outputDir !== undefined) {
-        const readable = results.filter((r) => r.ok);
-        const paths = reportPaths(flags.outputDir, readable.map((r) => r.file), 'html');
-        for (const [i, r] of readable.entries()) await writeAtomically(paths[i]!, reporters[flags.format]([r], reportOptions));
+      const reportOptions: ReportOptions = { color, redact: Boolean(flags.redact), failOn: flags.failOn, ...(flags.shard ? { shard: flags.shard } : {}) };
+      const tally = new ExitTally();
+      if (flags.format === 'jsonl' && finishesPerFile(options)) {
+        // Each file's line is written as soon as it is checked, and nothing of it is kept: an archive's run holds one file at a time.
+        const { jsonlEnd, jsonlFile, jsonlStart } = await import('../report/jsonl.js');
+        // With -o the lines wait in memory (text only, no results) to be written atomically at the end.
+        const buffered: string[] = [];
+        const write = (text: string) => (toFile ? buffered.push(text) : process.stdout.write(text));
+        write(jsonlStart(reportOptions));
+        for await (const r of checkEach(inputs, watched)) {
+          tally.add(r);
+          if (!r.ok) {
+            progress.end(); // clears the bar, which the next file draws again
+            warn(r.error);
+          }
+          write(jsonlFile(r));
+        }
+        write(jsonlEnd(tally.files));
+        progress.end();
+        if (toFile) await writeAtomically(flags.output!, buffered.join(''));
       } else {
-        const report = reporters[flags.format](results, reportOptions);
+        const results = await run(inputs, watched);
+        progress.end();
+        for (const r of results) {
+          tally.add(r);
+          if (!r.ok) warn(r.error);
+        }
+        if (baselineText !== undefined) await writeAtomically(flags.writeBaseline!, baselineText, { what: 'baseline' });
+        await writeReport(reporters[flags.format], results, reportOptions, flags);
+      }
+      for (const line of goneLines) warn(line);
+      process.exitCode = tally.code({ failOn: flags.failOn, ...(flags.maxWarnings === undefined ? {} : { maxWarnings: flags.maxWarnings }) });
+      if (tally.files + skipped.length > 1) warn(accounting(tally, skipped));
+    });
+
+  cli
+    .command('merge')
+    .description('combine the outputs of sharded runs (--shard i/n -f jsonl, or -f sarif) into the report of one run, in any format')
+    .argument('<outputs...>', 'JSON Lines or SARIF files written by clues')
+    .addHelpText(
+      'after',
+      '\nThe main command\'s --format, --output, --redact, --fail-on, --max-warnings and --color apply (give them before or after `merge`).\nFiles are listed in path order, as one run over a folder lists them. JSON Lines merges into any format; SARIF only into SARIF.\nExit codes: 0 no clue at or above --fail-on, 1 clues found at that level, 2 a shard missing, an output unreadable, or a file a shard could not read.',
+    )
+    .action(async (outputs: string[]) => {
+      const flags = cli.opts<ReportFlags>();
+      const notHere = (['interviewer', 'facts', 'inputFormat', 'stdinFilename', 'outputDir', 'maxSize', 'jobs', 'shard', 'baseline', 'writeBaseline'] as const).filter((k) => flags[k] !== undefined);
+      if (notHere.length > 0) throw new InputError(`clues merge reports what the shards found: --${kebab(notHere[0]!)} belongs to the runs that wrote them`);
+      const [{ mergeOutputs, NotMergeable, readShardOutput }, { readText }, { finish }, { reporters }, { mergeSarif }] = await Promise.all([
+        import('./merge.js'),
+        import('../read/json-input.js'),
+        import('../finish/index.js'),
+        import('../report/index.js'),
+        import('../report/sarif.js'),
+      ]);
+      if (flags.output !== undefined) await checkOutputPath(flags.output);
+      hideQuotedWords(Boolean(flags.redact));
+      const read = [];
+      let unreadable = 0;
+      for (const path of outputs) {
+        try {
+          read.push(readShardOutput(path, await readText(path, 'shard output')));
+        } catch (error) {
+          if (!(error instanceof NotMergeable || error instanceof InputError)) throw error;
+          warn(error.message);
+          unreadable++;
+        }
+      }
+      let merged;
+      try {
+        merged = mergeOutputs(read);
+      } catch (error) {
+        if (!(error instanceof NotMergeable)) throw error;
+        throw new InputError(error.message);
+      }
+      for (const problem of merged.problems) warn(problem);
+      const toFile = flags.output !== undefined;
+      const tally = new ExitTally();
+      if (merged.kind === 'sarif') {
+        if (flags.format !== 'sarif') throw new InputError(`SARIF outputs merge only into SARIF (-f sarif): SARIF does not carry the speakers and people the ${flags.format} report shows; run the shards with -f jsonl`);
+        if (flags.redact) throw new InputError('SARIF outputs are merged as they are and cannot be redacted here: run the shards with -f jsonl and give --redact to clues merge');
+        const report = mergeSarif(merged.logs);
         if (toFile) await writeAtomically(flags.output!, report);
         else process.stdout.write(report);
+        for (const log of merged.logs) {
+          if (!log.runs[0].invocations[0].executionSuccessful) tally.failed++;
+          for (const result of log.runs[0].results) tally.count(SEVERITY_OF_LEVEL[result['level'] as string] ?? 'info');
+        }
+      } else {
+        const results = finish(merged.results, { redact: Boolean(flags.redact) });
+        for (const r of results) tally.add(r);
+        const color = !toFile && useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
+        await writeReport(reporters[flags.format], results, { color, redact: Boolean(flags.redact), failOn: flags.failOn }, flags);
+        for (const r of results) if (!r.ok) warn(r.error);
+        if (tally.files > 1) warn(accounting(tally));
       }
-      process.exitCode = exitCode(results, { failOn: flags.failOn, ...(flags.maxWarnings === undefined ? {} : { maxWarnings: flags.maxWarnings }) });
-      if (results.length + skipped.length > 1) warn(accounting(results, skipped));
+      const code = tally.code({ failOn: flags.failOn, ...(flags.maxWarnings === undefined ? {} : { maxWarnings: flags.maxWarnings }) });
+      process.exitCode = merged.problems.length + unreadable > 0 ? 2 : code;
     });
 
   cli
@@ -210,14 +292,34 @@ interface Skipped {
  * The run's last stderr line when it had more than one input, so none goes missing unnoticed:
  * `4 inputs: 2 reported, 1 skipped (a/package.json: JSON that is not a transcript), 1 failed (each named above)`.
  */
-export function accounting(results: FileResult[], skipped: Skipped[] = []): string {
-  const failed = results.filter((r) => !r.ok).length;
-  const reported = results.length - failed;
+export function accounting({ files, failed }: { files: number; failed: number }, skipped: Skipped[] = []): string {
+  const reported = files - failed;
   const parts = [`${reported} reported`];
   if (skipped.length > 0) parts.push(`${skipped.length} skipped (${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})`);
   if (failed > 0) parts.push(`${failed} failed (each named above)`);
-  return `${results.length + skipped.length} inputs: ${parts.join(', ')}`;
+  return `${files + skipped.length} inputs: ${parts.join(', ')}`;
 }
+
+/** Writes a report to -o, to one file per transcript in --output-dir, or to stdout. */
+async function writeReport(reporter: Reporter, results: FileResult[], options: ReportOptions, flags: ReportFlags): Promise<void> {
+  if (flags.outputDir !== undefined) {
+    const readable = results.filter((r) => r.ok);
+    const paths = reportPaths(flags.outputDir, readable.map((r) => r.file), 'html');
+    for (const [i, r] of readable.entries()) await writeAtomically(paths[i]!, reporter([r], options));
+  } else if (flags.output !== undefined) {
+    await writeAtomically(flags.output, reporter(results, options));
+  } else {
+    process.stdout.write(reporter(results, options));
+  }
+}
+
+/** `--flag-name` for a flags key. */
+function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** The severity a SARIF result's level stands for. */
+const SEVERITY_OF_LEVEL: Record<string, Severity> = { error: 'error', warning: 'warning', note: 'info' };
 
 /** A count given on the command line, checked by commander before any work is done. */
 function wholeNumber(value: string): number {

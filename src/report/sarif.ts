@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { comparePaths } from '../read/read.js';
 import { FINGERPRINT, fingerprint } from '../finish/baseline.js';
 import type { DetectorMeta } from '../detect/index.js';
 import { rules as declaredRules } from '../finish/rules.js';
 import type { Clue, Evidence, FileResult, Severity } from '../types.js';
 import type { ReportOptions } from './options.js';
 import { stringify } from './json.js';
+import { TOOL_NAME, TOOL_VERSION } from './tool.js';
 import { byPosition, evidenceEnd, primaryEvidence, relativePath } from './text.js';
 
 type OkResult = Extract<FileResult, { ok: true }>;
@@ -14,8 +15,6 @@ type FailedResult = Extract<FileResult, { ok: false }>;
 type Level = 'error' | 'warning' | 'note';
 type Rule = { id: string; name: string } & Record<string, unknown>;
 
-const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const { version } = JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string };
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/transcript-clues';
@@ -48,32 +47,76 @@ export function sarif(results: FileResult[], options: Partial<ReportOptions> = {
       });
     });
   const failed = results.filter((r): r is FailedResult => !r.ok);
-  const log = {
+  const notifications = failed.map((r) => ({
+    level: 'error',
+    message: { text: messageText(r.error) },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file) } }],
+  }));
+  return `${stringify(logOf(rules, sarifResults, notifications, options.shard), 2)}\n`;
+}
+
+/** A SARIF log as `sarif` writes it: one run of this tool. */
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: [SarifRun];
+}
+
+interface SarifRun {
+  tool: { driver: { name: string; version: string; informationUri: string; rules: Rule[] } };
+  invocations: [{ executionSuccessful: boolean; toolExecutionNotifications?: SarifLocated[] }];
+  columnKind: 'utf16CodeUnits';
+  results: Array<SarifLocated & { ruleId: string; ruleIndex: number }>;
+  properties?: { shard?: { index: number; count: number } };
+}
+
+/** A result or a notification: what merging reads of it is the file it is about. */
+type SarifLocated = { locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }> } & Record<string, unknown>;
+
+function logOf(rules: Rule[], results: SarifRun['results'], notifications: SarifLocated[], shard?: { index: number; count: number }): SarifLog {
+  return {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'transcript-clues', version, informationUri: INFORMATION_URI, rules } },
-        invocations: [
-          {
-            executionSuccessful: failed.length === 0,
-            ...(failed.length === 0
-              ? {}
-              : {
-                  toolExecutionNotifications: failed.map((r) => ({
-                    level: 'error',
-                    message: { text: messageText(r.error) },
-                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file) } }],
-                  })),
-                }),
-          },
-        ],
+        tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: INFORMATION_URI, rules } },
+        invocations: [{ executionSuccessful: notifications.length === 0, ...(notifications.length === 0 ? {} : { toolExecutionNotifications: notifications }) }],
         columnKind: 'utf16CodeUnits',
-        results: sarifResults,
+        results,
+        ...(shard ? { properties: { shard } } : {}),
       },
     ],
   };
-  return `${stringify(log, 2)}\n`;
+}
+
+/**
+ * One log from the logs of runs over shares of the inputs (`clues merge`): the rules of the first, each result's
+ * rule index pointing into them, and results and notifications in the files' path order, as one run lists them.
+ */
+export function mergeSarif(logs: SarifLog[]): string {
+  const rules: Rule[] = [...(logs[0]?.runs[0].tool.driver.rules ?? [])];
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const results = logs.flatMap(({ runs: [run] }) =>
+    run.results.map((result) => {
+      let index = ruleIndex.get(result.ruleId);
+      if (index === undefined) {
+        index = rules.push(run.tool.driver.rules[result.ruleIndex] ?? { id: result.ruleId, name: ruleName(result.ruleId) }) - 1;
+        ruleIndex.set(result.ruleId, index);
+      }
+      return { ...result, ruleIndex: index };
+    }),
+  );
+  const notifications = logs.flatMap(({ runs: [run] }) => run.invocations[0]?.toolExecutionNotifications ?? []);
+  return `${stringify(logOf(rules, inPathOrder(results), inPathOrder(notifications)), 2)}\n`;
+}
+
+/** Stable: each file's results keep their order. */
+function inPathOrder<T extends SarifLocated>(located: T[]): T[] {
+  const pathOf = (item: T): string => {
+    const { uri } = item.locations[0]?.physicalLocation.artifactLocation ?? { uri: '' };
+    return uri.startsWith('file:') ? fileURLToPath(uri) : uri.split('/').map(decodeURIComponent).join(sep);
+  };
+  return [...located].sort((a, b) => comparePaths(pathOf(a), pathOf(b)));
 }
 
 function ruleJson(meta: DetectorMeta, redact: boolean): Rule {

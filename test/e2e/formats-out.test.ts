@@ -76,13 +76,11 @@ describe('--format sarif, github, markdown and jsonl on the seed (bin/clues.js)'
     assert.equal(output.split('\n').filter((line) => line.startsWith('| [')).length, clueCount);
   });
 
-  it('jsonl prints one parseable clue per line', () => {
-    const lines = runs.get('jsonl')!.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, clueCount);
-    for (const line of lines) {
-      const record = JSON.parse(line) as { rule: string; file: string };
-      assert.equal(record.file, SEED);
-      assert.equal(typeof record.rule, 'string');
-    }
+  it('jsonl prints a run line, the file with every clue, and an end line, each parseable', () => {
+    const lines = runs.get('jsonl')!.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; file?: string; clues?: Array<{ rule: string; file: string }> });
+    assert.deepEqual(lines.map((l) => l.type), ['run', 'file', 'end']);
+    assert.equal(lines[1]!.file, SEED);
+    assert.equal(lines[1]!.clues!.length, clueCount);
+    for (const c of lines[1]!.clues!) assert.equal(c.file, SEED);
   });
 });
