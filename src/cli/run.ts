@@ -43,6 +43,13 @@ export interface RunOptions extends Omit<FinishSettings, 'ruleSettings'> {
  */
 const LARGE_SOURCE = 8 * 2 ** 20;
 
+/**
+ * The heap of each worker in a pool, in MB: enough for the analysis of a LARGE_SOURCE transcript (about 50 MB per MB
+ * of text, on 150 MB for compromise and the rules), and small enough that V8 collects as it goes. With the machine's
+ * share instead (gigabytes), a worker's heap grew with every file: peak RSS over 1,000 files was 1.4x that over 100.
+ */
+const POOL_WORKER_MB = 1024;
+
 /** Parses, analyses, runs every detector on one source and finishes its result; an input problem becomes a failed result. */
 export function check(source: Source, options: RunOptions = {}): FileResult {
   return finish([detected(source, options)], finishSettings(options))[0]!;
@@ -86,24 +93,41 @@ async function* detectEach(paths: string[], options: RunOptions): AsyncGenerator
   const { interviewer, facts, config, redact, utterances } = options;
   const shared: RunOptions = { ...(interviewer === undefined ? {} : { interviewer }), ...(facts ? { facts } : {}), ...(config ? { config } : {}), ...(redact ? { redact } : {}) };
   if (utterances) shared.utterances = true;
-  const onWorkers = (inputs: AsyncIterable<Source | ReadFailure>, workers: number) =>
-    inWorkers(tasks(inputs, shared), {
-      jobs: workers,
-      worker: new URL('./check-worker.js', import.meta.url),
-      direct: (task) => ('error' in task ? unread(task) : undefined),
-      failed: (task, reason) => failed('error' in task ? task.file : task.source.file, reason),
-      memoryMb: Math.floor(((totalmem() / 2 ** 20) * 0.75) / workers),
+  const machineShareMb = (workers: number) => Math.floor(((totalmem() / 2 ** 20) * 0.75) / workers);
+  /** A large source alone on a worker whose heap is its share of the machine. */
+  const alone = (source: Source) =>
+    inWorkers(tasks(one(source), shared), {
+      jobs: 1,
+      worker: CHECK_WORKER,
+      failed: () => failed(source.file, `ran out of memory (more than ${machineShareMb(1)} MB)`),
+      memoryMb: machineShareMb(1),
     }) as AsyncGenerator<FileResult>;
   if (jobs > 1) {
-    for await (const result of onWorkers(sources, jobs)) yield told(options, result);
+    // A large source is passed over by the pool, whose heaps are small, and checked alone when its turn comes.
+    const checked = inWorkers(tasks(sources, shared), {
+      jobs,
+      worker: CHECK_WORKER,
+      direct: (task): FileResult | Large | undefined => ('error' in task ? unread(task) : task.source.text.length > LARGE_SOURCE ? { large: task.source } : undefined),
+      failed: (task, reason) => failed('error' in task ? task.file : task.source.file, reason),
+      memoryMb: Math.min(POOL_WORKER_MB, machineShareMb(jobs)),
+    });
+    for await (const result of checked) {
+      if ('large' in result) for await (const r of alone(result.large)) yield told(options, r);
+      else yield told(options, result);
+    }
     return;
   }
   for await (const source of sources) {
     if ('error' in source) yield told(options, unread(source));
     else if (source.text.length <= LARGE_SOURCE) yield told(options, detected(source, options));
-    else for await (const result of onWorkers(one(source), 1)) yield told(options, result);
+    else for await (const result of alone(source)) yield told(options, result);
   }
 }
+
+const CHECK_WORKER = new URL('./check-worker.js', import.meta.url);
+
+/** A source the pool leaves to be checked alone. */
+type Large = { large: Source };
 
 /** What a worker thread is sent: a source with the options detection reads, or a failure that needs no worker. */
 type Task = { source: Source; options: RunOptions } | ReadFailure;
