@@ -5,10 +5,12 @@
  *
  *   throughput  clues on a transcript against a plain `nlp(line).people()` of every line of it, in this process
  *   cold start  `clues --version`/`--help` against `node -e 0`; a one-page transcript against importing compromise
+ *   batch       200 varied files with --jobs 2 against --jobs 1; peak RSS of 1,000 files against 100 (GNU time)
  *   growth      a realistic interview at 1, 2 and 4 MB (and 50 MB with BENCH_50MB=1), each in its own process
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { withCompromiseSweep } from '../src/analyse/sentences.js';
@@ -29,6 +31,10 @@ const TARGETS = {
   doubling: 2.2,
   /** Peak RSS over the transcript's size. */
   rssPerSize: 10,
+  /** Time with --jobs 2 over --jobs 1: a 1.8x speed-up on 2 cores. */
+  jobs: 1 / 1.8,
+  /** Peak RSS over 1,000 files against 100: flat in the number of files. */
+  rssFiles: 1.2,
 };
 
 /**
@@ -132,6 +138,47 @@ function coldStart(name: string, ours: string[], reference: string[], target: nu
 coldStart('clues --version vs node -e 0', [bin, '--version'], ['-e', '0'], TARGETS.version);
 coldStart('clues --help vs node -e 0', [bin, '--help'], ['-e', '0'], TARGETS.help);
 coldStart('one page vs import compromise', [bin, `${root}fixtures/clean-school-meeting.txt`, '--no-color'], ['--input-type=module', '-e', "await import('compromise')"], TARGETS.onePage);
+
+// Batch: whole processes over folders of varied transcripts (every fixture and format, copied under new names).
+const batchDir = (count: number): string => {
+  const dir = `${tmpdir()}/clues-bench-${count}-${process.pid}`;
+  const samples = [`${root}fixtures/`, `${root}fixtures/formats/`].flatMap((d) => readdirSync(d).filter((f) => /\.(txt|vtt|srt|cha|md)$/.test(f) && !/^readme/i.test(f)).map((f) => d + f));
+  mkdirSync(dir, { recursive: true });
+  for (let k = 0; k < count; k++) {
+    const sample = samples[k % samples.length]!;
+    copyFileSync(sample, `${dir}/${String(k).padStart(4, '0')}-${sample.split('/').pop()}`);
+  }
+  return dir;
+};
+/** Wall seconds and peak RSS in MB of `clues DIR -f jsonl` (GNU time's %M; the process's, worker threads included). */
+function batchRun(dir: string, jobs: number): { seconds: number; rssMb: number } {
+  const start = process.hrtime.bigint();
+  const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, dir, '-f', 'jsonl', '--fail-on', 'none', '--jobs', String(jobs)], { encoding: 'utf8', maxBuffer: 2 ** 28 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  // 2 is expected: fixtures/ holds a damaged transcript on purpose.
+  if (child.status !== 0 && child.status !== 2) throw new Error(`batch run exited ${child.status}: ${child.stderr.split('\n')[0]}`);
+  return { seconds, rssMb: Number(child.stderr.trim().split('\n').pop()) / 1024 };
+}
+if (existsSync('/usr/bin/time')) {
+  const [d100, d200, d1000] = [100, 200, 1000].map(batchDir);
+  const pairs = [0, 1, 2].map((k) => {
+    const one = () => batchRun(d200!, 1).seconds;
+    const two = () => batchRun(d200!, 2).seconds;
+    if (k % 2) {
+      const t2 = two();
+      return { one: one(), two: t2 };
+    }
+    const t1 = one();
+    return { one: t1, two: two() };
+  });
+  row({ case: 'batch: 200 files, --jobs 2 vs --jobs 1, s', ours: median(pairs.map((p) => p.two)), reference: median(pairs.map((p) => p.one)), ratio: median(pairs.map((p) => p.two / p.one)), target: TARGETS.jobs, unit: 's', note: `${availableParallelism()} cores; ≤ 0.56 is a 1.8x speed-up` });
+  const small = batchRun(d100!, 2);
+  const large = batchRun(d1000!, 2);
+  row({ case: 'batch: peak RSS, 1,000 vs 100 files, MB', ours: large.rssMb, reference: small.rssMb, ratio: large.rssMb / small.rssMb, target: TARGETS.rssFiles, unit: 'MB', note: `--jobs 2 -f jsonl; ${(large.seconds / 1000).toFixed(3)} s vs ${(small.seconds / 100).toFixed(3)} s per file` });
+  for (const d of [d100, d200, d1000]) rmSync(d!, { recursive: true, force: true });
+} else {
+  console.log('(no /usr/bin/time to measure a process\'s peak RSS: batch rows skipped)');
+}
 
 // Growth: each size in its own process, so each peak RSS is its own; GNU time is not needed, resourceUsage is.
 const growth = [1, 2, 4, ...(process.env['BENCH_50MB'] ? [50] : [])];
