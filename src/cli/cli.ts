@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../errors.js';
-import { ExitTally, FAIL_ON_LEVELS, type FailOn } from '../finish/exit-code.js';
+import { ExitTally, FAIL_ON_LEVELS, type ExitSettings, type FailOn } from '../finish/exit-code.js';
 import { checkOutputPath, writeAtomically } from './output.js';
 import type { InputFormat } from '../read/read.js';
 import { INPUT_FORMAT_NAMES } from '../read/input-format-names.js';
@@ -16,7 +16,7 @@ import { defaultJobs } from './pool.js';
 import { inShard, parseShard, type Shard } from './shard.js';
 import { Progress } from './progress.js';
 import type { RunOptions } from './run.js';
-import type { FileResult, Severity } from '../types.js';
+import type { FileResult } from '../types.js';
 import type { Reporter, ReportOptions } from '../report/index.js';
 import { hideQuotedWords, visible, visibleInField } from '../visible.js';
 
@@ -142,8 +142,7 @@ function program(): Command {
       const inputs = paths.length > 0 ? paths : [SEED];
       const watched: RunOptions = { ...options, onStart: (n) => progress.start(n), onFile: (r) => progress.file(r) };
       const toFile = flags.output !== undefined;
-      const color = !toFile && useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
-      const reportOptions: ReportOptions = { color, redact: Boolean(flags.redact), failOn: flags.failOn, ...(flags.shard ? { shard: flags.shard } : {}) };
+      const reportOptions = reportOptionsOf(flags);
       const tally = new ExitTally();
       if (flags.format === 'jsonl' && finishesPerFile(options)) {
         // Each file's line is written as soon as it is checked, and nothing of it is kept: an archive's run holds one file at a time.
@@ -174,7 +173,7 @@ function program(): Command {
         await writeReport(reporters[flags.format], results, reportOptions, flags);
       }
       for (const line of goneLines) warn(line);
-      process.exitCode = tally.code({ failOn: flags.failOn, ...(flags.maxWarnings === undefined ? {} : { maxWarnings: flags.maxWarnings }) });
+      process.exitCode = tally.code(exitSettings(flags));
       if (tally.files + skipped.length > 1) warn(accounting(tally, skipped));
     });
 
@@ -190,7 +189,7 @@ function program(): Command {
       const flags = cli.opts<ReportFlags>();
       const notHere = (['interviewer', 'facts', 'inputFormat', 'stdinFilename', 'outputDir', 'maxSize', 'jobs', 'shard', 'baseline', 'writeBaseline'] as const).filter((k) => flags[k] !== undefined);
       if (notHere.length > 0) throw new InputError(`clues merge reports what the shards found: --${kebab(notHere[0]!)} belongs to the runs that wrote them`);
-      const [{ mergeOutputs, NotMergeable, readShardOutput }, { readText }, { finish }, { reporters }, { mergeSarif }] = await Promise.all([
+      const [{ mergeOutputs, NotMergeable, readShardOutput }, { readText }, { finish }, { reporters }, { mergeSarif, severityOfLevel }] = await Promise.all([
         import('./merge.js'),
         import('../read/json-input.js'),
         import('../finish/index.js'),
@@ -228,18 +227,16 @@ function program(): Command {
         else process.stdout.write(report);
         for (const log of merged.logs) {
           if (!log.runs[0].invocations[0].executionSuccessful) tally.failed++;
-          for (const result of log.runs[0].results) tally.count(SEVERITY_OF_LEVEL[result['level'] as string] ?? 'info');
+          for (const result of log.runs[0].results) tally.count(severityOfLevel(result['level']));
         }
       } else {
         const results = finish(merged.results, { redact: Boolean(flags.redact) });
         for (const r of results) tally.add(r);
-        const color = !toFile && useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
-        await writeReport(reporters[flags.format], results, { color, redact: Boolean(flags.redact), failOn: flags.failOn }, flags);
+        await writeReport(reporters[flags.format], results, reportOptionsOf(flags), flags);
         for (const r of results) if (!r.ok) warn(r.error);
         if (tally.files > 1) warn(accounting(tally));
       }
-      const code = tally.code({ failOn: flags.failOn, ...(flags.maxWarnings === undefined ? {} : { maxWarnings: flags.maxWarnings }) });
-      process.exitCode = merged.problems.length + unreadable > 0 ? 2 : code;
+      process.exitCode = merged.problems.length + unreadable > 0 ? 2 : tally.code(exitSettings(flags));
     });
 
   cli
@@ -313,13 +310,21 @@ async function writeReport(reporter: Reporter, results: FileResult[], options: R
   }
 }
 
+/** How the report is shown: colour only on a terminal and never into a file, and the shard a machine format records. */
+function reportOptionsOf(flags: ReportFlags): ReportOptions {
+  const color = flags.output === undefined && useColor(flags.color, process.env, Boolean(process.stdout.isTTY));
+  return { color, redact: Boolean(flags.redact), failOn: flags.failOn, ...(flags.shard ? { shard: flags.shard } : {}) };
+}
+
+/** What decides the exit code besides the results: `--fail-on` and `--max-warnings`. */
+function exitSettings(flags: ReportFlags): ExitSettings {
+  return { failOn: flags.failOn, ...(flags.maxWarnings === undefined ? {} : { maxWarnings: flags.maxWarnings }) };
+}
+
 /** `--flag-name` for a flags key. */
 function kebab(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
-
-/** The severity a SARIF result's level stands for. */
-const SEVERITY_OF_LEVEL: Record<string, Severity> = { error: 'error', warning: 'warning', note: 'info' };
 
 /** A count given on the command line, checked by commander before any work is done. */
 function wholeNumber(value: string): number {

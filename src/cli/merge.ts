@@ -3,10 +3,9 @@
  * and put together as the report one run over every file would have given. JSON Lines carries every file's whole
  * result, so it merges into any format; SARIF carries only clues, so it merges into SARIF.
  */
-import { createRequire } from 'node:module';
-import type { ValidateFunction } from 'ajv';
 import { CLUE_KINDS, SEVERITIES, type FileResult } from '../types.js';
 import { comparePaths } from '../read/read.js';
+import { validator } from '../read/json-input.js';
 import { JSONL_VERSION } from '../report/jsonl.js';
 import { TOOL_NAME } from '../report/tool.js';
 import type { SarifLog } from '../report/sarif.js';
@@ -62,7 +61,7 @@ function readJsonl(path: string, text: string, fail: (problem: string) => never)
   const body = records.slice(1, -1);
   if (records.length < 2 || end['type'] !== 'end') fail('ends before its last line: the run that wrote it did not finish');
   if (end['files'] !== body.length) fail(`its last line counts ${String(end['files'])} files, but ${body.length} are there`);
-  const validate = lineValidator();
+  const validate = validator(LINE_SCHEMA);
   const results = body.map((record, i): FileResult => {
     if (!validate(record)) fail(`line ${i + 2}: ${validate.errors?.[0]?.instancePath || 'the line'} ${validate.errors?.[0]?.message ?? 'is not a file or error line'}`);
     if (record['type'] === 'error') return { file: record['file'] as string, ok: false, error: record['message'] as string };
@@ -226,12 +225,3 @@ const LINE_SCHEMA = {
     }),
   ],
 };
-
-let validator: ValidateFunction | undefined;
-function lineValidator(): ValidateFunction {
-  if (!validator) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    validator = new Ajv({ allErrors: false, strict: true }).compile(LINE_SCHEMA);
-  }
-  return validator;
-}

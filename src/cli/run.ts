@@ -99,7 +99,7 @@ async function* detectEach(paths: string[], options: RunOptions): AsyncGenerator
     inWorkers(tasks(one(source), shared), {
       jobs: 1,
       worker: CHECK_WORKER,
-      failed: () => failed(source.file, `ran out of memory (more than ${machineShareMb(1)} MB)`),
+      failed: (_task, reason) => failed(source.file, reason),
       memoryMb: machineShareMb(1),
     }) as AsyncGenerator<FileResult>;
   if (jobs > 1) {

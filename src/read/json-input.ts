@@ -76,7 +76,7 @@ export function parseJsonInput(path: string, text: string, schema: Schema): Json
 
 const validators = new WeakMap<Schema, ValidateFunction>();
 /** The schema's validator, compiled on first use: most runs read no such input and should not pay for ajv. */
-function validator(schema: Schema): ValidateFunction {
+export function validator(schema: Schema): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
     const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');

@@ -21,6 +21,11 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/transcript-clues';
 const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
 
+/** The severity a result's SARIF level stands for (`clues merge` counts merged SARIF results by it). */
+export function severityOfLevel(level: unknown): Severity {
+  return (Object.keys(LEVEL) as Severity[]).find((severity) => LEVEL[severity] === level) ?? 'info';
+}
+
 /**
  * SARIF 2.1.0 log with one run: a rule per detector and one for clues-ignore, a result per clue, and unreadable
  * files as notifications. Under `--redact` the rules' help leaves out the example transcripts, whose names would be
